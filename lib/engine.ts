@@ -34,3 +34,20 @@ export interface Analysis {
   sources: Record<string, Source>;
   summary: { conflicts: number; quoteVariants: number; agreements: number; unique: number; mentions: number };
 }
+
+import type { CorpusIndex } from './corpus';
+
+/** Reads an article, finds its claims and compares them with the corpus. Never throws on odd text. */
+export function analyze(input: ArticleInput, index: CorpusIndex): Analysis {
+  // Placeholder until the engine lands; the shape is final.
+  void index;
+  return {
+    page: { title: input.title ?? '', url: input.url, published: input.published },
+    mentions: [],
+    claims: [],
+    comparisons: [],
+    references: {},
+    sources: {},
+    summary: { conflicts: 0, quoteVariants: 0, agreements: 0, unique: 0, mentions: 0 },
+  };
+}
