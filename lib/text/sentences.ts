@@ -1,0 +1,63 @@
+// Cuts text into sentences with exact offsets. Line breaks always end a sentence: in articles
+// they separate headlines, paragraphs and list items.
+import type { Span } from '../types';
+
+// Words after which a full stop does not end the sentence.
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr prof sr jr st mt gen gov sen rep col lt sgt capt cmdr adm pres inc corp co ltd llc plc bros ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec no vs etc approx est dept univ ave blvd fig al'
+  ).split(' '),
+);
+
+const CLOSERS = `"')]}\u201d\u2019\u00bb`;
+
+function endsWithAbbreviation(text: string, dot: number): boolean {
+  let i = dot - 1;
+  while (i >= 0 && /[A-Za-z]/.test(text[i])) i--;
+  const word = text.slice(i + 1, dot);
+  if (!word) return false;
+  // Initials and dotted acronyms: "J. K.", "U.S.", "a.m."
+  if (word.length === 1) return true;
+  if (i >= 0 && text[i] === '.' && word.length <= 2) return true;
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+export function splitSentences(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) spans.push({ start: s, end: e, text: text.slice(s, e) });
+    start = end;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n') {
+      push(i);
+      continue;
+    }
+    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    let j = i + 1;
+    while (j < text.length && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
+    while (j < text.length && CLOSERS.includes(text[j])) j++;
+    if (j < text.length && !/\s/.test(text[j])) continue;
+    // What follows must look like a new sentence: a capital, a digit, an opening quote or bracket.
+    let k = j;
+    while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u00a0')) k++;
+    if (k < text.length && text[k] !== '\n' && !/[\p{Lu}\p{N}"'(\[\u201c\u2018\u00ab-]/u.test(text[k])) continue;
+    if (ch === '.' && j === i + 1 && endsWithAbbreviation(text, i)) {
+      // "Corp. said" stays one sentence, but "in the U.S. The" ends one: an abbreviation before a
+      // capitalised function word is taken as a sentence end.
+      const next = /^[A-Za-z]+/.exec(text.slice(k, k + 12))?.[0] ?? '';
+      if (!/^(The|A|An|In|On|But|And|It|He|She|They|We|This|That|These|Those|His|Her|Its|Their)$/.test(next)) continue;
+    }
+    push(j);
+    i = j - 1;
+  }
+  push(text.length);
+  return spans;
+}
