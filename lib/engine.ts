@@ -1,6 +1,15 @@
 // The engine's front door: an article in, its mentions, claims and their comparison with the corpus out.
 // Plain TypeScript, no browser API: the background, the Node tests and the CLI all call this.
-import type { Claim, Comparison, Mention, Reference, Source, Verdict } from './types';
+import type { Claim, Comparison, EntityKind, Mention, Reference, Source, Verdict } from './types';
+import type { CorpusIndex } from './corpus';
+import { splitSentences } from './text/sentences';
+import { textFingerprint } from './text/normalize';
+import { findEntities } from './entities/find-entities';
+import { findFigures } from './figures';
+import { findDates } from './dates';
+import { findQuotes } from './quotes/find-quotes';
+import { extractClaims } from './claims/extract-claims';
+import { compareClaims } from './compare/relate';
 
 /** An article as the content script or the CLI hands it over. */
 export interface ArticleInput {
@@ -35,19 +44,80 @@ export interface Analysis {
   summary: { conflicts: number; quoteVariants: number; agreements: number; unique: number; mentions: number };
 }
 
-import type { CorpusIndex } from './corpus';
 
-/** Reads an article, finds its claims and compares them with the corpus. Never throws on odd text. */
+export interface ArticleReading {
+  mentions: Mention[];
+  claims: Claim[];
+}
+
+/** Mentions and claims of one article: the same reading for a page and for a corpus source. */
+export function readClaims(
+  input: ArticleInput,
+  opts: { known?: ReadonlyMap<string, EntityKind>; idPrefix?: string } = {},
+): ArticleReading {
+  const text = input.text;
+  const sentences = splitSentences(text);
+  const entities = findEntities(text, sentences, { known: opts.known });
+  const figures = findFigures(text);
+  const dates = findDates(text, input.published);
+  const quotes = findQuotes(text, sentences, entities);
+  const claims = extractClaims({ text, sentences, entities, figures, dates, quotes, idPrefix: opts.idPrefix });
+  const mentions: Mention[] = [
+    ...entities,
+    ...figures.map((f) => ({ kind: f.kind, text: f.text, start: f.start, end: f.end })),
+    ...dates.map((d) => ({ kind: 'date' as const, text: d.text, start: d.start, end: d.end })),
+  ].sort((a, b) => a.start - b.start || b.end - a.end);
+  return { mentions, claims };
+}
+
+const STRENGTH: Record<Verdict, number> = { conflict: 3, 'quote-variant': 2, agree: 1, unique: 0 };
+
+/** Reads an article, finds its claims and compares them with the corpus. */
 export function analyze(input: ArticleInput, index: CorpusIndex): Analysis {
-  // Placeholder until the engine lands; the shape is final.
-  void index;
+  const matched = index.recognise({
+    url: input.url,
+    textHash: textFingerprint(input.text),
+    sentences: splitSentences(input.text).map((s) => s.text),
+  });
+  // A page that is a corpus source takes the source's date when it states none itself.
+  const published = input.published ?? matched?.published;
+  const publishedInferred = input.published ? false : matched?.publishedInferred;
+  const { mentions, claims } = readClaims({ ...input, published }, { known: index.names });
+  const comparisons = compareClaims(claims, index, { exclude: matched?.id, page: { published, publishedInferred } });
+
+  const verdicts = new Map<string, Verdict>();
+  for (const c of comparisons) {
+    const v = c.relation as Verdict;
+    if (STRENGTH[v] > STRENGTH[verdicts.get(c.claimId) ?? 'unique']) verdicts.set(c.claimId, v);
+  }
+  const checked: CheckedClaim[] = claims.map((c) => ({ ...c, verdict: verdicts.get(c.id) ?? 'unique' }));
+  const references: Record<string, Reference> = {};
+  const sources: Record<string, Source> = {};
+  const byId = new Map(index.file.references.map((r) => [r.id, r]));
+  for (const c of comparisons) {
+    references[c.referenceId] = byId.get(c.referenceId)!;
+    sources[c.sourceId] = index.sources.get(c.sourceId)!;
+  }
+  const count = (v: Verdict) => checked.filter((c) => c.verdict === v).length;
   return {
-    page: { title: input.title ?? '', url: input.url, published: input.published },
-    mentions: [],
-    claims: [],
-    comparisons: [],
-    references: {},
-    sources: {},
-    summary: { conflicts: 0, quoteVariants: 0, agreements: 0, unique: 0, mentions: 0 },
+    page: {
+      title: input.title ?? matched?.title ?? '',
+      url: input.url,
+      published,
+      publishedInferred,
+      matchedSource: matched?.id,
+    },
+    mentions,
+    claims: checked,
+    comparisons,
+    references,
+    sources,
+    summary: {
+      conflicts: count('conflict'),
+      quoteVariants: count('quote-variant'),
+      agreements: count('agree'),
+      unique: count('unique'),
+      mentions: mentions.length,
+    },
   };
 }

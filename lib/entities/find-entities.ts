@@ -17,6 +17,8 @@ const MONTHS_DAYS = new Set(
     ' ',
   ),
 );
+// Capitalised words that are concepts or roles, not names.
+const NOT_NAMES = new Set('I AI CEO CEOs CFO CTO GDP IPO API APIs PR TV OK FAQ FAQs Q A PM AM UN'.split(' '));
 const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'van', 'von', 'bin', 'al', 'du', 'le', '&']);
 const ORG_SUFFIXES = new Set(
   'Inc Corp Corporation Co Company Group Bank Systems Energy Research University Institute Association Agency Department Ministry Court Party Times Post News Capital Partners Holdings Technologies Technology Labs Foundation Fund Council Commission Authority Committee Network Media Motors Airlines Pharmaceuticals Ventures Industries Club Union Service Services Office Board Cloud Project Initiative Program Programme Forum'.split(
@@ -169,7 +171,7 @@ export function findEntities(text: string, sentences: Span[], opts: EntityOption
     const lower = name.toLowerCase();
     if (toks.length === 1) {
       const tags = tagsOf(name);
-      if (MONTHS_DAYS.has(lower) || name === 'I' || isStopword(lower)) continue;
+      if (MONTHS_DAYS.has(lower) || NOT_NAMES.has(name) || isStopword(lower)) continue;
       if (tags.some((t) => t === 'Demonym' || t === 'Adjective' || t === 'Pronoun' || t === 'Determiner')) continue;
       if (/^\p{Lu}+$/u.test(name) && name.length > 5 && !GAZETTEER.has(name)) continue; // SHOUTED WORDS
     }

@@ -1,0 +1,112 @@
+// Claim alignment and relations: which references speak of the same thing as a claim, and whether
+// they conflict, quote the same words differently, or agree.
+import type { Claim, Comparison, Reference, Source } from '../types';
+import type { CorpusIndex } from '../corpus';
+import { figuresOverlap, isBound, isVague, sameAnchor, sameUnit } from './figures';
+import { quoteContains, quoteDifference, quoteSimilarity, quoteTokens } from './quotes';
+import { explain } from './explain';
+
+/** How much two claims' surrounding words overlap (Jaccard of stems). */
+export function contextSimilarity(a: string[], b: string[]): number {
+  const B = new Set(b);
+  const A = new Set(a);
+  let shared = 0;
+  for (const w of A) if (B.has(w)) shared++;
+  const union = A.size + B.size - shared;
+  return union ? shared / union : 0;
+}
+
+// Thresholds, set from first principles, not from any article: a conflict needs more evidence
+// that two figures are the same quantity than an agreement does.
+const AGREE_CONTEXT = 0.1;
+const CONFLICT_CONTEXT = 0.34;
+const QUOTE_VARIANT = 0.4;
+
+interface Candidate {
+  ref: Reference;
+  relation: Comparison['relation'];
+  strength: number;
+  differs?: Comparison['differs'];
+}
+
+function relateFigure(claim: Claim, ref: Reference): Candidate | undefined {
+  const a = claim.figure!;
+  const b = ref.figure!;
+  if (!sameUnit(a, b)) return undefined;
+  const sim = contextSimilarity(claim.context, ref.context);
+  const anchor = sameAnchor(a, b);
+  if (figuresOverlap(a, b)) {
+    if (anchor || sim >= AGREE_CONTEXT) return { ref, relation: 'agree', strength: sim + (anchor ? 1 : 0) };
+    return undefined;
+  }
+  if (isVague(a) || isVague(b)) return undefined;
+  // Opposite bounds on the same number, or different values in the same words around them.
+  const opposite = anchor && (isBound(a) || isBound(b));
+  if (opposite || sim >= CONFLICT_CONTEXT) return { ref, relation: 'conflict', strength: sim + (opposite ? 1 : 0) };
+  return undefined;
+}
+
+function relateDate(claim: Claim, ref: Reference): Candidate | undefined {
+  const events = new Set(claim.events);
+  if (!ref.events.some((e) => events.has(e))) return undefined;
+  const a = claim.date!;
+  const b = ref.date!;
+  const overlap = a.from <= b.to && b.from <= a.to;
+  const sim = contextSimilarity(claim.context, ref.context);
+  return { ref, relation: overlap ? 'agree' : 'conflict', strength: sim };
+}
+
+function relateQuote(claim: Claim, ref: Reference): Candidate | undefined {
+  const a = quoteTokens(claim.quote!.words);
+  const b = quoteTokens(ref.quote!.words);
+  if (!a.length || !b.length) return undefined;
+  if (a.join(' ') === b.join(' ') || quoteContains(a, b)) return { ref, relation: 'agree', strength: 1 };
+  const sim = quoteSimilarity(a, b);
+  if (sim < QUOTE_VARIANT) return undefined;
+  return { ref, relation: 'quote-variant', strength: sim, differs: quoteDifference(a, b) };
+}
+
+export interface CompareOptions {
+  /** The source the page itself is: never a reference for its own claims. */
+  exclude?: string;
+  /** The page's publication date and whether it is inferred, for explanations. */
+  page: { published?: string; publishedInferred?: boolean };
+}
+
+export function compareClaims(claims: Claim[], index: CorpusIndex, opts: CompareOptions): Comparison[] {
+  const out: Comparison[] = [];
+  for (const claim of claims) {
+    const found: Candidate[] = [];
+    for (const ref of index.candidates(claim, opts.exclude)) {
+      const c = claim.figure ? relateFigure(claim, ref) : claim.date ? relateDate(claim, ref) : relateQuote(claim, ref);
+      if (c) found.push(c);
+    }
+    // Per source, a reference that agrees shows what the claim is about there: the source's other
+    // values for the same subject are other quantities, not contradictions. Otherwise keep only
+    // the best-aligned conflict.
+    const bySource = new Map<string, Candidate[]>();
+    for (const c of found) {
+      let list = bySource.get(c.ref.sourceId);
+      if (!list) bySource.set(c.ref.sourceId, (list = []));
+      list.push(c);
+    }
+    for (const [sourceId, list] of bySource) {
+      const agrees = list.some((c) => c.relation === 'agree');
+      const conflicts = list.filter((c) => c.relation === 'conflict').sort((x, y) => y.strength - x.strength);
+      const kept = list.filter((c) => c.relation !== 'conflict');
+      if (!agrees && conflicts.length) kept.push(conflicts[0]);
+      for (const c of kept) {
+        const source = index.sources.get(sourceId) as Source;
+        out.push({
+          claimId: claim.id,
+          referenceId: c.ref.id,
+          sourceId,
+          relation: c.relation,
+          why: explain(claim, c.ref, c.relation, source, opts.page, c.differs),
+          differs: c.differs,
+        });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+// The corpus file format, checked on load: a malformed file is refused with a one-line reason.
+import * as v from 'valibot';
+
+const Span = { start: v.number(), end: v.number(), text: v.string() };
+
+const FigureSchema = v.object({
+  ...Span,
+  kind: v.picklist(['money', 'count', 'percent', 'duration']),
+  value: v.number(),
+  // JSON has no Infinity: an open upper bound is stored as null.
+  low: v.number(),
+  high: v.union([v.number(), v.null()]),
+  lowInclusive: v.boolean(),
+  highInclusive: v.boolean(),
+  unit: v.string(),
+  hedge: v.optional(v.string()),
+});
+
+const DateSchema = v.object({
+  ...Span,
+  from: v.pipe(v.string(), v.isoDate()),
+  to: v.pipe(v.string(), v.isoDate()),
+  granularity: v.string(),
+  relative: v.boolean(),
+});
+
+const QuoteSchema = v.object({ ...Span, words: v.string(), speaker: v.optional(v.string()) });
+
+export const ReferenceSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1)),
+  sourceId: v.pipe(v.string(), v.minLength(1)),
+  sentence: v.string(),
+  sentenceStart: v.number(),
+  sentenceEnd: v.number(),
+  subjects: v.array(v.string()),
+  context: v.array(v.string()),
+  events: v.array(v.string()),
+  figure: v.optional(FigureSchema),
+  date: v.optional(DateSchema),
+  quote: v.optional(QuoteSchema),
+});
+
+export const SourceSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1)),
+  outlet: v.optional(v.string()),
+  title: v.string(),
+  url: v.optional(v.string()),
+  published: v.optional(v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'published must be yyyy, yyyy-mm or yyyy-mm-dd'))),
+  publishedInferred: v.optional(v.boolean()),
+  textHash: v.string(),
+  note: v.optional(v.string()),
+});
+
+export const CorpusSchema = v.object({
+  format: v.literal('crosscheck-corpus'),
+  version: v.literal(1),
+  sources: v.array(SourceSchema),
+  references: v.array(ReferenceSchema),
+  names: v.optional(v.array(v.object({ name: v.string(), kind: v.picklist(['person', 'organization', 'place']) }))),
+});
+
+export type CorpusJson = v.InferOutput<typeof CorpusSchema>;
+
+export { v };

@@ -1,0 +1,86 @@
+// Finds quotations and who said them: "..., Musk wrote", "said Nadella", "Musk ... stating, "...",
+// a pronoun resolved to the person last named, and an unattributed quote that continues the last one.
+import type { Mention, Quote, Span } from '../types';
+
+const SPEECH =
+  /\b(said|says|say|saying|wrote|writes|write|writing|told|tells|tweeted|tweets|posted|posts|added|adds|stated|states|stating|claimed|claims|claiming|commented|comments|commenting|asserted|asserts|asserting|noted|notes|explained|argued|argues|responded|replied|warned|warns|insisted|insists|remarked|declared|declares|announced|quipped|joked|continued|acknowledged|admitted|asked|answered|countered|emphasized|emphasised|comment|state|claim|tweet|post|note|add|respond|reply|warn|insist|explain|argue|put it)\b/i;
+const PRONOUN = /\b(he|she)\b/i;
+
+const OPENERS: Record<string, string> = { '\u201c': '\u201d', '"': '"', '\u00ab': '\u00bb' };
+
+/** Quoted passages of at least three words, with their speaker where the text tells. */
+export function findQuotes(text: string, sentences: Span[], mentions: Mention[]): Quote[] {
+  const people = mentions.filter((m) => m.kind === 'person');
+  const raw: { start: number; end: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const close = OPENERS[text[i]];
+    if (!close) continue;
+    // A quotation does not run past its paragraph.
+    let j = i + 1;
+    while (j < text.length && text[j] !== close && text[j] !== '\n' && !(close !== '"' && text[j] === text[i])) j++;
+    if (j >= text.length || text[j] !== close) continue;
+    raw.push({ start: i, end: j + 1 });
+    i = j;
+  }
+  const quotes: Quote[] = [];
+  let last: { speaker?: string; end: number } | undefined;
+  for (const r of raw) {
+    const words = text.slice(r.start + 1, r.end - 1).trim();
+    if (words.split(/\s+/).length < 3) continue;
+    let speaker = attribute(text, r, sentences, people);
+    // An unattributed quote right after an attributed one, in the next sentence or two, continues it.
+    if (!speaker && last?.speaker && r.start - last.end < 200 && !/\n\s*\n/.test(text.slice(last.end, r.start))) {
+      const between = text.slice(last.end, r.start);
+      if (!people.some((p) => p.start >= last!.end && p.end <= r.start) || between.length < 80) speaker = last.speaker;
+    }
+    quotes.push({ start: r.start, end: r.end, text: text.slice(r.start, r.end), words, speaker });
+    last = { speaker, end: r.end };
+  }
+  return quotes;
+}
+
+function sentenceAt(sentences: Span[], pos: number): Span | undefined {
+  return sentences.find((s) => s.start <= pos && pos < s.end);
+}
+
+function attribute(text: string, q: { start: number; end: number }, sentences: Span[], people: Mention[]): string | undefined {
+  const name = (m: Mention) => m.canonical ?? m.text;
+  // After: ', Musk wrote', ', said Nadella', '" Nadella said with a laugh'.
+  const after = text.slice(q.end, Math.min(text.length, q.end + 60));
+  const afterPeople = people.filter((p) => p.start >= q.end && p.start < q.end + 40);
+  // A quote that ends its sentence ('."') is not attributed by what follows it.
+  const endsSentence = /[.]["\u201d\u00bb]$/.test(text.slice(q.start, q.end));
+  if (afterPeople.length && !endsSentence && !after.slice(0, afterPeople[0].start - q.end).includes('\n')) {
+    const p = afterPeople[0];
+    const gap = text.slice(q.end, p.start);
+    const tail = text.slice(p.end, p.end + 25);
+    if (/^[\s,]*$/.test(gap) && SPEECH.test(tail.split(/[,.;]/)[0])) return name(p);
+    if (SPEECH.test(gap) && /^[\s,]*\S+[\s]*$/.test(gap.replace(/^[\s,]*/, '').replace(/\s*$/, ' '))) return name(p);
+  }
+  const pron = /^[\s,]*(he|she)\s+(\w+)/i.exec(after);
+  if (pron && !endsSentence && SPEECH.test(pron[2])) return lastPersonBefore(people, q.start);
+  // Before: 'Musk ... stating, "', 'Nadella said: "', 'He claimed ..., stating, "'.
+  const sen = sentenceAt(sentences, q.start);
+  const from = sen ? sen.start : Math.max(0, q.start - 200);
+  const before = text.slice(from, q.start);
+  const verb = lastMatch(before, SPEECH);
+  if (verb === undefined) return undefined;
+  const verbAt = from + verb;
+  const subject = people.find((p) => p.start >= from && p.end <= verbAt && !/^['\u2019]s\b/.test(text.slice(p.end, p.end + 3)));
+  const pronoun = PRONOUN.exec(text.slice(from, verbAt));
+  if (pronoun && (!subject || from + pronoun.index < subject.start)) return lastPersonBefore(people, from);
+  return subject ? name(subject) : undefined;
+}
+
+function lastMatch(s: string, re: RegExp): number | undefined {
+  const g = new RegExp(re.source, 'gi');
+  let at: number | undefined;
+  for (let m = g.exec(s); m; m = g.exec(s)) at = m.index;
+  return at;
+}
+
+function lastPersonBefore(people: Mention[], pos: number): string | undefined {
+  let found: Mention | undefined;
+  for (const p of people) if (p.end <= pos && pos - p.end < 1500) found = p;
+  return found ? (found.canonical ?? found.text) : undefined;
+}
