@@ -95,7 +95,10 @@ export function findEntities(text: string, sentences: Span[], opts: EntityOption
   for (const sen of sentences) {
     const ws = tokens.filter((t) => t.start >= sen.start && t.end <= sen.end && /\p{L}/u.test(t.text));
     const caps = ws.filter((t) => isCapitalised(t.text)).length;
-    if (ws.length <= 2 || caps / ws.length >= 0.6) for (const t of ws) titleCase.add(t.start);
+    // Headlines seldom end with a full stop; a sentence that does needs nearly every word capitalised.
+    const share = caps / Math.max(1, ws.length);
+    const stopped = /[.!?]["'\u201d\u2019)]*$/.test(sen.text);
+    if (ws.length <= 2 || (!stopped && share >= 0.6) || (ws.length >= 4 && share >= 0.85)) for (const t of ws) titleCase.add(t.start);
   }
   const midCapitalsOutsideTitles = new Set<string>();
   for (const t of tokens)
@@ -158,7 +161,9 @@ export function findEntities(text: string, sentences: Span[], opts: EntityOption
         GAZETTEER_LOWER.has(w.toLowerCase()) ||
         known.has(w) ||
         tagsOf(w).some((t) => PLACE_TAGS.has(t) || PERSON_TAGS.has(t) || t === 'Organization') ||
-        (midCapitals.has(w) && !isStopword(w.toLowerCase()));
+        (midCapitals.has(w) && !isStopword(w.toLowerCase())) ||
+        // "Priya Raman founded...": an unknown word starting a run of capitals is a first name.
+        (toks.length >= 2 && tagsOf(w).length === 0 && !isStopword(w.toLowerCase()) && !/(ly|ing|ed)$/.test(w));
       if (!nameLike) toks = toks.slice(1);
     }
     if (toks.length && toks[0].text === 'The' && !GAZETTEER_LOWER.has(toks.map((t) => t.text).join(' ').toLowerCase()))

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../lib/text/sentences';
+import { findEntities } from '../../lib/entities/find-entities';
+import type { EntityKind } from '../../lib/types';
+
+const entities = (t: string, known?: Map<string, EntityKind>) =>
+  findEntities(t, splitSentences(t), { known }).map((m) => ({ text: m.text, kind: m.kind, canonical: m.canonical }));
+
+describe('findEntities', () => {
+  it('finds people, organisations and places, cutting roles off names', () => {
+    const found = entities('Nvidia chief executive Jensen Huang flew to Taipei on Monday. Acme Robotics CEO Maria Lopez stayed in Berlin.');
+    expect(found).toContainEqual({ text: 'Nvidia', kind: 'organization', canonical: 'Nvidia' });
+    expect(found).toContainEqual({ text: 'Jensen Huang', kind: 'person', canonical: 'Jensen Huang' });
+    expect(found).toContainEqual({ text: 'Acme Robotics', kind: 'organization', canonical: 'Acme Robotics' });
+    expect(found).toContainEqual({ text: 'Maria Lopez', kind: 'person', canonical: 'Maria Lopez' });
+    expect(found).toContainEqual({ text: 'Berlin', kind: 'place', canonical: 'Berlin' });
+    expect(found.map((f) => f.text)).not.toContain('Monday');
+  });
+
+  it('links a surname to the full name used earlier in the article', () => {
+    const found = entities('Priya Raman founded the lab in 2019. Later, Raman said the lab would double in size.');
+    expect(found).toContainEqual({ text: 'Raman', kind: 'person', canonical: 'Priya Raman' });
+  });
+
+  it('links a surname to a full name the corpus knows when the article never gives it', () => {
+    const known = new Map<string, EntityKind>([['Tomas Novak', 'person']]);
+    expect(entities('The plan was criticised by Novak on Friday.', known)).toContainEqual({ text: 'Novak', kind: 'person', canonical: 'Tomas Novak' });
+  });
+
+  it('resolves aliases and spelling variants of well-known names', () => {
+    const found = entities('Shares of Softbank rose in the U.S. after the news.');
+    expect(found).toContainEqual({ text: 'Softbank', kind: 'organization', canonical: 'SoftBank' });
+    expect(found).toContainEqual({ text: 'U.S.', kind: 'place', canonical: 'United States' });
+  });
+
+  it('strips possessives and ignores sentence-initial common words', () => {
+    const found = entities("Despite the delay, Tesla's board met. However Ford's plan stalled.");
+    expect(found.map((f) => f.text)).toEqual(['Tesla', 'Ford']);
+  });
+
+  it('does not take every word of a title-case headline for a name', () => {
+    const found = entities('Regulators Approve Sweeping New Rules For Microsoft\nMicrosoft said it would comply.');
+    expect(found.map((f) => f.text)).toEqual(['Microsoft', 'Microsoft']);
+  });
+
+  it('returns spans that point at the names', () => {
+    const t = 'In Paris, “Airbus” and Boeing’s rivals met Emmanuel Macron.';
+    for (const m of findEntities(t, splitSentences(t))) expect(t.slice(m.start, m.end)).toBe(m.text);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../lib/text/sentences';
+import { findEntities } from '../../lib/entities/find-entities';
+import { findQuotes } from '../../lib/quotes/find-quotes';
+
+const quotes = (t: string) => {
+  const s = splitSentences(t);
+  return findQuotes(t, s, findEntities(t, s)).map((q) => ({ words: q.words, speaker: q.speaker }));
+};
+
+describe('findQuotes', () => {
+  it('attributes "..., Name said" and "..., said Name"', () => {
+    expect(quotes('“We are not going anywhere,” Anna Berg said on Monday.')).toEqual([{ words: 'We are not going anywhere,', speaker: 'Anna Berg' }]);
+    expect(quotes('"The numbers speak for themselves," said Omar Haddad.')).toEqual([{ words: 'The numbers speak for themselves,', speaker: 'Omar Haddad' }]);
+  });
+
+  it('attributes a quote introduced by the speaker ("stating, ...")', () => {
+    expect(quotes('Lena Fischer rejected the report, stating, "These figures are simply wrong."')).toEqual([
+      { words: 'These figures are simply wrong.', speaker: 'Lena Fischer' },
+    ]);
+  });
+
+  it('takes the subject, not a possessive, as the speaker', () => {
+    const q = quotes('Asked about Omar Haddad’s remarks, Lena Fischer only said: "We stand by every word."');
+    expect(q[0].speaker).toBe('Lena Fischer');
+  });
+
+  it('resolves "he" to the person last named', () => {
+    const q = quotes('Victor Hale left the company in March. Last week he took to social media to write, “They never paid their suppliers.”');
+    expect(q[0].speaker).toBe('Victor Hale');
+  });
+
+  it('carries the speaker to an unattributed quote that continues the last one', () => {
+    const q = quotes('“The deal is dead,” Victor Hale wrote. “Nobody has the money for it.”');
+    expect(q.map((x) => x.speaker)).toEqual(['Victor Hale', 'Victor Hale']);
+  });
+
+  it('does not attribute across a full stop to the next sentence’s subject', () => {
+    const q = quotes('Critics were blunt: “This will never be built.” Victor Hale said the site was ready.');
+    expect(q[0].speaker).toBeUndefined();
+  });
+
+  it('skips scare quotes of one or two words', () => {
+    expect(quotes('The company called it a “strategic pause” and moved on.')).toEqual([]);
+  });
+});
