@@ -21,7 +21,7 @@ const MONTHS_DAYS = new Set(
 const NOT_NAMES = new Set('I AI CEO CEOs CFO CTO GDP IPO API APIs PR TV OK FAQ FAQs Q A PM AM UN'.split(' '));
 const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'van', 'von', 'bin', 'al', 'du', 'le', '&']);
 const ORG_SUFFIXES = new Set(
-  'Inc Corp Corporation Co Company Group Bank Systems Energy Research University Institute Association Agency Department Ministry Court Party Times Post News Capital Partners Holdings Technologies Technology Labs Foundation Fund Council Commission Authority Committee Network Media Motors Airlines Pharmaceuticals Ventures Industries Club Union Service Services Office Board Cloud Project Initiative Program Programme Forum'.split(
+  'Inc Corp Corporation Co Company Group Bank Systems Energy Research University Institute Association Agency Department Ministry Court Party Times Post News Capital Partners Holdings Technologies Technology Labs Foundation Fund Council Commission Authority Committee Network Media Motors Airlines Pharmaceuticals Ventures Industries Club Union Service Services Office Board Cloud Project Initiative Program Programme Forum Robotics Software Solutions Analytics Dynamics Aerospace Pharma Therapeutics Biotech Insurance Airways Power Electric Foods Brands Games Studios Entertainment Communications Telecom Semiconductor Semiconductors Devices Networks Health Markets Exchange'.split(
     ' ',
   ),
 );
