@@ -1,3 +1,264 @@
-export default defineBackground(() => {
-  // Placeholder: the engine wiring comes with the extension issue.
+// The background: holds the corpus index (loaded once per wake), runs the engine on the
+// blocks a content script sends, keeps each tab's result, answers the popup, and injects the
+// content script on one click where it does not run by itself. It makes no network request.
+import { browser } from 'wxt/browser';
+import { analyze } from '@/lib/engine';
+import { CorpusIndex, parseCorpus, type CorpusFile } from '@/lib/corpus';
+import {
+  isOurs,
+  readSettings,
+  siteOf,
+  toContent,
+  writeSettings,
+  type BackgroundMessage,
+  type BackgroundProtocol,
+  type CorpusStatus,
+  type PageState,
+  type TabState,
+} from '@/lib/messages';
+import { canScript, isAutoSite } from '@/lib/page/sites';
+
+// The bundled corpus, when it has been built. A glob rather than a plain import so that a
+// checkout without assets/corpus/corpus.json still builds (the extension then says so).
+const bundled = import.meta.glob('../assets/corpus/corpus.json', { eager: true, import: 'default' }) as Record<string, unknown>;
+
+const EMPTY_CORPUS: CorpusFile = { format: 'crosscheck-corpus', version: 1, sources: [], references: [] };
+
+let corpus: { index: CorpusIndex; status: CorpusStatus } | null = null;
+
+/** The index, built on first use after each wake of the background. */
+function getCorpus(): { index: CorpusIndex; status: CorpusStatus } {
+  if (corpus) return corpus;
+  const raw = Object.values(bundled)[0];
+  try {
+    if (raw === undefined) throw new Error('no corpus is bundled with this build');
+    const file = parseCorpus(raw);
+    corpus = {
+      index: new CorpusIndex(file),
+      status: { loaded: true, sources: file.sources?.length ?? 0, references: file.references?.length ?? 0 },
+    };
+  } catch (e) {
+    corpus = {
+      index: new CorpusIndex(parseCorpusSafe(EMPTY_CORPUS)),
+      status: { loaded: false, sources: 0, references: 0, error: e instanceof Error ? e.message : String(e) },
+    };
+  }
+  return corpus;
+}
+
+function parseCorpusSafe(f: CorpusFile): CorpusFile {
+  try {
+    return parseCorpus(f);
+  } catch {
+    return f;
+  }
+}
+
+// Per-tab results. Kept in memory and, where the browser has it, in storage.session so that a
+// service worker woken again still answers the popup without asking the page.
+interface Entry {
+  url: string;
+  state: PageState;
+}
+const tabs = new Map<number, Entry>();
+const session = (browser.storage as { session?: typeof browser.storage.local }).session;
+
+async function getEntry(tabId: number): Promise<Entry | undefined> {
+  const hit = tabs.get(tabId);
+  if (hit || !session) return hit;
+  try {
+    const got = await session.get(`tab:${tabId}`);
+    const e = got[`tab:${tabId}`] as Entry | undefined;
+    if (e) tabs.set(tabId, e);
+    return e;
+  } catch {
+    return undefined;
+  }
+}
+
+function setEntry(tabId: number, entry: Entry) {
+  tabs.set(tabId, entry);
+  void session?.set({ [`tab:${tabId}`]: entry }).catch(() => {});
+  void updateBadge(tabId, entry.state);
+}
+
+function dropEntry(tabId: number) {
+  tabs.delete(tabId);
+  void session?.remove(`tab:${tabId}`).catch(() => {});
+}
+
+type ActionApi = typeof browser.action;
+function actionApi(): ActionApi | undefined {
+  return (browser.action ?? (browser as unknown as { browserAction?: ActionApi }).browserAction) as ActionApi | undefined;
+}
+
+async function updateBadge(tabId: number, state: PageState) {
+  const action = actionApi();
+  if (!action) return;
+  const n = state.kind === 'analysed' ? state.analysis.summary.conflicts : 0;
+  try {
+    await action.setBadgeText({ tabId, text: n > 0 ? String(n) : '' });
+    if (n > 0) await action.setBadgeBackgroundColor({ tabId, color: '#c62828' });
+  } catch {
+    /* the tab may be gone */
+  }
+}
+
+async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function askContent(tabId: number): Promise<PageState | undefined> {
+  try {
+    return await withTimeout(toContent(tabId, 'get-state', {}), 1500);
+  } catch {
+    return undefined;
+  }
+}
+
+async function tabState(tabId: number): Promise<TabState> {
+  let url: string | undefined;
+  try {
+    url = (await browser.tabs.get(tabId)).url;
+  } catch {
+    url = undefined;
+  }
+  const site = siteOf(url);
+  const settings = await readSettings();
+  const base = {
+    tabId,
+    site,
+    autoSite: isAutoSite(url),
+    siteOff: settings.offSites.includes(site),
+    corpus: getCorpus().status,
+  };
+  const entry = await getEntry(tabId);
+  // A cached result is good while the tab still shows the same address (url is undefined when
+  // the tab's address is not ours to see: then trust what the content script reported).
+  if (entry && entry.state.kind !== 'analysing' && (url === undefined || entry.url === url)) return { ...base, state: entry.state };
+  const live = await askContent(tabId);
+  if (live) {
+    if (live.kind !== 'not-running') setEntry(tabId, { url: live.url ?? url ?? '', state: live });
+    return { ...base, state: live };
+  }
+  return { ...base, state: { kind: 'not-running', url, canRun: canScript(url) } };
+}
+
+async function enableTab(tabId: number): Promise<{ ok: boolean; error?: string }> {
+  let url: string | undefined;
+  try {
+    url = (await browser.tabs.get(tabId)).url;
+  } catch {
+    /* activeTab may hide the url until granted */
+  }
+  const site = siteOf(url);
+  if (site) {
+    const s = await readSettings();
+    if (s.offSites.includes(site)) await writeSettings({ offSites: s.offSites.filter((x) => x !== site) });
+  }
+  // Already running: ask it to read the page again.
+  const alive = await askContent(tabId);
+  if (alive) {
+    try {
+      await toContent(tabId, 'reanalyze', {});
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, error: String(e) };
+    }
+  }
+  try {
+    await browser.scripting.insertCSS({ target: { tabId }, files: ['/content-scripts/content.css'] });
+    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+async function setSite(site: string, on: boolean, tabId?: number): Promise<{ ok: boolean }> {
+  const s = await readSettings();
+  const off = new Set(s.offSites);
+  if (on) off.delete(site);
+  else off.add(site);
+  await writeSettings({ offSites: [...off].sort() });
+  // Tell every open page of that site (content scripts re-read the settings).
+  const all = await browser.tabs.query({}).catch(() => []);
+  for (const t of all) {
+    if (t.id === undefined || (siteOf(t.url) !== site && t.id !== tabId)) continue;
+    dropEntry(t.id);
+    void toContent(t.id, 'reanalyze', {}).catch(() => {});
+  }
+  return { ok: true };
+}
+
+type Handler = {
+  [K in keyof BackgroundProtocol]: (
+    msg: Extract<BackgroundMessage, { type: K }>,
+    tabId: number | undefined,
+  ) => Promise<BackgroundProtocol[K]['res']> | BackgroundProtocol[K]['res'];
+};
+
+const handlers: Handler = {
+  analyze(msg, tabId) {
+    try {
+      const { index } = getCorpus();
+      const page = msg.page;
+      const analysis = analyze(
+        { text: page.blocks.join('\n\n'), title: page.title, url: page.url, published: page.published, site: page.site },
+        index,
+      );
+      if (tabId !== undefined) setEntry(tabId, { url: page.url, state: { kind: 'analysed', url: page.url, analysis } });
+      return { ok: true, analysis };
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (tabId !== undefined) setEntry(tabId, { url: msg.page.url, state: { kind: 'error', url: msg.page.url, message } });
+      return { ok: false, error: message };
+    }
+  },
+  'page-state'(msg, tabId) {
+    if (tabId !== undefined) {
+      const url = 'url' in msg.state && msg.state.url ? msg.state.url : '';
+      setEntry(tabId, { url, state: msg.state });
+    }
+  },
+  'get-tab-state': (msg) => tabState(msg.tabId),
+  'enable-tab': (msg) => enableTab(msg.tabId),
+  'set-site': (msg) => setSite(msg.site, msg.on, msg.tabId),
+  'corpus-status': () => getCorpus().status,
+};
+
+export default defineBackground({
+  // Firefox (MV2): an event page, unloaded when idle, like Chrome's service worker.
+  persistent: false,
+  main() {
+    browser.runtime.onMessage.addListener((msg: unknown, sender) => {
+      if (!isOurs(msg)) return undefined;
+      const m = msg as unknown as BackgroundMessage;
+      const handler = handlers[m.type] as ((m: BackgroundMessage, tabId: number | undefined) => unknown) | undefined;
+      if (!handler) return undefined;
+      return Promise.resolve().then(() => handler(m, sender.tab?.id));
+    });
+
+    browser.tabs.onRemoved.addListener((tabId) => dropEntry(tabId));
+    browser.tabs.onUpdated.addListener((tabId, change) => {
+      // A new document (reload or navigation) drops the old result; history navigation is
+      // reported by the content script itself.
+      if (change.status === 'loading' && change.url) dropEntry(tabId);
+    });
+
+    browser.commands?.onCommand.addListener(async (command) => {
+      if (command !== 'next-conflict' && command !== 'previous-conflict') return;
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined) return;
+      await toContent(tab.id, 'step-conflict', { direction: command === 'next-conflict' ? 1 : -1 }).catch(() => {});
+    });
+  },
 });

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { Options } from './Options';
+import '../popup/style.css';
+
+render(<Options />, document.getElementById('app')!);

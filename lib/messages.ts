@@ -1,0 +1,120 @@
+// Every message that crosses between the extension's parts, typed in one place.
+// content script -> background: analyze, page-state
+// popup/options  -> background: get-tab-state, enable-tab, set-site, corpus-status
+// background/popup -> content script: get-state, show-claim, step-conflict, reanalyze
+import { browser } from 'wxt/browser';
+import type { Analysis } from './engine';
+
+/** What the content script sends: the article cut into blocks (joined by "\n\n" they make ArticleInput.text). */
+export interface PageBlocks {
+  url: string;
+  title: string;
+  published?: string;
+  site: string;
+  blocks: string[];
+}
+
+/** What Crosscheck knows about one tab's page. */
+export type PageState =
+  | { kind: 'analysing'; url: string }
+  | { kind: 'analysed'; url: string; analysis: Analysis }
+  | { kind: 'not-article'; url: string }
+  | { kind: 'off'; url: string; site: string }
+  | { kind: 'error'; url: string; message: string }
+  /** No content script answered: Crosscheck has not run on this page (yet). */
+  | { kind: 'not-running'; url?: string; canRun: boolean };
+
+export interface CorpusStatus {
+  loaded: boolean;
+  sources: number;
+  references: number;
+  error?: string;
+}
+
+export interface TabState {
+  tabId: number;
+  state: PageState;
+  site: string;
+  /** Crosscheck runs here by itself (a listed news site or localhost). */
+  autoSite: boolean;
+  /** The reader turned Crosscheck off on this site. */
+  siteOff: boolean;
+  corpus: CorpusStatus;
+}
+
+/** Requests to the background, each with its reply type. */
+export interface BackgroundProtocol {
+  analyze: { req: { page: PageBlocks }; res: { ok: true; analysis: Analysis } | { ok: false; error: string } };
+  'page-state': { req: { state: PageState }; res: void };
+  'get-tab-state': { req: { tabId: number }; res: TabState };
+  'enable-tab': { req: { tabId: number }; res: { ok: boolean; error?: string } };
+  'set-site': { req: { site: string; on: boolean; tabId?: number }; res: { ok: boolean } };
+  'corpus-status': { req: Record<string, never>; res: CorpusStatus };
+}
+
+/** Requests to a tab's content script. */
+export interface ContentProtocol {
+  'get-state': { req: Record<string, never>; res: PageState };
+  'show-claim': { req: { claimId: string }; res: { ok: boolean } };
+  'step-conflict': { req: { direction: 1 | -1 }; res: { ok: boolean; claimId?: string } };
+  reanalyze: { req: Record<string, never>; res: { ok: boolean } };
+}
+
+export type BackgroundMessage = { [K in keyof BackgroundProtocol]: { type: K } & BackgroundProtocol[K]['req'] }[keyof BackgroundProtocol];
+export type ContentMessage = { [K in keyof ContentProtocol]: { type: K } & ContentProtocol[K]['req'] }[keyof ContentProtocol];
+
+/** Marks our messages so that nothing else's is mistaken for one. */
+export const CHANNEL = 'crosscheck';
+
+export function toBackground<K extends keyof BackgroundProtocol>(
+  type: K,
+  req: BackgroundProtocol[K]['req'],
+): Promise<BackgroundProtocol[K]['res']> {
+  return browser.runtime.sendMessage({ channel: CHANNEL, type, ...req }) as Promise<BackgroundProtocol[K]['res']>;
+}
+
+export function toContent<K extends keyof ContentProtocol>(
+  tabId: number,
+  type: K,
+  req: ContentProtocol[K]['req'],
+): Promise<ContentProtocol[K]['res']> {
+  return browser.tabs.sendMessage(tabId, { channel: CHANNEL, type, ...req }) as Promise<ContentProtocol[K]['res']>;
+}
+
+export function isOurs(msg: unknown): msg is { channel: typeof CHANNEL; type: string } {
+  return typeof msg === 'object' && msg !== null && (msg as { channel?: unknown }).channel === CHANNEL;
+}
+
+/** Hostname without a leading "www.", the unit the reader turns Crosscheck on or off for. */
+export function siteOf(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'file:') return 'file';
+    return u.hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+/** Settings kept in storage.local. */
+export interface Settings {
+  /** Sites (as siteOf gives them) where the reader turned Crosscheck off. */
+  offSites: string[];
+}
+
+export const SETTINGS_KEY = 'settings';
+
+export async function readSettings(): Promise<Settings> {
+  try {
+    const got = await browser.storage.local.get(SETTINGS_KEY);
+    const s = got[SETTINGS_KEY] as Partial<Settings> | undefined;
+    return { offSites: Array.isArray(s?.offSites) ? s.offSites.filter((x) => typeof x === 'string') : [] };
+  } catch {
+    return { offSites: [] };
+  }
+}
+
+export async function writeSettings(s: Settings): Promise<void> {
+  await browser.storage.local.set({ [SETTINGS_KEY]: s });
+}
