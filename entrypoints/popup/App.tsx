@@ -210,7 +210,8 @@ export function App() {
             <Summary s={a.summary} />
             {a.page.matchedSource && (
               <p class="matched">
-                This page is itself in the corpus ({sourceName(a.sources[a.page.matchedSource])}); it is compared with the other sources.
+                This page is itself in the corpus{a.sources[a.page.matchedSource] ? ` (${sourceName(a.sources[a.page.matchedSource])})` : ''}; it
+                is compared with the other sources only.
               </p>
             )}
             {!ts.corpus.loaded ? (
