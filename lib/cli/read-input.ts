@@ -180,9 +180,13 @@ export function splitFrontMatter(raw: string): { front: Record<string, string>; 
   return { front, body: text.slice(m[0].length) };
 }
 
+const ESCAPABLE = '\\`*_{}[]()#+-.!>~|';
+
 /** Markdown inline syntax to plain text: images dropped, links to their text, emphasis and code marks removed. */
 export function stripInline(s: string): string {
-  return s
+  // Backslash escapes stand aside (as private-use characters) while the marks are removed.
+  const hidden = s.replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, (_, c: string) => String.fromCharCode(0xe000 + ESCAPABLE.indexOf(c)));
+  return hidden
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/!\[[^\]]*\]\[[^\]]*\]/g, '')
     .replace(/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
@@ -195,7 +199,7 @@ export function stripInline(s: string): string {
     .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/\\$/g, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, '$1');
+    .replace(/[\ue000-\ue01f]/g, (c) => ESCAPABLE[c.charCodeAt(0) - 0xe000] ?? c);
 }
 
 /** Markdown body to blocks: paragraphs, headings and list items, plain text. */
@@ -279,10 +283,10 @@ export function readMarkdown(raw: string): FileReading {
   }
   const inferred = front.publishedinferred ?? front.published_inferred ?? front['published-inferred'];
   if (inferred === 'true' || inferred === 'false') out.publishedInferred = inferred === 'true';
-  if (out.title) {
+  if (out.title && blocks.length) {
     // The headline leads the text, as on the page that a static site would render from it.
     if (!blocks.slice(0, 3).some((b) => sameWords(b, out.title!))) blocks.unshift(out.title);
-  } else out.title = firstHeading ?? blocks[0];
+  } else if (!out.title) out.title = firstHeading ?? blocks[0];
   return out;
 }
 
