@@ -1,0 +1,100 @@
+// A one-pass tokenizer: letter runs, ASCII digit runs, and single punctuation characters,
+// each with its UTF-16 offsets. Whitespace is dropped but remembered on the next token,
+// because date grammar cares whether pieces touch ("mid-2024", "30th", "2,015").
+
+export type TokenKind = 'word' | 'num' | 'punct';
+
+export interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  /** The token as written. */
+  text: string;
+  /** Lower-cased text, for lexicon lookups. */
+  low: string;
+  /** True when whitespace separates this token from the previous one (or it starts the text). */
+  spaced: boolean;
+  /** True when that whitespace holds a line break: blocks and headings end a sentence. */
+  newline: boolean;
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isSpace(c: number): boolean {
+  // ASCII whitespace, NBSP, the Unicode spaces block, line/paragraph separators, ideographic space, BOM.
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Length in UTF-16 units of the code point at i, and whether it is a letter. */
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (isAsciiLetter(c)) return 1;
+  if (c < 0x80) return 0;
+  const cp = text.codePointAt(i)!;
+  const len = cp > 0xffff ? 2 : 1;
+  return LETTER.test(String.fromCodePoint(cp)) ? len : 0;
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let spaced = true;
+  let newline = true;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      spaced = true;
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) newline = true;
+      i++;
+      continue;
+    }
+    const start = i;
+    let kind: TokenKind;
+    if (isDigit(c)) {
+      kind = 'num';
+      while (i < n && isDigit(text.charCodeAt(i))) i++;
+    } else {
+      const len = letterAt(text, i);
+      if (len > 0) {
+        kind = 'word';
+        i += len;
+        for (;;) {
+          if (i >= n) break;
+          const l = letterAt(text, i);
+          if (l === 0) break;
+          i += l;
+        }
+      } else {
+        kind = 'punct';
+        const cp = text.codePointAt(i)!;
+        i += cp > 0xffff ? 2 : 1;
+      }
+    }
+    const t = text.slice(start, i);
+    tokens.push({ kind, start, end: i, text: t, low: kind === 'word' ? t.toLowerCase() : t, spaced, newline });
+    spaced = false;
+    newline = false;
+  }
+  return tokens;
+}
