@@ -61,6 +61,9 @@ export const STRONG_YEAR_CUES: ReadonlySet<string> = new Set([
 /** Words that also introduce quantities ("by 2000 votes"): the year needs a clause-like follower. */
 export const WEAK_YEAR_CUES: ReadonlySet<string> = new Set(['by', 'of', 'from', 'for', 'through', 'between']);
 
+/** Words before "to" that make it point at a time ("dating back to 2019", "looking ahead to 2030"). */
+export const TIME_TO_CUES: ReadonlySet<string> = new Set(['back', 'dating', 'dates', 'dated', 'date', 'forward', 'ahead']);
+
 /** Words that continue a range of years ("from 2010 to 2015", "between 2010 and 2015"). */
 export const YEAR_RANGE_JOINERS: ReadonlySet<string> = new Set(['to', 'and', 'or', 'through', 'until', 'till']);
 
@@ -79,7 +82,7 @@ export const COUNT_NOUNS: ReadonlySet<string> = new Set([
   'houses', 'households', 'companies', 'firms', 'units', 'cars', 'vehicles', 'patients', 'refugees', 'migrants',
   'million', 'billion', 'thousand', 'hundred', 'trillion', 'percent', 'per', 'years', 'months', 'weeks', 'days',
   'hours', 'minutes', 'seconds', 'miles', 'km', 'kilometres', 'kilometers', 'metres', 'meters', 'feet', 'tonnes',
-  'tons', 'dollars', 'euros', 'pounds', 'points', 'more', 'others', 'new', 'of', 'jobs', 'acres', 'beds', 'rooms',
+  'tons', 'dollars', 'euros', 'pounds', 'points', 'more', 'others', 'new', 'acres', 'beds', 'rooms',
   'flights', 'passengers', 'users', 'customers', 'voters', 'buildings', 'schools', 'stores', 'shops', 'sites',
 ]);
 

@@ -6,6 +6,7 @@ import {
   CLAUSE_WORDS,
   EVENT_NOUNS,
   STRONG_YEAR_CUES,
+  TIME_TO_CUES,
   WEAK_YEAR_CUES,
   YEAR_DETERMINERS,
   YEAR_RANGE_JOINERS,
@@ -55,6 +56,7 @@ function isYearContext(tokens: Token[], i: number, end: number): boolean {
   if (cue !== undefined) {
     if (STRONG_YEAR_CUES.has(cue)) return true;
     if (WEAK_YEAR_CUES.has(cue)) return clauseFollows;
+    if (cue === 'to' && TIME_TO_CUES.has(prevWord(tokens, i - 1) ?? '')) return clauseFollows;
     // "from 2010 to 2015", "between 2010 and 2015": the second year.
     if (YEAR_RANGE_JOINERS.has(cue) && isBareYearToken(tokens[i - 2]) && tokens[i - 1].spaced) return clauseFollows;
     // "the 2016 election", "Clinton's 2016 campaign".
