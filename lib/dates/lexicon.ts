@@ -116,7 +116,7 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 ]);
 
 export const ORDINALS: ReadonlyMap<string, number> = new Map([
-  ['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['1st', 1], ['2nd', 2], ['3rd', 3], ['4th', 4],
+  ['first', 1], ['second', 2], ['third', 3], ['fourth', 4],
 ]);
 
 export type TimeUnit = 'day' | 'week' | 'month' | 'year' | 'decade';

@@ -122,6 +122,10 @@ export function matchWeekday(tokens: Token[], i: number): Match | undefined {
     const date = monthDay(tokens, j) ?? dayMonth(tokens, j);
     if (date) return { start: i, end: date.end, spec: date.spec };
   }
+  // "The Sunday Times", "Monday Night Football": a name, unless a preposition says otherwise.
+  const next = tokens[i + 1];
+  const cue = prevWord(tokens, i);
+  if (next && next.spaced && !next.newline && isCapitalized(next) && !(cue && MONTH_PREPOSITIONS.has(cue))) return undefined;
   return {
     start: i,
     end: i + 1,

@@ -1,8 +1,9 @@
 // Which way a bare "Tuesday" or "July" points. News is written in the past tense, so the
-// default is backwards; a future marker within a few words in the same sentence ("will",
-// "is set to", "scheduled", "plans to", "next", "upcoming", "expected to", "due to") turns it
-// forwards, unless a past-tense verb stands closer before the date ("said on Tuesday that it
-// will ..." is about what was said on Tuesday).
+// default is backwards. A future marker ("will", "is set to", "scheduled", "plans to",
+// "next", "upcoming", "expected to", "due to") within a few words in the same sentence turns
+// it forwards: before the date when it stands closer than any past-tense verb ("said on
+// Tuesday that it will ..." is about what was said on Tuesday), after the date only when no
+// past-tense verb precedes it ("closed in July and expects to reopen" is still July past).
 import { ABBREVIATIONS } from './lexicon';
 import type { Direction } from './spec';
 import type { Token } from './tokenize';
@@ -95,16 +96,15 @@ export function clauseDirection(tokens: Token[], start: number, end: number): Di
     if (future === Infinity && isFutureAt(tokens, k)) future = words;
     else if (past === Infinity && isPastAt(tokens, k)) past = words;
   }
-  words = 0;
-  for (let k = end; k < tokens.length && words < WINDOW; k++) {
-    if (tokens[k].newline || endsSentence(tokens, k - 1)) break;
-    if (tokens[k].kind !== 'word') continue;
-    words++;
-    if (isFutureAt(tokens, k)) {
-      future = Math.min(future, words);
-      break;
+  if (past === Infinity && future === Infinity) {
+    words = 0;
+    for (let k = end; k < tokens.length && words < WINDOW; k++) {
+      if (tokens[k].newline || endsSentence(tokens, k - 1)) break;
+      if (tokens[k].kind !== 'word') continue;
+      words++;
+      if (isFutureAt(tokens, k)) return 'future';
     }
   }
-  // Ties go to the past: the verb before a date usually governs it.
+  // Ties cannot happen (one word is one or the other); the nearer marker before the date governs it.
   return future < past ? 'future' : 'past';
 }

@@ -253,6 +253,13 @@ describe('direction: backwards for past-tense reporting, forwards when the claus
     });
   }
 
+  it('a future marker after the date does not override a past verb before it', () => {
+    expect(read('The company reported a loss in July and expects to return to profit soon.', P)).toEqual([
+      ['July', '2024-07-01', '2024-07-31'],
+    ]);
+    expect(read('Polls open on Sunday, when turnout is expected to be high.', P)).toEqual([['Sunday', '2025-02-02', '2025-02-02']]);
+  });
+
   it('a bare month resolves forward in a future clause and back otherwise', () => {
     expect(read('The new terminal will open in July.', P)).toEqual([['July', '2025-07-01', '2025-07-31']]);
     expect(read('The new terminal opened in July.', P)).toEqual([['July', '2024-07-01', '2024-07-31']]);
@@ -344,6 +351,8 @@ describe('not dates', () => {
     'The Audi Q3 sold well.',
     'It fell by 1900 votes.',
     'The USA Today poll was wrong.',
+    'The Sunday Times ran the story.',
+    'Guests stayed at Mar-a-Lago.',
     'Their sons, both in their 30s, run the shop.',
   ];
   for (const sentence of none) {
