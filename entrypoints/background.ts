@@ -125,31 +125,35 @@ async function askContent(tabId: number): Promise<PageState | undefined> {
 }
 
 async function tabState(tabId: number): Promise<TabState> {
-  let url: string | undefined;
+  let tabUrl: string | undefined;
   try {
-    url = (await browser.tabs.get(tabId)).url;
+    // Visible only with a host permission or activeTab; otherwise what the content script reported.
+    tabUrl = (await browser.tabs.get(tabId)).url;
   } catch {
-    url = undefined;
+    tabUrl = undefined;
   }
-  const site = siteOf(url);
   const settings = await readSettings();
-  const base = {
-    tabId,
-    site,
-    autoSite: isAutoSite(url),
-    siteOff: settings.offSites.includes(site),
-    corpus: getCorpus().status,
+  const withState = (state: PageState, url: string | undefined): TabState => {
+    const site = siteOf(url);
+    return {
+      tabId,
+      site,
+      autoSite: isAutoSite(url),
+      siteOff: settings.offSites.includes(site),
+      corpus: getCorpus().status,
+      state,
+    };
   };
   const entry = await getEntry(tabId);
-  // A cached result is good while the tab still shows the same address (url is undefined when
-  // the tab's address is not ours to see: then trust what the content script reported).
-  if (entry && entry.state.kind !== 'analysing' && (url === undefined || entry.url === url)) return { ...base, state: entry.state };
+  // A cached result is good while the tab still shows the same address.
+  if (entry && entry.state.kind !== 'analysing' && (tabUrl === undefined || entry.url === tabUrl)) return withState(entry.state, entry.url || tabUrl);
   const live = await askContent(tabId);
   if (live) {
-    if (live.kind !== 'not-running') setEntry(tabId, { url: live.url ?? url ?? '', state: live });
-    return { ...base, state: live };
+    const url = live.url ?? tabUrl;
+    if (live.kind !== 'not-running' && live.kind !== 'analysing') setEntry(tabId, { url: url ?? '', state: live });
+    return withState(live, url);
   }
-  return { ...base, state: { kind: 'not-running', url, canRun: canScript(url) } };
+  return withState({ kind: 'not-running', url: tabUrl, canRun: tabUrl === undefined || canScript(tabUrl) }, tabUrl);
 }
 
 async function enableTab(tabId: number): Promise<{ ok: boolean; error?: string }> {
@@ -189,13 +193,8 @@ async function setSite(site: string, on: boolean, tabId?: number): Promise<{ ok:
   if (on) off.delete(site);
   else off.add(site);
   await writeSettings({ offSites: [...off].sort() });
-  // Tell every open page of that site (content scripts re-read the settings).
-  const all = await browser.tabs.query({}).catch(() => []);
-  for (const t of all) {
-    if (t.id === undefined || (siteOf(t.url) !== site && t.id !== tabId)) continue;
-    dropEntry(t.id);
-    void toContent(t.id, 'reanalyze', {}).catch(() => {});
-  }
+  // Content scripts follow storage.onChanged themselves; drop the cached results of that site.
+  for (const [id, e] of tabs) if (siteOf(e.url) === site || id === tabId) dropEntry(id);
   return { ok: true };
 }
 
@@ -233,6 +232,16 @@ const handlers: Handler = {
   'enable-tab': (msg) => enableTab(msg.tabId),
   'set-site': (msg) => setSite(msg.site, msg.on, msg.tabId),
   'corpus-status': () => getCorpus().status,
+  async 'open-summary'(_msg, tabId) {
+    if (tabId === undefined) return { ok: false };
+    const tab = await browser.tabs.get(tabId).catch(() => undefined);
+    await browser.tabs.create({
+      url: browser.runtime.getURL(`/popup.html?tab=${tabId}`),
+      index: tab ? tab.index + 1 : undefined,
+      openerTabId: tabId,
+    });
+    return { ok: true };
+  },
 };
 
 export default defineBackground({

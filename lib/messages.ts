@@ -1,6 +1,7 @@
 // Every message that crosses between the extension's parts, typed in one place.
 // content script -> background: analyze, page-state
 // popup/options  -> background: get-tab-state, enable-tab, set-site, corpus-status
+// hover card     -> background: open-summary
 // background/popup -> content script: get-state, show-claim, step-conflict, reanalyze
 import { browser } from 'wxt/browser';
 import type { Analysis } from './engine';
@@ -50,6 +51,8 @@ export interface BackgroundProtocol {
   'enable-tab': { req: { tabId: number }; res: { ok: boolean; error?: string } };
   'set-site': { req: { site: string; on: boolean; tabId?: number }; res: { ok: boolean } };
   'corpus-status': { req: Record<string, never>; res: CorpusStatus };
+  /** Opens the page's summary (the popup) in a tab next to the sender's tab. */
+  'open-summary': { req: Record<string, never>; res: { ok: boolean } };
 }
 
 /** Requests to a tab's content script. */

@@ -17,6 +17,7 @@ import { CONTENT_MATCHES } from '@/lib/page/sites';
 import {
   isOurs,
   readSettings,
+  SETTINGS_KEY,
   siteOf,
   toBackground,
   type ContentMessage,
@@ -120,6 +121,7 @@ async function start(ctx: ContentScriptContext) {
         focus={open.focus}
         onClose={() => closeCard(true)}
         onStep={(d) => void stepConflict(d)}
+        onSummary={() => void toBackground('open-summary', {}).catch(() => {})}
       />,
       ui.uiContainer,
     );
@@ -366,6 +368,12 @@ async function start(ctx: ContentScriptContext) {
     return h ? Promise.resolve().then(() => h(m)) : undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
+  // Turned on or off for this site (popup or options): read the page again.
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes && !signal.aborted) void run(true);
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));
   signal.addEventListener('abort', () => {
     browser.runtime.onMessage.removeListener(onMessage);
     try {

@@ -37,13 +37,15 @@ export interface CardProps {
   step?: { index: number; total: number };
   onClose: () => void;
   onStep?: (direction: 1 | -1) => void;
+  /** Opens the summary of the whole page in a tab. */
+  onSummary?: () => void;
   focus?: boolean;
 }
 
 const GAP = 8;
 const MARGIN = 8;
 
-export function Card({ analysis, claim, anchor, step, onClose, onStep, focus }: CardProps) {
+export function Card({ analysis, claim, anchor, step, onClose, onStep, onSummary, focus }: CardProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState<{ left: number; top: number; maxHeight: number } | null>(null);
 
@@ -152,16 +154,30 @@ export function Card({ analysis, claim, anchor, step, onClose, onStep, focus }: 
           })}
         </ul>
       )}
-      {onStep && step && step.total > 1 && (
-        <footer>
-          <button type="button" onClick={() => onStep(-1)}>
-            Previous
+      <footer>
+        {onSummary && (
+          <button
+            type="button"
+            class="summary"
+            onClick={(e) => {
+              // Only a real click opens a tab: a page script clicking into the open shadow root cannot.
+              if (e.isTrusted) onSummary();
+            }}
+          >
+            All findings on this page
           </button>
-          <button type="button" onClick={() => onStep(1)}>
-            Next conflict
-          </button>
-        </footer>
-      )}
+        )}
+        {onStep && step && step.total > 1 && (
+          <>
+            <button type="button" onClick={() => onStep(-1)}>
+              Previous
+            </button>
+            <button type="button" onClick={() => onStep(1)}>
+              Next conflict
+            </button>
+          </>
+        )}
+      </footer>
     </div>
   );
 }

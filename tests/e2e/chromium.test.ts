@@ -1,0 +1,170 @@
+// The built extension in real Chromium (playwright-core): what a reader sees on the demo
+// article and on a seed article served from localhost.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CHROME_DIR, ensureBuilt } from '../../scripts/lib/build';
+import { launchChromium, type ChromiumWithExtension } from '../../scripts/lib/chromium';
+import { serve, type Served } from '../../scripts/lib/serve';
+import {
+  HOST,
+  NOT_ARTICLE_PAGE,
+  cardButton,
+  clickShowMe,
+  pageSignature,
+  pointOnRange,
+  rangeInView,
+  readCard,
+  readHighlights,
+  readPopup,
+  waitFor,
+} from './support';
+
+let server: Served;
+let chrome: ChromiumWithExtension;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  await ensureBuilt();
+  server = await serve();
+  server.pages.set('/not-article.html', NOT_ARTICLE_PAGE);
+  chrome = await launchChromium(CHROME_DIR);
+}, 240_000);
+
+afterAll(async () => {
+  await chrome?.close();
+  await server?.close();
+});
+
+async function open(path: string, origin = server.origin): Promise<Page> {
+  const page = await chrome.context.newPage();
+  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+  await page.goto(origin + path);
+  return page;
+}
+
+/** Waits until Crosscheck has painted something on the page. */
+async function painted(page: Page, name = 'crosscheck-mention') {
+  await page.waitForFunction((n) => CSS.highlights.has(n), name, { timeout: 10_000 });
+}
+
+async function conflictOn(page: Page, needle: string) {
+  await painted(page, 'crosscheck-conflict').catch(() => {});
+  const hs = await page.evaluate(readHighlights);
+  return hs.find((h) => h.name === 'crosscheck-conflict')?.ranges.find((r) => r.text.includes(needle) || r.context.includes(needle));
+}
+
+describe('Chromium: the demo article', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await open('/');
+    await painted(page);
+  }, 60_000);
+
+  it('marks people, organisations and places quietly', async () => {
+    const hs = await page.evaluate(readHighlights);
+    const mentions = hs.find((h) => h.name === 'crosscheck-mention')!.ranges.map((r) => r.text);
+    expect(mentions).toContain('OpenAI');
+    expect(mentions.some((m) => /Musk/.test(m))).toBe(true);
+  });
+
+  it('highlights "over $10 billion" as a conflict [engine]', async () => {
+    const r = await conflictOn(page, '$10 billion');
+    expect(r, 'a crosscheck-conflict range on the $10 billion claim').toBeTruthy();
+    expect(r!.context).toContain('over $10 billion');
+  });
+
+  it('hovering the conflict shows the card with the other outlet\'s wording [engine]', async () => {
+    const pt = await page.evaluate(pointOnRange, ['crosscheck-conflict', '10 billion'] as [string, string]).catch(() => null);
+    expect(pt, 'the conflict is painted').toBeTruthy();
+    await page.mouse.move(pt!.x, pt!.y);
+    const card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null);
+    expect(card).toBeTruthy();
+    expect(card!.verdict).toContain('verdict-conflict');
+    expect(card!.text).toContain('disagrees');
+    expect(card!.references.join(' ')).toContain('well under $10 billion');
+    expect(card!.inViewport).toBe(true);
+    // Escape closes it.
+    await page.keyboard.press('Escape');
+    expect(await waitFor(() => page.evaluate(readCard, HOST), (c) => c === null, 3000)).toBeNull();
+  });
+
+  it('the popup lists the conflict first and "show me" scrolls to it [engine]', async () => {
+    const tabId = await chrome.tabIdOf(page);
+    const popup = await chrome.openPopup(tabId);
+    const state = await waitFor(() => popup.evaluate(readPopup), (s) => s.state === 'analysed');
+    expect(state.state).toBe('analysed');
+    expect(Number(state.summary.conflicts)).toBeGreaterThanOrEqual(1);
+    expect(state.claims[0]?.verdict).toBe('conflict');
+    expect(state.claims.some((c) => c.verdict === 'conflict' && c.text.includes('over $10 billion'))).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await page.evaluate(rangeInView, ['crosscheck-conflict', '10 billion'] as [string, string])).toBe(false);
+    expect(await popup.evaluate(clickShowMe, ['conflict', 'over $10 billion'] as [string, string])).toBe(true);
+    const inView = await waitFor(() => page.evaluate(rangeInView, ['crosscheck-conflict', '10 billion'] as [string, string]), (v) => v, 3000);
+    expect(inView).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await popup.close();
+  });
+
+  it('leaves the page as it was, one host element aside', async () => {
+    const plain = await open('/', server.plainOrigin);
+    await plain.waitForTimeout(300);
+    const without = await plain.evaluate(pageSignature, HOST);
+    const withExt = await page.evaluate(pageSignature, HOST);
+    expect(without.hosts).toBe(0);
+    expect(withExt.hosts).toBeLessThanOrEqual(1);
+    expect(withExt.text).toBe(without.text);
+    expect(withExt.elements).toBe(without.elements);
+    expect(withExt.html).toBe(without.html);
+    await plain.close();
+  });
+});
+
+describe('Chromium: a seed article', () => {
+  it('marks "well under $10 billion" as a conflict and the card quotes the other outlet [engine]', async () => {
+    const page = await open('/seed/002.html');
+    await painted(page);
+    const r = await conflictOn(page, 'well under $10 billion');
+    expect(r, 'a conflict on the $10 billion claim').toBeTruthy();
+    const pt = await page.evaluate(pointOnRange, ['crosscheck-conflict', '10 billion'] as [string, string]);
+    await page.mouse.move(pt!.x, pt!.y);
+    const card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null);
+    expect(card!.references.join(' ')).toContain('over $10 billion');
+    await page.close();
+  }, 60_000);
+});
+
+describe('Chromium: clear states', () => {
+  it('says when a page is not an article, and changes nothing', async () => {
+    const page = await open('/not-article.html');
+    const tabId = await waitFor(
+      () => chrome.tabIdOf(page).catch(() => -1),
+      (id) => id >= 0,
+    );
+    const popup = await chrome.openPopup(tabId);
+    const state = await waitFor(() => popup.evaluate(readPopup), (s) => s.state === 'not-article');
+    expect(state.state).toBe('not-article');
+    expect(await page.evaluate(() => document.querySelectorAll('crosscheck-ui').length)).toBe(0);
+    await popup.close();
+    await page.close();
+  }, 30_000);
+
+  it('turns off on a site and on again from the popup', async () => {
+    const page = await open('/seed/001.html');
+    await painted(page);
+    const tabId = await chrome.tabIdOf(page);
+    const popup = await chrome.openPopup(tabId);
+    await waitFor(() => popup.evaluate(readPopup), (s) => s.state === 'analysed');
+    await popup.click('footer input[type=checkbox]');
+    await page.waitForFunction(() => !CSS.highlights.has('crosscheck-mention'), undefined, { timeout: 5000 });
+    const off = await waitFor(() => popup.evaluate(readPopup), (s) => s.state === 'off');
+    expect(off.state).toBe('off');
+    await popup.click('button.primary');
+    await painted(page);
+    await popup.close();
+    await page.close();
+  }, 30_000);
+
+  it('no page error was caused', () => {
+    expect(errors).toEqual([]);
+  });
+});
