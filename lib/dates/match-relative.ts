@@ -60,17 +60,20 @@ function earlierLater(tokens: Token[], i: number): Match | undefined {
   return undefined;
 }
 
-/** Nearest weekday strictly before / strictly after p, or the one in p's Monday-Sunday week. */
+/**
+ * "last Tuesday" / "next Tuesday" are read two ways: the nearest one strictly before/after p,
+ * or the one in the previous/following Monday-Sunday week. The range spans both readings
+ * (one day when they agree). "this Tuesday" is the one in p's week.
+ */
 function weekdaySpec(weekday: number, which: Which): DateSpec {
   return relative(
     'day',
     (p) => {
       const wd = weekdayOf(p);
-      let day: number;
-      if (which === 'last') day = p - ((wd - weekday + 7) % 7 || 7);
-      else if (which === 'next') day = p + ((weekday - wd + 7) % 7 || 7);
-      else day = p - wd + weekday;
-      return { from: day, to: day };
+      const monday = p - wd;
+      if (which === 'last') return { from: monday - 7 + weekday, to: p - ((wd - weekday + 7) % 7 || 7) };
+      if (which === 'next') return { from: p + ((weekday - wd + 7) % 7 || 7), to: monday + 7 + weekday };
+      return { from: monday + weekday, to: monday + weekday };
     },
     { unit: 'day' },
   );

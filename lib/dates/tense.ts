@@ -20,6 +20,7 @@ const FUTURE = new Set([
 const FUTURE_BEFORE_TO = new Set([
   'plans', 'plan', 'set', 'going', 'aims', 'aim', 'intends', 'intend', 'hopes', 'hope', 'poised', 'seeks', 'seek',
   'wants', 'want', 'vows', 'vowed', 'pledges', 'pledged', 'promises', 'promised', 'threatens', 'threatened', 'about',
+  'forecast', 'projected', 'likely',
 ]);
 
 /** What may follow "due" to make it "due to happen" rather than "because of". */
@@ -55,6 +56,8 @@ function isFutureAt(tokens: Token[], k: number): boolean {
   if (t.low === 'won' && isApostrophe(next) && !next!.spaced && tokens[k + 2]?.low === 't') return true;
   if (FUTURE.has(t.low)) return true;
   if (FUTURE_BEFORE_TO.has(t.low) && nextLow === 'to') return true;
+  // "a hearing is set for Feb. 12".
+  if (t.low === 'set' && nextLow === 'for') return true;
   if (t.low === 'due') {
     if (DUE_FOLLOWERS.has(nextLow)) return true;
     if (nextLow === 'to') return DUE_TO_VERBS.has(tokens[k + 2]?.low ?? '');

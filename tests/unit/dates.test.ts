@@ -180,7 +180,12 @@ describe('relative dates, published Thursday 30 January 2025', () => {
     ['A verdict is expected later this year.', 'later this year', '2025-01-30', '2025-12-31'],
     ['Wildfires burned through the valley last summer.', 'last summer', '2024-06-01', '2024-08-31'],
     ['Prices have doubled over the past two years.', 'the past two years', '2023-01-30', '2025-01-30'],
-    ['The fund was set up last Tuesday.', 'last Tuesday', '2025-01-28', '2025-01-28'],
+    // Tuesday of this week or of last week: both readings.
+    ['The fund was set up last Tuesday.', 'last Tuesday', '2025-01-21', '2025-01-28'],
+    ['The fund was set up last Friday.', 'last Friday', '2025-01-24', '2025-01-24'],
+    ['The council votes again next Friday.', 'next Friday', '2025-01-31', '2025-02-07'],
+    ['The council votes again next Tuesday.', 'next Tuesday', '2025-02-04', '2025-02-04'],
+    ['The mayor is in Ottawa this Friday.', 'this Friday', '2025-01-31', '2025-01-31'],
     ['Ice covered the lake last March.', 'last March', '2024-03-01', '2024-03-31'],
     ['Storms are forecast for late next week.', 'late next week', '2025-02-07', '2025-02-09'],
     ['The ceasefire collapsed late last year.', 'late last year', '2024-09-01', '2024-12-31'],
@@ -244,6 +249,7 @@ describe('direction: backwards for past-tense reporting, forwards when the claus
     'Ministers meet again next week, and on Tuesday the upcoming budget goes to parliament.',
     'The ruling is expected to come on Tuesday.',
     'The report is due to be published on Tuesday.',
+    'A public hearing is set for Tuesday.',
     "The airline said it'll resume flights on Tuesday.",
   ];
   for (const sentence of forwards) {
