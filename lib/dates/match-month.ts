@@ -3,7 +3,7 @@
 import { dayFromYmd, isValidYmd, monthRange } from './calendar';
 import { bareMonth, bareMonthDays, bareWeekday } from './directional';
 import { MAY_CUES, MONTH_PREPOSITIONS, WEEKDAYS } from './lexicon';
-import { isCapitalized, prevWord, readDays, readMonth, readYear, touches, wordAt } from './readers';
+import { isCapitalized, isDash, prevWord, readDays, readMonth, readYear, touches, wordAt } from './readers';
 import { type DateSpec, type Match, fixed, relative } from './spec';
 import type { Token } from './tokenize';
 
@@ -123,7 +123,9 @@ export function matchWeekday(tokens: Token[], i: number): Match | undefined {
     if (date) return { start: i, end: date.end, spec: date.spec };
   }
   // "The Sunday Times", "Monday Night Football": a name, unless a preposition says otherwise.
+  // "Monday-Friday" is a schedule, not a day.
   const next = tokens[i + 1];
+  if (next && !next.spaced && isDash(next)) return undefined;
   const cue = prevWord(tokens, i);
   if (next && next.spaced && !next.newline && isCapitalized(next) && !(cue && MONTH_PREPOSITIONS.has(cue))) return undefined;
   return {

@@ -68,6 +68,9 @@ function isYearContext(tokens: Token[], i: number, end: number): boolean {
       );
     }
   }
+  // A list of years: "in 1999, 2000 and 2001".
+  const comma = tokens[i - 1];
+  if (comma && comma.text === ',' && !comma.spaced && tokens[i].spaced && isBareYearToken(tokens[i - 2])) return clauseFollows;
   // A year opening a sentence as its subject: "2015 was a record year."
   const t = tokens[i];
   const sentenceStart = i === 0 || t.newline || ['.', '!', '?'].includes(tokens[i - 1].text);

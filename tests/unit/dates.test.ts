@@ -108,6 +108,7 @@ describe('absolute dates', () => {
       ['2010', '2010-01-01', '2010-12-31'],
       ['2014', '2014-01-01', '2014-12-31'],
     ]);
+    expect(read('Output grew in 1999, 2000 and 2001.').map(([t]) => t)).toEqual(['1999', '2000', '2001']);
     expect(read('He coached the club during the 2019-20 season.')).toEqual([['2019-20', '2019-01-01', '2020-12-31']]);
   });
 
@@ -359,6 +360,7 @@ describe('not dates', () => {
     'The USA Today poll was wrong.',
     'The Sunday Times ran the story.',
     'Guests stayed at Mar-a-Lago.',
+    'The clinic keeps a Monday-Friday schedule.',
     'Their sons, both in their 30s, run the shop.',
   ];
   for (const sentence of none) {
