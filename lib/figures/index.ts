@@ -10,8 +10,6 @@ import { tokenize, type Token } from './tokens';
 import { DURATION_DAYS, measureOf } from './units';
 import { parseVague } from './vague';
 
-export { tokenize } from './tokens';
-
 interface Unit {
   kind: FigureKind;
   unit: string;
@@ -38,6 +36,8 @@ const DURATION_CONTEXT = new Set([
 
 /** After these, a leading "over" means "more than", not "during": "for over four years". */
 const OVER_MEANS_MORE = new Set(['for', 'in', 'after', 'of', 'took', 'take', 'takes', 'taking', 'lasted', 'last', 'lasts', 'lasting', 'spent', 'spend', 'spending', 'than']);
+
+const FRACTIONS = new Set(['half', 'halves', 'third', 'thirds', 'quarter', 'quarters', 'fourth', 'fourths', 'fifth', 'fifths', 'sixth', 'sixths', 'seventh', 'sevenths', 'eighth', 'eighths', 'ninth', 'ninths', 'tenth', 'tenths']);
 
 /** Abbreviations before a reference number: "No. 1", "Fig. 3", "pp. 10-20". */
 const REF_ABBR = new Set(['no', 'nos', 'fig', 'figs', 'p', 'pp', 'vol', 'art', 'sec', 'ch', 'op', 'para', 'ed', 'ver', 'v']);
@@ -207,8 +207,13 @@ function attemptAt(text: string, tokens: Token[], i: number, min: number): Attem
   const ua = a.currency ? undefined : unitAt(tokens, q);
   if (ua) q = ua.end;
   // A glued hyphen-word that is no unit ("10-K", "3-D") makes the number part of a name.
-  if (!ua && !suffix && isSym(tokens[a.end], '-') && !tokens[a.end].space && tokens[a.end + 1]?.kind === 'word' && !tokens[a.end + 1].space) {
-    return skip(a.end + 2);
+  const tail = tokens[a.end + 1];
+  if (!ua && !suffix && !a.currency && isSym(tokens[a.end], '-') && !tokens[a.end].space && tail?.kind === 'word' && !tail.space) {
+    if (tail.text.length <= 2 || tail.text === tail.text.toUpperCase()) return skip(a.end + 2);
+  }
+  // Fractions: "two-thirds", "three quarters of" are shares, not counts.
+  if (!a.digits && !a.currency && ua?.kind === 'count' && FRACTIONS.has(tokens[ua.end - 1].lower) && (ua.hyphen || word(tokens, ua.end) === 'of')) {
+    return skip(ua.end);
   }
 
   // A second amount makes a range: "$5-10 billion", "5 to 10 jobs", "between 5 and 10 percent".
@@ -333,8 +338,9 @@ function single(
   }
   if (suffix && !hedge) hedge = suffix.hedge;
 
-  // Years stand alone; they are figures only as a percent, a duration or a hedged count.
-  if (a.yearLike && !a.currency) {
+  // Years stand alone; they are figures only as a percent, a duration or a hedged count
+  // ("in 2023 dollars" is a year too: amounts that size are written "$2,023").
+  if (a.yearLike) {
     const counted = ua && ua.kind === 'count' && ua.unit !== '' && hedge !== undefined;
     if (!(ua && (ua.kind === 'percent' || ua.kind === 'duration')) && !counted) return skip(a.end);
   }

@@ -71,6 +71,15 @@ describe('money', () => {
     exact(f, -5e6);
   });
 
+  it('reads "a billion-dollar" and a rate after an amount', () => {
+    expect(only('The startup became a billion-dollar company.')).toMatchObject({ text: 'a billion-dollar', kind: 'money', value: 1e9 });
+    expect(only('The subsidy costs $1.3bn-a-year.')).toMatchObject({ text: '$1.3bn', value: 1.3e9 });
+  });
+
+  it('reads "in 2023 dollars" as a year, not an amount', () => {
+    expect(texts('Adjusted for inflation, the figure is stated in 2023 dollars.')).toEqual([]);
+  });
+
   it('takes "300 pounds" as a weight, not money', () => {
     const f = only('The lineman weighs 300 pounds.');
     expect(f.kind).toBe('count');
@@ -325,6 +334,15 @@ describe('hedges', () => {
     expect(only(sentence)).toMatchObject({ text: span, hedge: 'at-least', low: 1e9, high: Infinity, lowInclusive: true, highInclusive: false });
   });
 
+  it('reads "+" and "-plus" after a number as at least', () => {
+    expect(only('The chain has 1,000+ employees.')).toMatchObject({ text: '1,000+ employees', hedge: 'at-least', low: 1000, high: Infinity });
+    expect(only('The firm has 20-plus offices abroad.')).toMatchObject({ text: '20-plus offices', hedge: 'at-least', unit: 'office' });
+  });
+
+  it('reads "or so" after a number as about', () => {
+    expect(only('The hearing drew 300 or so residents.')).toMatchObject({ text: '300 or so residents', hedge: 'about', low: 270 });
+  });
+
   it('reads a hedge after the number but before its noun', () => {
     expect(only('The union says 20 or more plants will close.')).toMatchObject({ text: '20 or more plants', hedge: 'at-least', unit: 'plant' });
   });
@@ -404,6 +422,11 @@ describe('not figures', () => {
     ['a date', 'The filing is dated 2024-01-30.'],
     ['a fraction', 'Nearly 3/4 of the town voted.'],
     ['an id with leading zeros', 'The case number is 007 in the docket.'],
+    ['a fraction in words', 'Two-thirds of voters backed the measure.'],
+    ['a fraction with "of"', 'Three quarters of the staff work remotely.'],
+    ['an index name', 'The S&P 500 and the FTSE 100 both slipped.'],
+    ['a form name', 'The company filed its 10-K late.'],
+    ['a model name', 'The iPhone 15 went on sale on Friday.'],
   ])('%s', (_label, sentence) => {
     expect(texts(sentence)).toEqual([]);
   });
