@@ -3,7 +3,7 @@
 import { yearRange, yearsRange } from './calendar';
 import { unitOffset } from './deictic';
 import { bareMonthName, matchWeekday, monthYear } from './match-month';
-import { readDecade } from './match-year';
+import { readCentury, readDecade } from './match-year';
 import { readYear, wordAt } from './readers';
 import { type Match, fixed } from './spec';
 import type { Token } from './tokenize';
@@ -42,10 +42,11 @@ export function dayBase(tokens: Token[], j: number): Match | undefined {
   return matchWeekday(tokens, j);
 }
 
-/** "1990s", "the 1990s". */
+/** "1990s", "the 1990s", "the 20th century" (decade granularity is the coarsest there is). */
 export function decadeBase(tokens: Token[], j: number, allowThe: boolean): Match | undefined {
   const hasThe = allowThe && wordAt(tokens, j, 'the') !== undefined && !!tokens[j + 1]?.spaced;
-  const d = readDecade(tokens, hasThe ? j + 1 : j);
+  const k = hasThe ? j + 1 : j;
+  const d = readDecade(tokens, k) ?? (hasThe || !allowThe ? readCentury(tokens, k) : undefined);
   if (!d) return undefined;
   return { start: j, end: d.end, spec: fixed(yearsRange(d.first, d.last), 'decade', 'decade') };
 }

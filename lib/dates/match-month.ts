@@ -81,6 +81,7 @@ export function bareMonthName(tokens: Token[], i: number, cued: boolean): Match 
   if (!mo) return undefined;
   const month = mo.value.month;
   const next = tokens[mo.end];
+  if (recurring(tokens, i)) return undefined;
   if (month === 5) {
     if (!cued) return undefined;
     // "May's" is more often Theresa May's than the month's.
@@ -94,6 +95,12 @@ export function bareMonthName(tokens: Token[], i: number, cued: boolean): Match 
     end: mo.end,
     spec: relative('month', (p, dir) => bareMonth(p, month, dir), { directional: true, unit: 'month' }),
   };
+}
+
+/** "every Tuesday", "each March": a habit, not a date. */
+function recurring(tokens: Token[], i: number): boolean {
+  const cue = prevWord(tokens, i);
+  return cue === 'every' || cue === 'each';
 }
 
 /** Month-first dates: with a day, with a year, or bare. */
@@ -125,7 +132,7 @@ export function matchWeekday(tokens: Token[], i: number): Match | undefined {
   // "The Sunday Times", "Monday Night Football": a name, unless a preposition says otherwise.
   // "Monday-Friday" is a schedule, not a day.
   const next = tokens[i + 1];
-  if (next && !next.spaced && isDash(next)) return undefined;
+  if ((next && !next.spaced && isDash(next)) || recurring(tokens, i)) return undefined;
   const cue = prevWord(tokens, i);
   if (next && next.spaced && !next.newline && isCapitalized(next) && !(cue && MONTH_PREPOSITIONS.has(cue))) return undefined;
   return {

@@ -19,6 +19,8 @@ export function matchPart(tokens: Token[], i: number): Match | undefined {
     j++;
     if (w.low === 'mid' && isDash(tokens[j]) && touches(tokens, j) && touches(tokens, j + 1)) j++;
     else if (!tokens[j]?.spaced) return undefined;
+    // "early in 2024", "late in the year".
+    else if (w.low !== 'mid' && wordAt(tokens, j, 'in') && tokens[j + 1]?.spaced) j++;
     // With "the" only a decade follows ("the early 1990s"); "the late March storms" is read from "late".
     base = decadeBase(tokens, j, false);
     if (!base && !hasThe) {

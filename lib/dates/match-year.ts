@@ -106,3 +106,17 @@ export function readDecade(tokens: Token[], i: number): { first: number; last: n
   }
   return undefined;
 }
+
+/**
+ * "the 20th century": 1900-2000, covering both the popular (1900-1999) and the strict
+ * (1901-2000) reading. Only the 10th to the 21st century.
+ */
+export function readCentury(tokens: Token[], i: number): { first: number; last: number; end: number } | undefined {
+  const t = tokens[i];
+  if (!t || t.kind !== 'num' || t.text.length !== 2) return undefined;
+  const n = Number(t.text);
+  const suffix = tokens[i + 1];
+  if (n < 10 || n > 21 || !touches(tokens, i + 1) || suffix.kind !== 'word' || !['st', 'nd', 'rd', 'th'].includes(suffix.low)) return undefined;
+  if (!wordAt(tokens, i + 2, 'century') || !tokens[i + 2].spaced) return undefined;
+  return { first: (n - 1) * 100, last: n * 100, end: i + 3 };
+}

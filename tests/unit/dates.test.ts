@@ -116,6 +116,7 @@ describe('absolute dates', () => {
     const m = only('The mill had employed thousands in the 1990s.');
     expect(m).toMatchObject({ text: 'the 1990s', from: '1990-01-01', to: '1999-12-31', granularity: 'decade' });
     expect(read("A song from the '80s played.")).toEqual([["the '80s", '1980-01-01', '1989-12-31']]);
+    expect(read('Steam power spread in the 19th century.')).toEqual([['the 19th century', '1800-01-01', '1900-12-31']]);
     expect(read('Rents rose sharply in the early 2000s.')).toEqual([['the early 2000s', '2000-01-01', '2003-12-31']]);
   });
 
@@ -131,6 +132,7 @@ describe('absolute dates', () => {
     expect(read('Hiring slowed in early 2024.')).toEqual([['early 2024', '2024-01-01', '2024-04-30']]);
     expect(read('The plant is to open by mid-2024.')).toEqual([['mid-2024', '2024-05-01', '2024-08-31']]);
     expect(only('The merger closed in late 2024.').granularity).toBe('month');
+    expect(read('The merger closed late in 2024.')).toEqual([['late in 2024', '2024-09-01', '2024-12-31']]);
   });
 
   it('quarters and halves', () => {
@@ -361,6 +363,8 @@ describe('not dates', () => {
     'The Sunday Times ran the story.',
     'Guests stayed at Mar-a-Lago.',
     'The clinic keeps a Monday-Friday schedule.',
+    'The market opens every Tuesday.',
+    'Tourists arrive each August.',
     'Their sons, both in their 30s, run the shop.',
   ];
   for (const sentence of none) {
