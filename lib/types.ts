@@ -79,6 +79,8 @@ export interface Claim {
   sentenceEnd: number;
   /** Canonical names of the entities the claim is about. */
   subjects: string[];
+  /** The article's most-named entities: what a sentence naming no one is implicitly about. */
+  topics?: string[];
   /** Lower-case lemmas of the content words around the figure, date or quote. */
   context: string[];
   /** Infinitive forms of the sentence's main verbs ("start", "invest"). */

@@ -33,6 +33,7 @@ export function extractClaims(input: ClaimInputs): Claim[] {
   const { text, sentences, entities, figures, dates, quotes } = input;
   const prefix = input.idPrefix ?? 'c';
   const claims: Claim[] = [];
+  const topics = topicsOf(entities);
   let previousSubjects: string[] = [];
   for (const sentence of sentences) {
     const ents = entities.filter((e) => inside(sentence, e));
@@ -51,12 +52,13 @@ export function extractClaims(input: ClaimInputs): Claim[] {
       sentenceStart: sentence.start,
       sentenceEnd: sentence.end,
       subjects,
+      topics,
     });
     for (const figure of figs) {
       claims.push({ ...base(0), figure, context: windowStems(text, sentence, figure, skip), events: [] });
     }
     if (dts.length) {
-      const events = eventsOf(sentence.text);
+      const events = eventsOf(text, sentence, ents);
       // A date with nothing happening on it ("Thursday, January 30, 2025") is no claim.
       if (events.length) {
         for (const date of dts) {
@@ -71,4 +73,21 @@ export function extractClaims(input: ClaimInputs): Claim[] {
     }
   }
   return claims;
+}
+
+const TOPICS = 3;
+
+/** The people and organisations an article names most, first named first among equals. */
+export function topicsOf(entities: Mention[]): string[] {
+  const counts = new Map<string, number>();
+  for (const e of entities) {
+    if (e.kind === 'place') continue;
+    const n = e.canonical ?? e.text;
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  return [...counts]
+    .filter(([, n]) => n >= 2)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, TOPICS)
+    .map(([name]) => name);
 }

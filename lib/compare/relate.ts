@@ -35,6 +35,11 @@ function relateFigure(claim: Claim, ref: Reference): Candidate | undefined {
   if (!sameUnit(a, b)) return undefined;
   const sim = contextSimilarity(claim.context, ref.context);
   const anchor = sameAnchor(a, b);
+  // Met only through the articles' topics, not a subject both sentences name: the same value in
+  // like words agrees, but nothing is strong enough for a conflict.
+  if (!sharesSubject(claim, ref)) {
+    return anchor && sim >= AGREE_CONTEXT && figuresOverlap(a, b) ? { ref, relation: 'agree', strength: sim } : undefined;
+  }
   if (figuresOverlap(a, b)) {
     if (anchor || sim >= AGREE_CONTEXT) return { ref, relation: 'agree', strength: sim + (anchor ? 1 : 0) };
     return undefined;
@@ -46,7 +51,12 @@ function relateFigure(claim: Claim, ref: Reference): Candidate | undefined {
   return undefined;
 }
 
+function sharesSubject(claim: Claim, ref: Reference): boolean {
+  return claim.subjects.some((s) => ref.subjects.includes(s));
+}
+
 function relateDate(claim: Claim, ref: Reference): Candidate | undefined {
+  if (!sharesSubject(claim, ref)) return undefined;
   const events = new Set(claim.events);
   if (!ref.events.some((e) => events.has(e))) return undefined;
   const a = claim.date!;

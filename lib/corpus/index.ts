@@ -62,7 +62,7 @@ export class CorpusIndex {
     for (const r of file.references) {
       const key = claimKey(r);
       if (!key) continue;
-      const subjects = r.quote ? [r.quote.speaker ?? ''] : r.subjects;
+      const subjects = r.quote ? [r.quote.speaker ?? ''] : [...r.subjects, ...(r.topics ?? [])];
       for (const subject of new Set(subjects)) {
         const k = `${key}|${subject}`;
         let list = this.byKeyAndSubject.get(k);
@@ -85,7 +85,7 @@ export class CorpusIndex {
   candidates(claim: Claim, exclude?: string): Reference[] {
     const key = claimKey(claim);
     if (!key) return [];
-    const subjects = claim.quote ? [claim.quote.speaker ?? ''] : claim.subjects;
+    const subjects = claim.quote ? [claim.quote.speaker ?? ''] : [...new Set([...claim.subjects, ...(claim.topics ?? [])])];
     const seen = new Set<Reference>();
     for (const subject of subjects) {
       for (const r of this.byKeyAndSubject.get(`${key}|${subject}`) ?? []) if (r.sourceId !== exclude) seen.add(r);

@@ -33,6 +33,7 @@ export const ReferenceSchema = v.object({
   sentenceStart: v.number(),
   sentenceEnd: v.number(),
   subjects: v.array(v.string()),
+  topics: v.optional(v.array(v.string())),
   context: v.array(v.string()),
   events: v.array(v.string()),
   figure: v.optional(FigureSchema),

@@ -36,6 +36,7 @@ export function splitSentences(text: string): Span[] {
   };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
+    if (ch === '\u2026') continue;
     if (ch === '\n') {
       push(i);
       continue;
@@ -43,6 +44,11 @@ export function splitSentences(text: string): Span[] {
     if (ch !== '.' && ch !== '!' && ch !== '?') continue;
     let j = i + 1;
     while (j < text.length && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
+    // An ellipsis marks words left out, mostly inside a quotation: it does not end a sentence.
+    if (j - i >= 3 && ch === '.') {
+      i = j - 1;
+      continue;
+    }
     while (j < text.length && CLOSERS.includes(text[j])) j++;
     if (j < text.length && !/\s/.test(text[j])) continue;
     // What follows must look like a new sentence: a capital, a digit, an opening quote or bracket.
