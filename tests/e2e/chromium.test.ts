@@ -96,12 +96,11 @@ describe('Chromium: the demo article', () => {
     expect(Number(state.summary.conflicts)).toBeGreaterThanOrEqual(1);
     expect(state.claims[0]?.verdict).toBe('conflict');
     expect(state.claims.some((c) => c.verdict === 'conflict' && c.text.includes('over $10 billion'))).toBe(true);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     expect(await page.evaluate(rangeInView, ['crosscheck-conflict', '10 billion'] as [string, string])).toBe(false);
     expect(await popup.evaluate(clickShowMe, ['conflict', 'over $10 billion'] as [string, string])).toBe(true);
     const inView = await waitFor(() => page.evaluate(rangeInView, ['crosscheck-conflict', '10 billion'] as [string, string]), (v) => v, 3000);
     expect(inView).toBe(true);
-    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     await popup.close();
   });
 

@@ -1,0 +1,51 @@
+// Real Firefox ESR with the built extension installed over WebDriver BiDi (puppeteer-core).
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+export interface FirefoxWithExtension {
+  browser: Browser;
+  extensionId: string;
+  /** Waits for a tab showing the extension's popup (opened by the extension itself) and returns it. */
+  waitForPopupTab(timeout?: number): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(extDir: string, opts: { headless?: boolean } = {}): Promise<FirefoxWithExtension> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: opts.headless ?? true,
+    defaultViewport: { width: 1280, height: 900 },
+    extraPrefsFirefox: {
+      // Quiet: no update checks, telemetry or remote settings from the browser itself.
+      'app.update.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'extensions.update.enabled': false,
+      'network.captive-portal-service.enabled': false,
+    },
+  });
+  const extensionId = await browser.installExtension(extDir);
+  return {
+    browser,
+    extensionId,
+    async waitForPopupTab(timeout = 10_000) {
+      // BiDi may report an extension tab's url as about:blank: ask the page itself.
+      const end = Date.now() + timeout;
+      while (Date.now() < end) {
+        for (const page of await browser.pages()) {
+          const href = await page.evaluate(() => location.href).catch(() => '');
+          if (/^moz-extension:\/\/[^/]+\/popup\.html/.test(href)) return page;
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error('no popup tab opened');
+    },
+    async close() {
+      await browser.close().catch(() => {});
+    },
+  };
+}
