@@ -94,7 +94,7 @@ export const EVENT_NOUNS: ReadonlySet<string> = new Set([
   'primary', 'primaries', 'midterms', 'midterm', 'cup', 'final', 'finals', 'merger', 'deal', 'ruling', 'decision',
   'pandemic', 'outbreak', 'recession', 'crash', 'fire', 'fires', 'wildfires', 'hurricane', 'storm', 'protests',
   'uprising', 'coup', 'invasion', 'ceasefire', 'strike', 'strikes', 'downturn', 'rally', 'visit', 'trip', 'film',
-  'album', 'book', 'novel', 'model', 'edition', 'contest', 'season', 'plan', 'target', 'deadline', 'conference',
+  'album', 'book', 'novel', 'model', 'edition', 'contest', 'plan', 'target', 'deadline', 'conference',
 ]);
 
 /** Determiners before "the 2016 election". */

@@ -58,6 +58,9 @@ function isFutureAt(tokens: Token[], k: number): boolean {
   if (FUTURE_BEFORE_TO.has(t.low) && nextLow === 'to') return true;
   // "a hearing is set for Feb. 12".
   if (t.low === 'set' && nextLow === 'for') return true;
+  // "the ban takes effect in June", "comes into force on Monday" (present tense for a timetable).
+  if ((t.low === 'takes' || t.low === 'take') && nextLow === 'effect') return true;
+  if ((t.low === 'comes' || t.low === 'come') && nextLow === 'into') return true;
   if (t.low === 'due') {
     if (DUE_FOLLOWERS.has(nextLow)) return true;
     if (nextLow === 'to') return DUE_TO_VERBS.has(tokens[k + 2]?.low ?? '');

@@ -253,6 +253,7 @@ describe('direction: backwards for past-tense reporting, forwards when the claus
     'The ruling is expected to come on Tuesday.',
     'The report is due to be published on Tuesday.',
     'A public hearing is set for Tuesday.',
+    'The new speed limit takes effect on Tuesday.',
     "The airline said it'll resume flights on Tuesday.",
   ];
   for (const sentence of forwards) {
