@@ -284,14 +284,13 @@ function attemptAt(text: string, tokens: Token[], i: number, min: number): Attem
     return skip(q + 2);
   }
   if (mode) return undefined;
-  return single(text, tokens, i, min, a, ua, suffix, q);
+  return single(text, tokens, min, a, ua, suffix, q);
 }
 
 /** One amount with its unit and hedges, or a skip when it turns out to be a year, a name or noise. */
 function single(
   text: string,
   tokens: Token[],
-  i: number,
   min: number,
   a: Amount,
   ua: Unit | undefined,
