@@ -41,7 +41,11 @@ function relateFigure(claim: Claim, ref: Reference): Candidate | undefined {
     return anchor && sim >= AGREE_CONTEXT && figuresOverlap(a, b) ? { ref, relation: 'agree', strength: sim } : undefined;
   }
   if (figuresOverlap(a, b)) {
-    if (anchor || sim >= AGREE_CONTEXT) return { ref, relation: 'agree', strength: sim + (anchor ? 1 : 0) };
+    // "up to $500 billion" contains "$14 billion" but says nothing of it: different numbers agree
+    // only as close readings of one number in the same words.
+    const closeReadings = !isBound(a) && !isBound(b) && !isVague(a) && !isVague(b) && sim >= CONFLICT_CONTEXT;
+    if (anchor || closeReadings)
+      return { ref, relation: 'agree', strength: sim + (anchor ? 1 : 0) };
     return undefined;
   }
   if (isVague(a) || isVague(b)) return undefined;
@@ -51,8 +55,12 @@ function relateFigure(claim: Claim, ref: Reference): Candidate | undefined {
   return undefined;
 }
 
+function sharedSubjects(claim: Claim, ref: Reference): number {
+  return claim.subjects.filter((s) => ref.subjects.includes(s)).length;
+}
+
 function sharesSubject(claim: Claim, ref: Reference): boolean {
-  return claim.subjects.some((s) => ref.subjects.includes(s));
+  return sharedSubjects(claim, ref) > 0;
 }
 
 function relateDate(claim: Claim, ref: Reference): Candidate | undefined {

@@ -55,7 +55,9 @@ export function splitSentences(text: string): Span[] {
     let k = j;
     while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u00a0')) k++;
     if (k < text.length && text[k] !== '\n' && !/[\p{Lu}\p{N}"'(\[\u201c\u2018\u00ab-]/u.test(text[k])) continue;
-    if (ch === '.' && j === i + 1 && endsWithAbbreviation(text, i)) {
+    // After an abbreviation, an opening quotation mark still starts a new sentence.
+    const opensQuote = /["\u201c\u00ab]/.test(text[k] ?? '');
+    if (ch === '.' && j === i + 1 && !opensQuote && endsWithAbbreviation(text, i)) {
       // "Corp. said" stays one sentence, but "in the U.S. The" ends one: an abbreviation before a
       // capitalised function word is taken as a sentence end.
       const next = /^[A-Za-z]+/.exec(text.slice(k, k + 12))?.[0] ?? '';
