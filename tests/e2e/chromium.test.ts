@@ -74,7 +74,7 @@ describe('Chromium: the demo article', () => {
   });
 
   it('hovering the conflict shows the card with the other outlet\'s wording [engine]', async () => {
-    const pt = await page.evaluate(pointOnRange, ['crosscheck-conflict', '10 billion'] as [string, string]).catch(() => null);
+    const pt = await page.evaluate(pointOnRange, { name: 'crosscheck-conflict', needle: '10 billion' }).catch(() => null);
     expect(pt, 'the conflict is painted').toBeTruthy();
     await page.mouse.move(pt!.x, pt!.y);
     const card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null);
@@ -97,9 +97,9 @@ describe('Chromium: the demo article', () => {
     expect(state.claims[0]?.verdict).toBe('conflict');
     expect(state.claims.some((c) => c.verdict === 'conflict' && c.text.includes('over $10 billion'))).toBe(true);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    expect(await page.evaluate(rangeInView, ['crosscheck-conflict', '10 billion'] as [string, string])).toBe(false);
-    expect(await popup.evaluate(clickShowMe, ['conflict', 'over $10 billion'] as [string, string])).toBe(true);
-    const inView = await waitFor(() => page.evaluate(rangeInView, ['crosscheck-conflict', '10 billion'] as [string, string]), (v) => v, 3000);
+    expect(await page.evaluate(rangeInView, { name: 'crosscheck-conflict', needle: '10 billion' })).toBe(false);
+    expect(await popup.evaluate(clickShowMe, { verdict: 'conflict', needle: 'over $10 billion' })).toBe(true);
+    const inView = await waitFor(() => page.evaluate(rangeInView, { name: 'crosscheck-conflict', needle: '10 billion' }), (v) => v, 3000);
     expect(inView).toBe(true);
     await popup.close();
   });
@@ -124,7 +124,7 @@ describe('Chromium: a seed article', () => {
     await painted(page);
     const r = await conflictOn(page, 'well under $10 billion');
     expect(r, 'a conflict on the $10 billion claim').toBeTruthy();
-    const pt = await page.evaluate(pointOnRange, ['crosscheck-conflict', '10 billion'] as [string, string]);
+    const pt = await page.evaluate(pointOnRange, { name: 'crosscheck-conflict', needle: '10 billion' });
     await page.mouse.move(pt!.x, pt!.y);
     const card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null);
     expect(card!.references.join(' ')).toContain('over $10 billion');

@@ -48,7 +48,7 @@ async function painted(page: Page, name = 'crosscheck-mention', timeout = 10_000
 }
 
 async function hover(page: Page, name: string, needle: string) {
-  const pt = await page.evaluate(pointOnRange, name, needle);
+  const pt = await page.evaluate(pointOnRange, { name, needle });
   if (!pt) return null;
   await page.mouse.move(pt.x, pt.y);
   return waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null, 5000);
@@ -84,7 +84,7 @@ describe('Firefox: the demo article', () => {
     let card = await page.evaluate(readCard, HOST);
     if (!card) card = await hover(page, 'crosscheck-conflict', '10 billion');
     expect(card, 'the card is open').toBeTruthy();
-    const b = await page.evaluate(cardButton, HOST, 'summary');
+    const b = await page.evaluate(cardButton, { host: HOST, cls: 'summary' });
     await page.mouse.click(b!.x, b!.y);
     const popup = await ff.waitForPopupTab();
     const state = await waitFor(() => popup.evaluate(readPopup), (s) => s.state === 'analysed');
@@ -92,9 +92,9 @@ describe('Firefox: the demo article', () => {
     expect(state.claims[0]?.verdict).toBe('conflict');
     expect(state.claims.some((c) => c.verdict === 'conflict' && c.text.includes('over $10 billion'))).toBe(true);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    expect(await page.evaluate(rangeInView, 'crosscheck-conflict', '10 billion')).toBe(false);
-    expect(await popup.evaluate(clickShowMe, 'conflict', 'over $10 billion')).toBe(true);
-    expect(await waitFor(() => page.evaluate(rangeInView, 'crosscheck-conflict', '10 billion'), (v) => v, 3000)).toBe(true);
+    expect(await page.evaluate(rangeInView, { name: 'crosscheck-conflict', needle: '10 billion' })).toBe(false);
+    expect(await popup.evaluate(clickShowMe, { verdict: 'conflict', needle: 'over $10 billion' })).toBe(true);
+    expect(await waitFor(() => page.evaluate(rangeInView, { name: 'crosscheck-conflict', needle: '10 billion' }), (v) => v, 3000)).toBe(true);
     await popup.close();
   });
 

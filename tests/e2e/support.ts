@@ -10,7 +10,7 @@ export interface HighlightInfo {
   ranges: { text: string; context: string; x: number; y: number }[];
 }
 
-/** Runs in the page: every crosscheck-* highlight with its ranges. */
+/** Runs in the page (one argument, as playwright and puppeteer both pass it): every crosscheck-* highlight with its ranges. */
 export function readHighlights(): HighlightInfo[] {
   const out: HighlightInfo[] = [];
   const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
@@ -33,7 +33,7 @@ export function readHighlights(): HighlightInfo[] {
 }
 
 /** Runs in the page: scrolls the first range of `name` whose text includes `needle` into the middle of the viewport and returns a point on it. */
-export function pointOnRange(name: string, needle: string): { x: number; y: number } | null {
+export function pointOnRange({ name, needle }: { name: string; needle: string }): { x: number; y: number } | null {
   const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
   const h = reg.get(name);
   if (!h) return null;
@@ -60,7 +60,7 @@ export function readCard(host: string): { verdict: string; text: string; inViewp
 }
 
 /** Runs in the page: the centre of a button in the card, for a real click. */
-export function cardButton(host: string, cls: string): { x: number; y: number } | null {
+export function cardButton({ host, cls }: { host: string; cls: string }): { x: number; y: number } | null {
   const b = document.querySelector(host)?.shadowRoot?.querySelector(`.card button.${cls}`) as HTMLElement | null;
   if (!b) return null;
   const r = b.getBoundingClientRect();
@@ -81,7 +81,7 @@ export function pageSignature(host: string): { html: string; elements: number; t
 }
 
 /** Runs in the page: whether the first range of `name` containing `needle` is inside the viewport. */
-export function rangeInView(name: string, needle: string): boolean {
+export function rangeInView({ name, needle }: { name: string; needle: string }): boolean {
   const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
   for (const r of reg.get(name) ?? []) {
     if (!r.toString().includes(needle)) continue;
@@ -106,7 +106,7 @@ export function readPopup(): { state: string | null; claims: { verdict: string; 
 }
 
 /** Runs in the popup page: clicks "Show me" on the first claim of `verdict` whose text includes `needle`. */
-export function clickShowMe(verdict: string, needle: string): boolean {
+export function clickShowMe({ verdict, needle }: { verdict: string; needle: string }): boolean {
   for (const li of document.querySelectorAll(`li.claim[data-verdict="${verdict}"]`)) {
     if (!(li.querySelector('.sentence')?.textContent ?? '').includes(needle)) continue;
     (li.querySelector('button.show') as HTMLButtonElement).click();
