@@ -93,9 +93,8 @@ export function analyze(input: ArticleInput, index: CorpusIndex): Analysis {
   const checked: CheckedClaim[] = claims.map((c) => ({ ...c, verdict: verdicts.get(c.id) ?? 'unique' }));
   const references: Record<string, Reference> = {};
   const sources: Record<string, Source> = {};
-  const byId = new Map(index.file.references.map((r) => [r.id, r]));
   for (const c of comparisons) {
-    references[c.referenceId] = byId.get(c.referenceId)!;
+    references[c.referenceId] = index.reference(c.referenceId)!;
     sources[c.sourceId] = index.sources.get(c.sourceId)!;
   }
   const count = (v: Verdict) => checked.filter((c) => c.verdict === v).length;

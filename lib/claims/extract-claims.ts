@@ -34,6 +34,8 @@ export function extractClaims(input: ClaimInputs): Claim[] {
   const prefix = input.idPrefix ?? 'c';
   const claims: Claim[] = [];
   const topics = topicsOf(entities);
+  const datedSentences = sentences.filter((s) => dates.some((d) => inside(s, d)));
+  const eventsBySentence = eventsOf(text, datedSentences, entities);
   let previousSubjects: string[] = [];
   for (const sentence of sentences) {
     const ents = entities.filter((e) => inside(sentence, e));
@@ -58,7 +60,7 @@ export function extractClaims(input: ClaimInputs): Claim[] {
       claims.push({ ...base(0), figure, context: windowStems(text, sentence, figure, skip), events: [] });
     }
     if (dts.length) {
-      const events = eventsOf(text, sentence, ents);
+      const events = eventsBySentence.get(sentence.start) ?? [];
       // A date with nothing happening on it ("Thursday, January 30, 2025") is no claim.
       if (events.length) {
         for (const date of dts) {

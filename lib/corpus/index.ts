@@ -46,12 +46,36 @@ export function claimKey(c: Claim): string | undefined {
   return undefined;
 }
 
+// Figures within 2% of each other share a bucket or sit in neighbouring ones.
+const bucketOf = (value: number) => Math.round(Math.log(Math.abs(value) + 1) / Math.log(1.02));
+
+/**
+ * The keys a claim is filed under (or, probing, looked up by): kind and subject; for figures also
+ * kind, topic and value, since a sentence naming no one may still give the same figure.
+ */
+function lookupKeys(c: Claim, probing = false): string[] {
+  const key = claimKey(c);
+  if (!key) return [];
+  if (c.quote) return [`${key}|s|${c.quote.speaker ?? ''}`];
+  const keys = c.subjects.map((s) => `${key}|s|${s}`);
+  if (c.figure) {
+    const b = bucketOf(c.figure.value);
+    const names = new Set([...c.subjects, ...(c.topics ?? [])]);
+    for (const n of names) {
+      if (probing) for (const d of [b - 1, b, b + 1]) keys.push(`${key}|t|${n}|${d}`);
+      else keys.push(`${key}|t|${n}|${b}`);
+    }
+  }
+  return keys;
+}
+
 export const sentenceKey = (s: string) => normalizeText(s).replace(/[^\p{L}\p{N}]+/gu, '');
 
 export class CorpusIndex {
   readonly sources = new Map<string, Source>();
   readonly names = new Map<string, EntityKind>();
-  private readonly byKeyAndSubject = new Map<string, Reference[]>();
+  private readonly byKey = new Map<string, Reference[]>();
+  private readonly byId = new Map<string, Reference>();
   private readonly sentenceSources = new Map<string, Set<string>>();
   /** Distinct claim sentences per source. */
   private readonly sentenceCount = new Map<string, number>();
@@ -60,13 +84,11 @@ export class CorpusIndex {
     for (const s of file.sources) this.sources.set(s.id, s);
     for (const n of file.names ?? []) this.names.set(n.name, n.kind);
     for (const r of file.references) {
-      const key = claimKey(r);
-      if (!key) continue;
-      const subjects = r.quote ? [r.quote.speaker ?? ''] : [...r.subjects, ...(r.topics ?? [])];
-      for (const subject of new Set(subjects)) {
-        const k = `${key}|${subject}`;
-        let list = this.byKeyAndSubject.get(k);
-        if (!list) this.byKeyAndSubject.set(k, (list = []));
+      this.byId.set(r.id, r);
+      if (!claimKey(r)) continue;
+      for (const k of lookupKeys(r)) {
+        let list = this.byKey.get(k);
+        if (!list) this.byKey.set(k, (list = []));
         list.push(r);
       }
       const sk = sentenceKey(r.sentence);
@@ -77,18 +99,23 @@ export class CorpusIndex {
     }
   }
 
+  reference(id: string): Reference | undefined {
+    return this.byId.get(id);
+  }
+
   get size(): number {
     return this.file.references.length;
   }
 
-  /** References of the same kind that share a subject (for quotes: the speaker) with the claim. */
+  /**
+   * References of the same kind that share a subject (for quotes: the speaker) with the claim, and
+   * references with the same figure about the article's topics. Each lookup is a hash probe, so its
+   * cost follows the number of matching references, not the size of the corpus.
+   */
   candidates(claim: Claim, exclude?: string): Reference[] {
-    const key = claimKey(claim);
-    if (!key) return [];
-    const subjects = claim.quote ? [claim.quote.speaker ?? ''] : [...new Set([...claim.subjects, ...(claim.topics ?? [])])];
     const seen = new Set<Reference>();
-    for (const subject of subjects) {
-      for (const r of this.byKeyAndSubject.get(`${key}|${subject}`) ?? []) if (r.sourceId !== exclude) seen.add(r);
+    for (const k of lookupKeys(claim, true)) {
+      for (const r of this.byKey.get(k) ?? []) if (r.sourceId !== exclude) seen.add(r);
     }
     return [...seen];
   }

@@ -39,6 +39,10 @@ interface Token {
 }
 
 function isCapitalised(w: string): boolean {
+  const c = w.charCodeAt(0);
+  // Fast path: most words start with a lower-case ASCII letter and hold no capital.
+  if (c >= 97 && c <= 122 && !/[A-Z\u00c0-\uffff]/.test(w)) return false;
+  if (c >= 48 && c <= 57) return false;
   if (w === 'I' || /^\p{Lu}\p{Ll}*['\u2019](m|re|ve|ll|d|t)$/u.test(w)) return false;
   return /^\p{Lu}/u.test(w) || (/^\p{Ll}+\p{Lu}/u.test(w) && w.length <= 12);
 }
@@ -92,8 +96,11 @@ export function findEntities(text: string, sentences: Span[], opts: EntityOption
 
   // Headlines In Title Case capitalise every word: there, only names known from elsewhere count.
   const titleCase = new Set<number>();
+  let ti = 0;
   for (const sen of sentences) {
-    const ws = tokens.filter((t) => t.start >= sen.start && t.end <= sen.end && /\p{L}/u.test(t.text));
+    while (ti < tokens.length && tokens[ti].start < sen.start) ti++;
+    const ws: Token[] = [];
+    for (let k = ti; k < tokens.length && tokens[k].end <= sen.end; k++) if (/\p{L}/u.test(tokens[k].text)) ws.push(tokens[k]);
     const caps = ws.filter((t) => isCapitalised(t.text)).length;
     // Headlines seldom end with a full stop; a sentence that does needs nearly every word capitalised.
     const share = caps / Math.max(1, ws.length);

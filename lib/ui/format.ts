@@ -42,11 +42,11 @@ export function sourceName(source: Source | undefined): string {
   return source.outlet?.trim() || source.title?.trim() || source.url || 'Another source';
 }
 
-/** "21 Jan 2025", "Jan 2025 (date inferred)", or undefined when the source has no date. */
+/** "21 Jan 2025", "Jan 2025, date inferred", or "date unknown". */
 export function sourceDate(source: Source | undefined): string | undefined {
   const d = formatDate(source?.published);
   if (!d) return source ? 'date unknown' : undefined;
-  return source?.publishedInferred ? `${d} (date inferred)` : d;
+  return source?.publishedInferred ? `${d}, date inferred` : d;
 }
 
 export interface Piece {

@@ -56,6 +56,7 @@ function generated(n: number): CorpusFile {
       id: `g${i}`,
       sourceId: `gen${story % 1000}`,
       subjects: story === 0 ? r.subjects : r.subjects.map((s) => `${s} ${story}`),
+      topics: story === 0 ? r.topics : r.topics?.map((s) => `${s} ${story}`),
       ...(r.quote ? { quote: { ...r.quote, speaker: story === 0 ? r.quote.speaker : `${r.quote.speaker} ${story}` } } : {}),
     });
   }
