@@ -155,6 +155,10 @@ export function findEntities(text: string, sentences: Span[], opts: EntityOption
       break;
     }
   }
+  // First words of longer names ("Northwind" of "Northwind Energy"): a name even where a sentence starts with it.
+  const firstWords = new Set<string>();
+  for (const r of runs) if (r.tokens.length >= 2) firstWords.add(r.tokens[0].text);
+  for (const n of known.keys()) if (n.includes(' ')) firstWords.add(n.slice(0, n.indexOf(' ')));
   const found: { tokens: Token[]; kind: EntityKind | undefined; name: string }[] = [];
   for (const run of runs) {
     let toks = run.tokens;
@@ -169,6 +173,7 @@ export function findEntities(text: string, sentences: Span[], opts: EntityOption
         known.has(w) ||
         tagsOf(w).some((t) => PLACE_TAGS.has(t) || PERSON_TAGS.has(t) || t === 'Organization') ||
         (midCapitals.has(w) && !isStopword(w.toLowerCase())) ||
+        (firstWords.has(w) && tagsOf(w).length === 0 && !isStopword(w.toLowerCase())) ||
         // "Priya Raman founded...": an unknown word starting a run of capitals is a first name.
         (toks.length >= 2 && tagsOf(w).length === 0 && !isStopword(w.toLowerCase()) && !/(ly|ing|ed)$/.test(w));
       if (!nameLike) toks = toks.slice(1);
@@ -206,6 +211,20 @@ export function findEntities(text: string, sentences: Span[], opts: EntityOption
     }
   }
 
+  // "Northwind" after "Northwind Energy": an organisation's first word names it, unless that word
+  // is a name of its own ("Microsoft Azure" does not make "Microsoft" mean Azure).
+  const orgByFirst = new Map<string, string>();
+  const orgs = [
+    ...[...known].filter(([, k]) => k === 'organization').map(([n]) => n),
+    ...found.filter((f) => f.kind === 'organization').map((f) => f.name),
+  ];
+  for (const n of orgs) {
+    const parts = n.split(' ');
+    if (parts.length < 2 || !ORG_SUFFIXES.has(parts[parts.length - 1])) continue;
+    if (GAZETTEER_LOWER.has(parts[0].toLowerCase()) || known.has(parts[0]) || ORG_SUFFIXES.has(parts[0])) continue;
+    orgByFirst.set(parts[0], n);
+  }
+
   const mentions: Mention[] = [];
   for (const f of found) {
     let canonical = ALIASES.get(f.name) ?? GAZETTEER_LOWER.get(f.name.toLowerCase()) ?? f.name;
@@ -215,6 +234,9 @@ export function findEntities(text: string, sentences: Span[], opts: EntityOption
       if (full && (kind === undefined || kind === 'person')) {
         canonical = full;
         kind = 'person';
+      } else if (orgByFirst.has(f.name) && (kind === undefined || kind === 'organization')) {
+        canonical = orgByFirst.get(f.name)!;
+        kind = 'organization';
       }
     }
     if (kind === undefined) kind = 'organization';

@@ -1,0 +1,104 @@
+// The engine end to end on an invented story: a page checked against a corpus of two reports.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { analyze, type Analysis } from '../../lib/engine';
+import { buildCorpus } from '../../lib/corpus/build';
+import { CorpusIndex, parseCorpus, serializeCorpus } from '../../lib/corpus';
+import { readInput } from '../../lib/cli/read-input';
+
+const dir = join(__dirname, '..', 'fixtures', 'story');
+let index: CorpusIndex;
+let page: Analysis;
+
+beforeAll(async () => {
+  const ledger = await readInput(join(dir, 'ledger.txt'), {});
+  const harbor = await readInput(join(dir, 'harbor.md'), {});
+  const file = buildCorpus([
+    { id: 'ledger', input: ledger, outlet: 'Daily Ledger' },
+    { id: 'harbor', input: harbor, outlet: 'Harbor Times' },
+  ]);
+  // Through JSON and validation, as the extension and the CLI load it.
+  index = new CorpusIndex(parseCorpus(JSON.parse(serializeCorpus(file))));
+  const input = await readInput(join(dir, 'page.txt'), { published: '2024-03-14' });
+  page = analyze(input, index);
+});
+
+const claimWith = (a: Analysis, words: string) => {
+  const found = a.claims.filter((c) => c.sentence.includes(words));
+  expect(found.length, `a claim in a sentence with "${words}"`).toBeGreaterThan(0);
+  return found;
+};
+const refsOf = (a: Analysis, claimId: string) =>
+  a.comparisons.filter((c) => c.claimId === claimId).map((c) => ({ ...c, sentence: a.references[c.referenceId].sentence }));
+
+describe('analyze', () => {
+  it('flags an opposite bound on the same spending as a conflict, naming the outlet', () => {
+    const [claim] = claimWith(page, 'well under $1 billion').filter((c) => c.figure);
+    expect(claim.verdict).toBe('conflict');
+    const refs = refsOf(page, claim.id).filter((r) => r.relation === 'conflict');
+    expect(refs.map((r) => r.sourceId).sort()).toEqual(['harbor', 'ledger']);
+    const ledger = refs.find((r) => r.sourceId === 'ledger')!;
+    expect(ledger.sentence).toContain('more than $2 billion');
+    expect(ledger.why).toContain('well under $1 billion');
+    expect(ledger.why).toContain('Daily Ledger');
+  });
+
+  it('resolves "last year" against the publication date and finds the date conflict', () => {
+    const [claim] = claimWith(page, 'founded its storage unit last year').filter((c) => c.date);
+    expect(claim.date).toMatchObject({ from: '2023-01-01', to: '2023-12-31', relative: true });
+    expect(claim.verdict).toBe('conflict');
+    const [ref] = refsOf(page, claim.id);
+    expect(ref.sentence).toContain('June 2019');
+    expect(ref.why).toContain('2024-03-14');
+  });
+
+  it('reports the same speaker quoted in other words as a quote variant, with the differing words', () => {
+    const [claim] = claimWith(page, 'betting everything').filter((c) => c.quote);
+    expect(claim.quote!.speaker).toBe('Dana Whitfield');
+    expect(claim.verdict).toBe('quote-variant');
+    const ref = refsOf(page, claim.id).find((r) => r.sourceId === 'ledger')!;
+    expect(ref.differs).toEqual({ claim: ['everything'], reference: ['the', 'company'] });
+  });
+
+  it('agrees where the figure is the same', () => {
+    const [claim] = claimWith(page, '1,200 workers');
+    expect(claim.verdict).toBe('agree');
+  });
+
+  it('calls a claim no other source makes unique, and does not match it to other counts', () => {
+    const [claim] = claimWith(page, '4,000 residents');
+    expect(claim.verdict).toBe('unique');
+    expect(refsOf(page, claim.id)).toEqual([]);
+  });
+
+  it('counts the summary from the verdicts', () => {
+    const count = (v: string) => page.claims.filter((c) => c.verdict === v).length;
+    expect(page.summary).toMatchObject({ conflicts: count('conflict'), quoteVariants: count('quote-variant'), agreements: count('agree'), unique: count('unique') });
+    expect(page.summary.conflicts).toBeGreaterThanOrEqual(2);
+  });
+
+  it('marks mentions whose offsets point at their words', async () => {
+    const input = await readInput(join(dir, 'page.txt'), { published: '2024-03-14' });
+    for (const m of page.mentions) expect(input.text.slice(m.start, m.end)).toBe(m.text);
+    expect(page.mentions.filter((m) => m.kind === 'money').map((m) => m.text)).toEqual(['well under $1 billion']);
+    expect(page.mentions.some((m) => m.kind === 'person' && m.text === 'Dana Whitfield')).toBe(true);
+  });
+
+  it('recognises a page that is itself a corpus source and never cites it', async () => {
+    const ledger = await readInput(join(dir, 'ledger.txt'), {});
+    // The same text with another layout and no url still is the same source.
+    const a = analyze({ text: ledger.text.replace(/\n/g, '\n\n'), title: ledger.title }, index);
+    expect(a.page.matchedSource).toBe('ledger');
+    expect(a.page.published).toBe('2024-03-11');
+    expect(a.comparisons.every((c) => c.sourceId !== 'ledger')).toBe(true);
+    expect(a.comparisons.some((c) => c.sourceId === 'harbor')).toBe(true);
+    const byUrl = analyze({ text: 'Something else entirely.', url: 'https://ledger.example/northwind-battery?ref=x' }, index);
+    expect(byUrl.page.matchedSource).toBe('ledger');
+  });
+
+  it('without a publication date leaves relative dates unresolved rather than guessing', async () => {
+    const input = await readInput(join(dir, 'page.txt'), {});
+    const a = analyze(input, index);
+    expect(a.claims.some((c) => c.date?.text.toLowerCase() === 'last year')).toBe(false);
+  });
+});
