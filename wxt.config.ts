@@ -1,5 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { existsSync } from 'node:fs';
+
+const DEMO_PORT = 4477;
+let demoServer: { close(): Promise<void> } | undefined;
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -7,9 +11,35 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  // `npm run dev` opens the bundled demo article (served by scripts/serve-demo.ts on port 4477).
+  // `npm run dev` opens the bundled demo article, served on 127.0.0.1:4477 while the dev server runs
+  // (the content script runs by itself on localhost).
   webExt: {
-    startUrls: ['http://localhost:4477/'],
+    startUrls: [`http://127.0.0.1:${DEMO_PORT}/`],
+    // Chromium refuses its sandbox to root (containers, CI).
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+    // Use the system's browsers where the usual ones are not installed (Debian's packages).
+    binaries: Object.fromEntries(
+      (
+        [
+          ['chrome', process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'],
+          ['firefox', process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr'],
+        ] as const
+      ).filter(([, path]) => existsSync(path)),
+    ),
+  },
+  hooks: {
+    'server:created': async () => {
+      const { serve } = await import('./scripts/lib/serve');
+      try {
+        demoServer = await serve({ port: DEMO_PORT });
+      } catch (e) {
+        console.warn(`Demo article not served on port ${DEMO_PORT}: ${e instanceof Error ? e.message : e}`);
+      }
+    },
+    'server:closed': async () => {
+      await demoServer?.close();
+      demoServer = undefined;
+    },
   },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Crosscheck',
@@ -35,8 +65,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'crosscheck@crosscheck.invalid',
-              // The CSS Custom Highlight API arrived in Firefox 140.
-              strict_min_version: '140.0',
+              // The CSS Custom Highlight API arrived in Firefox 140; data_collection_permissions in 142.
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -64,7 +64,7 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serve(): Promise<Served> {
+export async function serve(opts: { port?: number } = {}): Promise<Served> {
   const pages = new Map<string, string>();
   const requests: string[] = [];
   const handler = (req: IncomingMessage, res: ServerResponse) => {
@@ -92,7 +92,10 @@ export async function serve(): Promise<Served> {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
   };
   const a: Server = createServer(handler);
-  await new Promise<void>((r) => a.listen(0, '127.0.0.1', r));
+  await new Promise<void>((r, j) => {
+    a.once('error', j);
+    a.listen(opts.port ?? 0, '127.0.0.1', r);
+  });
   const port = (a.address() as AddressInfo).port;
   const b: Server = createServer(handler);
   await new Promise<void>((r, j) => {

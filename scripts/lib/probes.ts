@@ -1,0 +1,132 @@
+// What a reader sees, read from the page's main world (end-to-end tests and the demo).
+// The highlight registry and the card's open shadow root are visible from there, as they are to
+// the page's own scripts and to assistive tools.
+
+export const HOST = 'crosscheck-ui';
+
+export interface HighlightInfo {
+  name: string;
+  /** Each range's text and the text of the element holding it. */
+  ranges: { text: string; context: string; x: number; y: number }[];
+}
+
+/** Runs in the page (one argument, as playwright and puppeteer both pass it): every crosscheck-* highlight with its ranges. */
+export function readHighlights(): HighlightInfo[] {
+  const out: HighlightInfo[] = [];
+  const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+  for (const [name, h] of reg) {
+    if (!name.startsWith('crosscheck-')) continue;
+    out.push({
+      name,
+      ranges: [...h].map((r) => {
+        const rect = r.getClientRects()[0] ?? r.getBoundingClientRect();
+        return {
+          text: r.toString(),
+          context: (r.commonAncestorContainer.nodeType === 3 ? r.commonAncestorContainer.parentElement : (r.commonAncestorContainer as Element))?.closest('p, li, blockquote, h1, h2, h3, div')?.textContent ?? '',
+          x: rect.left + Math.min(rect.width / 2, 20),
+          y: rect.top + rect.height / 2,
+        };
+      }),
+    });
+  }
+  return out;
+}
+
+/** Runs in the page: scrolls the first range of `name` whose text includes `needle` into the middle of the viewport and returns a point on it. */
+export function pointOnRange({ name, needle }: { name: string; needle: string }): { x: number; y: number } | null {
+  const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+  const h = reg.get(name);
+  if (!h) return null;
+  for (const r of h) {
+    if (!r.toString().includes(needle)) continue;
+    (r.startContainer.parentElement as Element).scrollIntoView({ block: 'center' });
+    const rect = r.getClientRects()[0]!;
+    return { x: rect.left + Math.min(rect.width / 2, 30), y: rect.top + rect.height / 2 };
+  }
+  return null;
+}
+
+/** Runs in the page: the hover card as a reader sees it, or null. */
+export function readCard(host: string): { verdict: string; text: string; inViewport: boolean; references: string[] } | null {
+  const card = document.querySelector(host)?.shadowRoot?.querySelector('.card') as HTMLElement | null;
+  if (!card) return null;
+  const r = card.getBoundingClientRect();
+  return {
+    verdict: card.className,
+    text: card.textContent ?? '',
+    inViewport: r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight,
+    references: [...card.querySelectorAll('.ref .sentence')].map((e) => e.textContent ?? ''),
+  };
+}
+
+/** Runs in the page: the centre of a button in the card, for a real click. */
+export function cardButton({ host, cls }: { host: string; cls: string }): { x: number; y: number } | null {
+  const b = document.querySelector(host)?.shadowRoot?.querySelector(`.card button.${cls}`) as HTMLElement | null;
+  if (!b) return null;
+  const r = b.getBoundingClientRect();
+  return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+}
+
+/** Runs in the page: the page as markup and counts, with Crosscheck's one host element taken out of a copy. */
+export function pageSignature(host: string): { html: string; elements: number; text: string; hosts: number } {
+  const hosts = document.querySelectorAll(host).length;
+  const copy = document.documentElement.cloneNode(true) as Element;
+  copy.querySelectorAll(host).forEach((e) => e.remove());
+  return {
+    html: copy.outerHTML,
+    elements: copy.querySelectorAll('*').length + 1,
+    text: document.body.innerText,
+    hosts,
+  };
+}
+
+/** Runs in the page: whether the first range of `name` containing `needle` is inside the viewport. */
+export function rangeInView({ name, needle }: { name: string; needle: string }): boolean {
+  const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+  for (const r of reg.get(name) ?? []) {
+    if (!r.toString().includes(needle)) continue;
+    const rect = r.getBoundingClientRect();
+    return rect.top >= 0 && rect.bottom <= innerHeight;
+  }
+  return false;
+}
+
+/** Runs in the popup page: its state and its listed claims. */
+export function readPopup(): { state: string | null; claims: { verdict: string; text: string }[]; summary: Record<string, string> } {
+  const stateEl = document.querySelector('[data-state]');
+  const summary: Record<string, string> = {};
+  document.querySelectorAll('.summary [data-count]').forEach((li) => {
+    summary[li.getAttribute('data-count')!] = li.querySelector('b')?.textContent ?? '';
+  });
+  return {
+    state: stateEl?.getAttribute('data-state') ?? null,
+    claims: [...document.querySelectorAll('li.claim')].map((li) => ({ verdict: li.getAttribute('data-verdict') ?? '', text: li.textContent ?? '' })),
+    summary,
+  };
+}
+
+/** Runs in the popup page: clicks "Show me" on the first claim of `verdict` whose text includes `needle`. */
+export function clickShowMe({ verdict, needle }: { verdict: string; needle: string }): boolean {
+  for (const li of document.querySelectorAll(`li.claim[data-verdict="${verdict}"]`)) {
+    if (!(li.querySelector('.sentence')?.textContent ?? '').includes(needle)) continue;
+    (li.querySelector('button.show') as HTMLButtonElement).click();
+    return true;
+  }
+  return false;
+}
+
+/** A page that is plainly not an article. */
+export const NOT_ARTICLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in</title></head>
+<body><header><nav><a href="/">Home</a> <a href="/">News</a></nav></header>
+<main><h1>Sign in</h1><form><label>Email <input name="e"></label><button>Go</button></form></main></body></html>`;
+
+export async function waitFor<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000, step = 200): Promise<T> {
+  const end = Date.now() + ms;
+  let v = await f();
+  while (!ok(v)) {
+    if (Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, step));
+    v = await f();
+  }
+  return v;
+}
