@@ -1,0 +1,77 @@
+// The command-line tool as a user runs it: exit codes, one-line errors, the JSON contract.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'crosscheck.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const tmp = mkdtempSync(join(tmpdir(), 'crosscheck-cli-'));
+
+describe('crosscheck check', () => {
+  it('prints the JSON of the contract for the demo article, recognised as its corpus source', () => {
+    const { code, out, err } = run('check', '--json', 'assets/demo/demo-article.html');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.page.matchedSource).toBe('000_cc8bdb678beaa2c1');
+    expect(Object.keys(report.summary).sort()).toEqual(['agreements', 'conflicts', 'quoteVariants', 'unique']);
+    const conflict = report.claims.find((c: any) => c.verdict === 'conflict' && c.sentence.includes('over $10 billion'));
+    expect(conflict.references.some((r: any) => r.relation === 'conflict' && r.sentence.includes('well under $10 billion'))).toBe(true);
+    for (const c of report.claims) for (const r of c.references) expect(r.source).not.toBe('000_cc8bdb678beaa2c1');
+    for (const m of report.mentions) expect(typeof m.start).toBe('number');
+  });
+
+  it('prints a readable report without --json', () => {
+    const { code, out } = run('check', 'assets/demo/demo-article.html');
+    expect(code).toBe(0);
+    expect(out).toMatch(/\d+ conflicts, \d+ quote variants, \d+ agreements/);
+    expect(out).toContain('CONFLICT');
+    expect(out).toContain('why:');
+  });
+
+  it.each([
+    ['a missing file', ['check', 'no/such/article.txt'], /^crosscheck: no such file: no\/such\/article\.txt\n$/],
+    ['an empty page', ['check', join(tmp, 'empty.txt')], /^crosscheck: .*empty.*\n$/],
+    ['a page that is not an article', ['check', join(tmp, 'menu.html')], /^crosscheck: .*not an article.*\n$/],
+    ['a malformed corpus', ['check', '--corpus', join(tmp, 'bad-corpus.json'), 'assets/demo/demo-article.html'], /^crosscheck: .*bad-corpus\.json.*not valid JSON.*\n$/],
+    ['a corpus of the wrong shape', ['check', '--corpus', join(tmp, 'wrong-corpus.json'), 'assets/demo/demo-article.html'], /^crosscheck: .*not a Crosscheck corpus.*\n$/],
+    ['a bad --published', ['check', '--published', 'soon', 'assets/demo/demo-article.html'], /^crosscheck: --published must be YYYY-MM-DD/],
+  ])('fails on %s with one clear line and a non-zero exit', (_name, args, message) => {
+    writeFileSync(join(tmp, 'empty.txt'), '');
+    writeFileSync(join(tmp, 'menu.html'), '<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav></body></html>');
+    writeFileSync(join(tmp, 'bad-corpus.json'), '{"format": "crosscheck-corpus", ');
+    writeFileSync(join(tmp, 'wrong-corpus.json'), JSON.stringify({ format: 'crosscheck-corpus', version: 1, sources: 'none' }));
+    const { code, out, err } = run(...args);
+    expect(code).not.toBe(0);
+    expect(out).toBe('');
+    expect(err).toMatch(message);
+    expect(err).not.toMatch(/\bat .*\.(ts|js):\d+/); // no stack trace
+  });
+});
+
+describe('crosscheck corpus build', () => {
+  it('builds a corpus from a folder of .txt, .md and .html articles that check then uses', () => {
+    const out = join(tmp, 'story.json');
+    const built = run('corpus', 'build', 'tests/fixtures/story', '-o', out);
+    expect(built.err).toBe('');
+    expect(built.out).toMatch(/4 sources, \d+ reference claims/);
+    const corpus = JSON.parse(readFileSync(out, 'utf8'));
+    expect(corpus.sources.find((s: any) => s.id === 'ledger')).toMatchObject({ outlet: 'Daily Ledger', published: '2024-03-11' });
+    expect(corpus.sources.find((s: any) => s.id === 'wire')).toMatchObject({ outlet: 'Example Wire', published: '2024-03-11', url: 'https://wire.example/northwind-nevada' });
+    const { code, out: json } = run('check', '--json', '--corpus', out, 'tests/fixtures/story/page.txt');
+    expect(code).toBe(0);
+    // page.txt is itself in that folder, so it is recognised and not compared with itself.
+    expect(JSON.parse(json).page.matchedSource).toBe('page');
+  });
+
+  it('refuses a folder with no articles', () => {
+    const { code, err } = run('corpus', 'build', tmp + '/nothing-here', '-o', join(tmp, 'x.json'));
+    expect(code).toBe(1);
+    expect(err).toMatch(/^crosscheck: no such folder/);
+  });
+});
