@@ -1,0 +1,54 @@
+// The engine on anything: random Unicode, huge tokens, number and date soup. It never throws,
+// and every offset it returns points at the words it names.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../lib/engine';
+import { CorpusIndex, parseCorpus } from '../../lib/corpus';
+import { splitSentences } from '../../lib/text/sentences';
+
+const index = new CorpusIndex(parseCorpus(JSON.parse(readFileSync(join(__dirname, '..', '..', 'assets', 'corpus', 'corpus.json'), 'utf8'))));
+
+const newsy = fc.array(
+  fc.oneof(
+    fc.constantFrom('Musk', 'SoftBank', 'Dana Whitfield', 'said', '“', '”', '"', ',', '.', ' ', '\n', '$', '10', 'billion', 'over', 'well under', 'last year', 'Tuesday', 'March 2023', '%', 'U.S.', '...', 'he wrote,', "don't"),
+    fc.string({ unit: 'grapheme', maxLength: 8 }),
+  ),
+  { maxLength: 80 },
+).map((parts) => parts.join(' '));
+
+const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), newsy);
+
+describe('engine properties', () => {
+  it('never throws and returns offsets that point at their text', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom(undefined, '2025-01-22', '2025-01', 'garbage'), (t, published) => {
+        const a = analyze({ text: t, published }, index);
+        for (const m of a.mentions) expect(t.slice(m.start, m.end)).toBe(m.text);
+        for (const c of a.claims) expect(t.slice(c.sentenceStart, c.sentenceEnd)).toBe(c.sentence);
+        expect(a.summary.conflicts + a.summary.quoteVariants + a.summary.agreements + a.summary.unique).toBe(a.claims.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('cuts any text into sentences whose offsets are exact and in order', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        let last = 0;
+        for (const s of splitSentences(t)) {
+          expect(t.slice(s.start, s.end)).toBe(s.text);
+          expect(s.start).toBeGreaterThanOrEqual(last);
+          last = s.end;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('copes with pathological inputs', () => {
+    const inputs = ['$'.repeat(50_000), '1,'.repeat(30_000), '“'.repeat(20_000), 'A '.repeat(30_000), 'Musk said “'.repeat(3_000), 'x'.repeat(200_000), '. '.repeat(40_000)];
+    for (const t of inputs) expect(() => analyze({ text: t, published: '2025-01-22' }, index)).not.toThrow();
+  });
+});
