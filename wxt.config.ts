@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { existsSync } from 'node:fs';
+import type { WxtViteConfig } from 'wxt';
 
 const DEMO_PORT = 4477;
 let demoServer: { close(): Promise<void> } | undefined;
@@ -9,7 +10,8 @@ let demoServer: { close(): Promise<void> } | undefined;
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    // preset-vite is typed against the project's Vite, WXT bundles its own: same plugins.
+    plugins: preact() as unknown as WxtViteConfig['plugins'],
   }),
   // `npm run dev` opens the bundled demo article, served on 127.0.0.1:4477 while the dev server runs
   // (the content script runs by itself on localhost).

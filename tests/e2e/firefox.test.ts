@@ -38,7 +38,7 @@ afterAll(async () => {
 
 async function open(path: string, origin = server.origin): Promise<Page> {
   const page = await ff.browser.newPage();
-  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+  page.on('pageerror', (e) => errors.push(`${path}: ${e instanceof Error ? e.message : String(e)}`));
   await page.goto(origin + path);
   return page;
 }

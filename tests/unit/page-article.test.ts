@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { findArticle } from '../../lib/page/article';
+import { buildBlocks } from '../../lib/page/blocks';
+
+const PAGES = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'pages', 'readability');
+
+function tokens(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+function f1(a: Map<string, number>, b: Map<string, number>): number {
+  let inter = 0, na = 0, nb = 0;
+  for (const v of a.values()) na += v;
+  for (const v of b.values()) nb += v;
+  for (const [k, v] of a) inter += Math.min(v, b.get(k) ?? 0);
+  if (!na || !nb) return na === nb ? 1 : 0;
+  const p = inter / na, r = inter / nb;
+  return p + r ? (2 * p * r) / (p + r) : 0;
+}
+
+describe('findArticle', () => {
+  it('finds the article on a simple news page and leaves out the furniture', () => {
+    const { document } = parseHTML(`<html><body><header><nav><a href="/">Home</a> <a href="/">World</a></nav></header>
+      <main><article><h1>Headline</h1>${Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i} says something long enough, with commas, figures like $10 billion, and names, to count as running text.</p>`).join('')}</article>
+      <aside class="related"><p>Related: another story with a long enough line of text to look like a paragraph, maybe.</p></aside></main>
+      <footer><p>Copyright and all rights reserved by the publisher of this page, forever and ever.</p></footer></body></html>`);
+    const g = findArticle(document as unknown as Document);
+    expect(g.isArticle).toBe(true);
+    const text = buildBlocks(g.roots).text;
+    expect(text).toContain('Paragraph 0');
+    expect(text).toContain('Paragraph 4');
+    expect(text).not.toContain('Copyright');
+    expect(text).not.toContain('Related:');
+  });
+
+  it('says a sign-in page is not an article', () => {
+    const { document } = parseHTML('<html><body><h1>Sign in</h1><form><input name="a"><button>Go</button></form></body></html>');
+    expect(findArticle(document as unknown as Document).isArticle).toBe(false);
+  });
+
+  it.skipIf(!existsSync(PAGES))('agrees with Readability on the saved pages (median token F1 >= 0.9)', () => {
+    const scores: number[] = [];
+    for (const name of readdirSync(PAGES)) {
+      const dir = join(PAGES, name);
+      if (!existsSync(join(dir, 'source.html'))) continue;
+      const meta = JSON.parse(readFileSync(join(dir, 'expected-metadata.json'), 'utf8'));
+      if (meta.readerable === false) continue;
+      const { document } = parseHTML(readFileSync(join(dir, 'source.html'), 'utf8'));
+      const text = buildBlocks(findArticle(document as unknown as Document).roots).text;
+      const exp = parseHTML(`<html><body>${readFileSync(join(dir, 'expected.html'), 'utf8')}</body></html>`).document;
+      scores.push(f1(tokens(text), tokens(exp.body.textContent ?? '')));
+    }
+    scores.sort((a, b) => a - b);
+    expect(scores.length).toBeGreaterThan(100);
+    expect(scores[Math.floor(scores.length / 2)]).toBeGreaterThanOrEqual(0.9);
+  }, 60_000);
+});
