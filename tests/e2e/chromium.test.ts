@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CHROME_DIR, ensureBuilt } from '../../scripts/lib/build';
 import { launchChromium, type ChromiumWithExtension } from '../../scripts/lib/chromium';
-import { serve, type Served } from '../../scripts/lib/serve';
+import { seedText, serve, type Served } from '../../scripts/lib/serve';
 import {
   HOST,
   NOT_ARTICLE_PAGE,
@@ -27,6 +27,7 @@ beforeAll(async () => {
   await ensureBuilt();
   server = await serve();
   server.pages.set('/not-article.html', NOT_ARTICLE_PAGE);
+  server.pages.set('/late.html', latePage());
   chrome = await launchChromium(CHROME_DIR);
 }, 240_000);
 
@@ -130,6 +131,74 @@ describe('Chromium: a seed article', () => {
     expect(card!.references.join(' ')).toContain('over $10 billion');
     await page.close();
   }, 60_000);
+});
+
+/** A page whose article arrives after load, then moves to another story with history.pushState. */
+function latePage(): string {
+  const story = (id: string) => {
+    const lines = (seedText(id) ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+    return { title: lines[0], paras: lines.slice(1) };
+  };
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live</title></head><body>
+<header><nav><a href="/">Home</a></nav></header><main id="main"><p>Loading…</p></main>
+<script>
+const stories = ${JSON.stringify({ a: story('001'), b: story('002') }).replace(/</g, '\\u003c')};
+function show(s) {
+  const main = document.getElementById('main');
+  main.replaceChildren();
+  const art = document.createElement('article');
+  const h = document.createElement('h1'); h.textContent = s.title; art.append(h);
+  for (const t of s.paras) { const p = document.createElement('p'); p.textContent = t; art.append(p); }
+  main.append(art);
+}
+setTimeout(() => show(stories.a), 800);
+window.nextStory = () => { history.pushState({}, '', '/late-2.html'); show(stories.b); };
+</script></body></html>`;
+}
+
+describe('Chromium: pages that change', () => {
+  it('follows an article that arrives late, then a history navigation to another story', async () => {
+    const page = await open('/late.html');
+    await painted(page);
+    expect(await page.evaluate(() => document.querySelectorAll('crosscheck-ui').length)).toBeLessThanOrEqual(1);
+    await page.evaluate(() => (window as unknown as { nextStory(): void }).nextStory());
+    await page.waitForFunction(
+      () => [...(CSS.highlights.get('crosscheck-conflict') ?? [])].some((r) => (r as Range).toString().includes('10 billion')),
+      undefined,
+      { timeout: 10_000 },
+    );
+    // Every painted range still reads as words of the new story.
+    const texts = (await page.evaluate(readHighlights)).flatMap((h) => h.ranges.map((r) => r.text));
+    const body = await page.evaluate(() => document.body.textContent ?? '');
+    for (const t of texts) expect(body).toContain(t);
+    await page.close();
+  }, 30_000);
+});
+
+describe('Chromium: the keyboard route', () => {
+  it('steps through the conflicts with the card focused, Escape closes it [engine]', async () => {
+    // Its own address, so that the tab is told apart from the demo tab opened above.
+    const page = await open('/demo-article.html?keyboard');
+    await painted(page);
+    const tabId = await chrome.tabIdOf(page);
+    // What the background does on the next-conflict command (Alt+Shift+J).
+    const step = () =>
+      chrome.worker.evaluate(
+        (id: number) => (globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: object): Promise<{ ok: boolean; claimId?: string }> } } }).chrome.tabs.sendMessage(id, { channel: 'crosscheck', type: 'step-conflict', direction: 1 }),
+        tabId,
+      );
+    const first = await step();
+    expect(first.ok).toBe(true);
+    const card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null);
+    expect(card!.verdict).toContain('verdict-conflict');
+    expect(card!.text).toMatch(/1 of \d+/);
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('crosscheck-ui');
+    const second = await step();
+    expect(second.claimId).not.toBe(first.claimId);
+    await page.keyboard.press('Escape');
+    expect(await waitFor(() => page.evaluate(readCard, HOST), (c) => c === null, 3000)).toBeNull();
+    await page.close();
+  }, 30_000);
 });
 
 describe('Chromium: clear states', () => {
