@@ -23,7 +23,7 @@ describe('the bundled corpus', () => {
 
   it('is not stale: rebuilding it from assets/corpus/sources gives the same file (run `npm run corpus:build`)', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'crosscheck-corpus-')), 'corpus.json');
-    const r = spawnSync(process.execPath, [join(root, 'bin', 'crosscheck.mjs'), 'corpus', 'build', join(root, 'assets', 'corpus', 'sources'), '-o', out], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'lib', 'cli', 'bin.mjs'), 'corpus', 'build', join(root, 'assets', 'corpus', 'sources'), '-o', out], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(JSON.parse(readFileSync(bundledPath, 'utf8')));
   }, 60_000);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'crosscheck.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [join(root, 'lib', 'cli', 'bin.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 const tmp = mkdtempSync(join(tmpdir(), 'crosscheck-cli-'));
