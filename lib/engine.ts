@@ -19,6 +19,8 @@ export interface ArticleInput {
   url?: string;
   /** yyyy, yyyy-mm or yyyy-mm-dd, when known. */
   published?: string;
+  /** True when the publication date is inferred rather than stated. */
+  publishedInferred?: boolean;
   site?: string;
 }
 
@@ -81,7 +83,7 @@ export function analyze(input: ArticleInput, index: CorpusIndex): Analysis {
   });
   // A page that is a corpus source takes the source's date when it states none itself.
   const published = input.published ?? matched?.published;
-  const publishedInferred = input.published ? false : matched?.publishedInferred;
+  const publishedInferred = input.published ? input.publishedInferred : matched?.publishedInferred;
   const { mentions, claims } = readClaims({ ...input, published }, { known: index.names });
   const comparisons = compareClaims(claims, index, { exclude: matched?.id, page: { published, publishedInferred } });
 

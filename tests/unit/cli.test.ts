@@ -23,7 +23,14 @@ describe('crosscheck check', () => {
     const conflict = report.claims.find((c: any) => c.verdict === 'conflict' && c.sentence.includes('over $10 billion'));
     expect(conflict.references.some((r: any) => r.relation === 'conflict' && r.sentence.includes('well under $10 billion'))).toBe(true);
     for (const c of report.claims) for (const r of c.references) expect(r.source).not.toBe('000_cc8bdb678beaa2c1');
-    // "Last year" rests on the source's publication date, which is inferred: the reason says so.
+  });
+
+  it('says so when a verdict rests on an inferred publication date', () => {
+    // The seed as plain text, without its metadata: recognised, it takes the source's inferred date.
+    const copy = join(tmp, 'seed-000.txt');
+    writeFileSync(copy, readFileSync(join(root, 'assets', 'corpus', 'sources', '000_cc8bdb678beaa2c1.txt')));
+    const report = JSON.parse(run('check', '--json', copy).out);
+    expect(report.page).toMatchObject({ matchedSource: '000_cc8bdb678beaa2c1', published: '2025-01-22', publishedInferred: true });
     const dated = report.claims.find((c: any) => c.verdict === 'conflict' && c.date?.relative);
     expect(dated.references[0].why).toMatch(/publication date 2025-01-22, itself inferred/);
     for (const m of report.mentions) expect(typeof m.start).toBe('number');
