@@ -31,7 +31,7 @@ export default defineConfig({
   },
   hooks: {
     'server:created': async () => {
-      const { serve } = await import('./scripts/lib/serve');
+      const { serve } = await import('./tests/tools/lib/serve');
       try {
         demoServer = await serve({ port: DEMO_PORT });
       } catch (e) {

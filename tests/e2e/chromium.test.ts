@@ -2,9 +2,9 @@
 // article and on a seed article served from localhost.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CHROME_DIR, ensureBuilt } from '../../scripts/lib/build';
-import { launchChromium, type ChromiumWithExtension } from '../../scripts/lib/chromium';
-import { seedText, serve, type Served } from '../../scripts/lib/serve';
+import { CHROME_DIR, ensureBuilt } from '../tools/lib/build';
+import { launchChromium, type ChromiumWithExtension } from '../tools/lib/chromium';
+import { seedText, serve, type Served } from '../tools/lib/serve';
 import {
   HOST,
   NOT_ARTICLE_PAGE,

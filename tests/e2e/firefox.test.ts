@@ -3,9 +3,9 @@
 // the summary is opened the way a reader can: the card's "All findings on this page" button.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { FIREFOX_DIR, ensureBuilt } from '../../scripts/lib/build';
-import { launchFirefox, type FirefoxWithExtension } from '../../scripts/lib/firefox';
-import { serve, type Served } from '../../scripts/lib/serve';
+import { FIREFOX_DIR, ensureBuilt } from '../tools/lib/build';
+import { launchFirefox, type FirefoxWithExtension } from '../tools/lib/firefox';
+import { serve, type Served } from '../tools/lib/serve';
 import {
   HOST,
   NOT_ARTICLE_PAGE,

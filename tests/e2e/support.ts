@@ -1,2 +1,2 @@
-// The page probes live in scripts/lib/probes.ts (the demo uses them too).
-export * from '../../scripts/lib/probes';
+// The page probes live in tests/tools/lib/probes.ts (the demo uses them too).
+export * from '../tools/lib/probes';

@@ -1,6 +1,6 @@
 // Measures lib/page's article finder on the saved pages in ../shared/pages/readability:
 // token F1 of the text it would send against Readability's expected.html, per page and median.
-// Run: npx tsx scripts/measure-article.ts [DIR]
+// Run: npx tsx tests/tools/measure-article.ts [DIR]
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';

@@ -3,7 +3,7 @@
 // extension loaded (headless unless --headed and a display), leaves screenshots of the marked
 // page, an open hover card and the popup in demo-output/, and prints the popup's summary.
 //
-//   npm run demo:browser [-- --headed] [-- --out DIR]
+//   npm run demo [-- --headed] [-- --out DIR]
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { CHROME_DIR, ensureBuilt } from './lib/build';

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
-export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 export const DEMO_ARTICLE = join(ROOT, 'assets', 'demo', 'demo-article.html');
 const SHARED = resolve(ROOT, '..', 'shared');
 
