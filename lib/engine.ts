@@ -4,6 +4,7 @@ import type { Claim, Comparison, EntityKind, Mention, Reference, Source, Verdict
 import type { CorpusIndex } from './corpus';
 import { splitSentences } from './text/sentences';
 import { textFingerprint } from './text/normalize';
+import { isEnglish } from './text/language';
 import { findEntities } from './entities/find-entities';
 import { findFigures } from './figures';
 import { findDates } from './dates';
@@ -22,6 +23,8 @@ export interface ArticleInput {
   /** True when the publication date is inferred rather than stated. */
   publishedInferred?: boolean;
   site?: string;
+  /** The page's declared language (html lang), when known. */
+  lang?: string;
 }
 
 export interface CheckedClaim extends Claim {
@@ -36,6 +39,8 @@ export interface Analysis {
     publishedInferred?: boolean;
     /** The corpus source this page is, when it is one (same url or same text). */
     matchedSource?: string;
+    /** Set when the engine did not read the page, and why. */
+    skipped?: 'not-english';
   };
   mentions: Mention[];
   claims: CheckedClaim[];
@@ -76,6 +81,18 @@ const STRENGTH: Record<Verdict, number> = { conflict: 3, 'quote-variant': 2, agr
 
 /** Reads an article, finds its claims and compares them with the corpus. */
 export function analyze(input: ArticleInput, index: CorpusIndex): Analysis {
+  // The rules are English ones: on another language they would mark noise, so the page is left alone.
+  if (!isEnglish(input.text, input.lang)) {
+    return {
+      page: { title: input.title ?? '', url: input.url, published: input.published, skipped: 'not-english' },
+      mentions: [],
+      claims: [],
+      comparisons: [],
+      references: {},
+      sources: {},
+      summary: { conflicts: 0, quoteVariants: 0, agreements: 0, unique: 0, mentions: 0 },
+    };
+  }
   const matched = index.recognise({
     url: input.url,
     textHash: textFingerprint(input.text),

@@ -17,7 +17,7 @@ export function toJsonReport(a: Analysis) {
     byClaim.set(c.claimId, list);
   }
   return {
-    page: { title: a.page.title, url: a.page.url ?? null, published: a.page.published ?? null, ...(a.page.publishedInferred ? { publishedInferred: true } : {}), ...(a.page.matchedSource ? { matchedSource: a.page.matchedSource } : {}) },
+    page: { title: a.page.title, url: a.page.url ?? null, published: a.page.published ?? null, ...(a.page.publishedInferred ? { publishedInferred: true } : {}), ...(a.page.matchedSource ? { matchedSource: a.page.matchedSource } : {}), ...(a.page.skipped ? { skipped: a.page.skipped } : {}) },
     claims: a.claims.map((c) => ({
       sentence: c.sentence,
       ...(c.figure ? { figure: figureJson(c.figure) } : {}),
@@ -69,6 +69,7 @@ export function toTextReport(a: Analysis): string {
       lines.push('');
     }
   }
-  if (!a.claims.length) lines.push('No claims found: no figures, dated events or attributed quotes in this text.');
+  if (a.page.skipped === 'not-english') lines.push('Not read: Crosscheck reads English articles only, and this one is not in English.');
+  else if (!a.claims.length) lines.push('No claims found: no figures, dated events or attributed quotes in this text.');
   return lines.join('\n');
 }
