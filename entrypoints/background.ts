@@ -211,7 +211,7 @@ const handlers: Handler = {
       const { index } = getCorpus();
       const page = msg.page;
       const analysis = analyze(
-        { text: page.blocks.join('\n\n'), title: page.title, url: page.url, published: page.published, site: page.site },
+        { text: page.blocks.join('\n\n'), title: page.title, url: page.url, published: page.published, site: page.site, lang: page.lang },
         index,
       );
       if (tabId !== undefined) setEntry(tabId, { url: page.url, state: { kind: 'analysed', url: page.url, analysis } });

@@ -12,6 +12,8 @@ export interface PageBlocks {
   title: string;
   published?: string;
   site: string;
+  /** The page's declared language (<html lang>), when it states one. */
+  lang?: string;
   blocks: string[];
 }
 
