@@ -1,10 +1,12 @@
 // A small local web server for the demo and the end-to-end tests: the demo article, the seed
-// articles as news pages, and the saved pages of ../shared/pages. Nothing else: every other
-// request gets a 404, so a page can never reach the network through it.
+// articles as news pages, and Readability's saved pages (tests/fixtures/readability, else
+// ../shared/pages). Nothing else: every other request gets a 404, so a page can never reach
+// the network through it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { readabilitySource } from './readability-pages';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 export const DEMO_ARTICLE = join(ROOT, 'assets', 'demo', 'demo-article.html');
@@ -78,8 +80,7 @@ export async function serve(opts: { port?: number } = {}): Promise<Served> {
         const t = seedText(path.slice(6, 9));
         if (t) html = articlePage(t, { published: '2025-01-24' });
       } else if (/^\/pages\/[\w.-]+\/$/.test(path)) {
-        const f = join(SHARED, 'pages', 'readability', path.split('/')[2]!, 'source.html');
-        if (existsSync(f)) html = readFileSync(f, 'utf8');
+        html = readabilitySource(path.split('/')[2]!);
       }
     } catch (e) {
       res.writeHead(500, { 'content-type': 'text/plain' }).end(String(e));
