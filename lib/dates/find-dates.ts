@@ -11,6 +11,7 @@ import { matchQuarter } from './match-quarter';
 import { matchRelative } from './match-relative';
 import { matchSeason } from './match-season';
 import { matchYear } from './match-year';
+import { MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, ORDINALS, PART_OF_WORDS, PART_WORDS, SEASONS, WEEKDAYS } from './lexicon';
 import { publishedRange } from './published';
 import { startsCleanly } from './readers';
 import type { Match } from './spec';
@@ -32,6 +33,68 @@ const MATCHERS: Matcher[] = [
   matchRelative,
   matchYear,
 ];
+
+/**
+ * A set of lower-case words that first rules out most other words by their first letter and
+ * length, before any hashing: one bit per length (31 and over share one) per ASCII first letter.
+ */
+class WordGate {
+  private readonly words: ReadonlySet<string>;
+  private readonly shapes = new Uint32Array(128);
+
+  constructor(words: Iterable<string>) {
+    this.words = new Set(words);
+    for (const w of this.words) {
+      const c = w.charCodeAt(0);
+      if (c < 128) this.shapes[c] |= 1 << Math.min(w.length, 31);
+    }
+  }
+
+  has(w: string): boolean {
+    const c = w.charCodeAt(0);
+    if (c < 128 && (this.shapes[c] & (1 << Math.min(w.length, 31))) === 0) return false;
+    return this.words.has(w);
+  }
+}
+
+/**
+ * Every word a match can start with, lower case: what each matcher reads first. A token that is
+ * none of these, no number and no apostrophe (of "'90s") starts no date, so the scanner skips it
+ * without asking the matchers (most tokens of running text).
+ */
+const START_WORDS = new WordGate([
+  // decadeBase, matchPart, matchQuarter, matchSeason, matchRelative: "the 1990s", "the end of", "the first quarter", "the summer of", "the past two years".
+  'the',
+  ...PART_WORDS.keys(),
+  ...PART_OF_WORDS.keys(),
+  ...ORDINALS.keys(),
+  'final',
+  'last',
+  // matchQuarter: "Q1", "H2".
+  'q',
+  'h',
+  ...SEASONS.keys(),
+  ...WEEKDAYS.keys(),
+  ...MONTHS.keys(),
+  ...MONTH_ABBREVIATIONS.keys(),
+  // matchRelative.
+  'yesterday',
+  'today',
+  'tonight',
+  'tomorrow',
+  'earlier',
+  'later',
+  'this',
+  'next',
+  ...NUMBER_WORDS.keys(),
+]);
+
+/** Whether any matcher can start at this token. */
+function mayStart(t: Token): boolean {
+  if (t.kind === 'word') return START_WORDS.has(t.low);
+  if (t.kind === 'num') return true;
+  return t.text === "'" || t.text === '’';
+}
 
 function longestAt(tokens: Token[], i: number): Match | undefined {
   let best: Match | undefined;
@@ -66,7 +129,7 @@ export function findDates(text: string, published?: string): DateMention[] {
   const mentions: DateMention[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const m = startsCleanly(tokens, i) ? longestAt(tokens, i) : undefined;
+    const m = mayStart(tokens[i]) && startsCleanly(tokens, i) ? longestAt(tokens, i) : undefined;
     if (!m) {
       i++;
       continue;

@@ -16,19 +16,23 @@ function spacedWord(tokens: Token[], j: number): Token | undefined {
   return t && t.spaced ? t : undefined;
 }
 
+/** The one-word day at i, `offset` days from publication. */
+function dayAt(i: number, offset: number): Match {
+  return { start: i, end: i + 1, spec: unitOffset('day', offset) };
+}
+
 function single(tokens: Token[], i: number): Match | undefined {
   const w = wordAt(tokens, i)!;
-  const day = (offset: number, end = i + 1): Match => ({ start: i, end, spec: unitOffset('day', offset) });
   switch (w.low) {
     case 'yesterday':
-      return day(-1);
+      return dayAt(i, -1);
     case 'today':
       // "USA Today" is a newspaper.
-      return prevWord(tokens, i) === 'usa' ? undefined : day(0);
+      return prevWord(tokens, i) === 'usa' ? undefined : dayAt(i, 0);
     case 'tonight':
-      return day(0);
+      return dayAt(i, 0);
     case 'tomorrow':
-      return day(1);
+      return dayAt(i, 1);
   }
   return undefined;
 }

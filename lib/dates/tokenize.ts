@@ -30,9 +30,8 @@ function isDigit(c: number): boolean {
 
 function isSpace(c: number): boolean {
   // ASCII whitespace, NBSP, the Unicode spaces block, line/paragraph separators, ideographic space, BOM.
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
     c === 0xa0 ||
     c === 0x1680 ||
     (c >= 0x2000 && c <= 0x200a) ||
@@ -45,11 +44,26 @@ function isSpace(c: number): boolean {
   );
 }
 
+/**
+ * Whether each BMP code unit is a letter or a mark, filled lazily: 0 not yet known, 1 letter,
+ * 2 not a letter. The Unicode property test is slow; text repeats the same few characters.
+ */
+const BMP_LETTER = new Uint8Array(0x10000);
+
 /** Length in UTF-16 units of the code point at i, and whether it is a letter. */
 function letterAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (isAsciiLetter(c)) return 1;
   if (c < 0x80) return 0;
+  if (c < 0xd800 || c > 0xdbff) {
+    // Not a high surrogate: the code point is the code unit itself.
+    let known = BMP_LETTER[c];
+    if (known === 0) {
+      known = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+      BMP_LETTER[c] = known;
+    }
+    return known === 1 ? 1 : 0;
+  }
   const cp = text.codePointAt(i)!;
   const len = cp > 0xffff ? 2 : 1;
   return LETTER.test(String.fromCodePoint(cp)) ? len : 0;
@@ -71,28 +85,37 @@ export function tokenize(text: string): Token[] {
     }
     const start = i;
     let kind: TokenKind;
+    // Only words are lower-cased, and only when they hold something other than a-z.
+    let plain = true;
     if (isDigit(c)) {
       kind = 'num';
+      i++;
       while (i < n && isDigit(text.charCodeAt(i))) i++;
     } else {
       const len = letterAt(text, i);
       if (len > 0) {
         kind = 'word';
+        if (c < 97 || c > 122) plain = false;
         i += len;
         for (;;) {
           if (i >= n) break;
+          const d = text.charCodeAt(i);
+          if (d >= 97 && d <= 122) {
+            i++;
+            continue;
+          }
           const l = letterAt(text, i);
           if (l === 0) break;
+          plain = false;
           i += l;
         }
       } else {
         kind = 'punct';
-        const cp = text.codePointAt(i)!;
-        i += cp > 0xffff ? 2 : 1;
+        i += c >= 0xd800 && c <= 0xdbff && text.codePointAt(start)! > 0xffff ? 2 : 1;
       }
     }
     const t = text.slice(start, i);
-    tokens.push({ kind, start, end: i, text: t, low: kind === 'word' ? t.toLowerCase() : t, spaced, newline });
+    tokens.push({ kind, start, end: i, text: t, low: plain ? t : t.toLowerCase(), spaced, newline });
     spaced = false;
     newline = false;
   }

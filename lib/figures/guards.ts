@@ -11,13 +11,22 @@ function isSym(t: Token | undefined, chars: string): boolean {
   return !!t && t.kind === 'sym' && chars.includes(t.text);
 }
 
+function hasLinkMark(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46 || c === 64 || c === 58) return true;
+  }
+  return false;
+}
+
 /** Whitespace-delimited chunks that look like URLs or e-mail addresses block every token inside. */
 function blockLinks(text: string, tokens: Token[]): void {
   let i = 0;
   while (i < tokens.length) {
     let j = i + 1;
     while (j < tokens.length && !tokens[j].space) j++;
-    if (j - i > 2) {
+    // Every link shape holds a ".", "@" or ":"; most chunks have none and are not read further.
+    if (j - i > 2 && hasLinkMark(text, tokens[i].start, tokens[j - 1].end)) {
       const chunk = text.slice(tokens[i].start, tokens[j - 1].end).toLowerCase();
       const link =
         chunk.includes('://') ||

@@ -6,9 +6,10 @@ import { nextWord, parseAmount, type Amount } from './amount';
 import { markBlocked } from './guards';
 import { hedgeAfter, hedgeBefore, intervalOf } from './hedges';
 import { countNounAt, hyphenNounAt } from './nouns';
+import { SMALL, TEENS, TENS } from './number-words';
 import { tokenize, type Token } from './tokens';
-import { DURATION_DAYS, measureOf } from './units';
-import { parseVague } from './vague';
+import { CURRENCY_SYMBOLS, DURATION_DAYS, mayStartCurrencyPrefix, measureOf } from './units';
+import { parseVague, VAGUE_FIRST_WORDS } from './vague';
 
 interface Unit {
   kind: FigureKind;
@@ -59,6 +60,10 @@ function sentenceStart(tokens: Token[], i: number): boolean {
   return j < 0 || isSym(tokens[j], '.!?:') || tokens[j + 1].newline;
 }
 
+function percentUnit(unit: string, factor: number, end: number, hyphen: boolean): Unit {
+  return { kind: 'percent', unit, factor, end, hyphen };
+}
+
 /** The percent, duration, measure or counted noun after an amount, starting at token i. */
 function unitAt(tokens: Token[], i: number): Unit | undefined {
   const t = tokens[i];
@@ -71,25 +76,24 @@ function unitAt(tokens: Token[], i: number): Unit | undefined {
   const hyphen = at !== i;
   const w = tokens[at].lower;
   const w1 = word(tokens, at + 1);
-  const pct = (unit: string, factor: number, end: number): Unit => ({ kind: 'percent', unit, factor, end, hyphen });
   switch (w) {
     case 'percent':
     case 'pct':
-      return pct('percent', 1, at + 1);
+      return percentUnit('percent', 1, at + 1, hyphen);
     case 'per':
-      return w1 === 'cent' ? pct('percent', 1, at + 2) : undefined;
+      return w1 === 'cent' ? percentUnit('percent', 1, at + 2, hyphen) : undefined;
     case 'percentage':
     case 'basis': {
       const f = w === 'basis' ? 0.01 : 1;
-      if (w1 === 'point' || w1 === 'points') return pct('percentage-point', f, at + 2);
+      if (w1 === 'point' || w1 === 'points') return percentUnit('percentage-point', f, at + 2, hyphen);
       if (isSym(tokens[at + 1], '-') && !tokens[at + 1].space && (word(tokens, at + 2) === 'point' || word(tokens, at + 2) === 'points')) {
-        return pct('percentage-point', f, at + 3);
+        return percentUnit('percentage-point', f, at + 3, hyphen);
       }
       return undefined;
     }
     case 'bp':
     case 'bps':
-      return pct('percentage-point', 0.01, at + 1);
+      return percentUnit('percentage-point', 0.01, at + 1, hyphen);
   }
   const days = DURATION_DAYS[w];
   if (days !== undefined) {
@@ -127,6 +131,9 @@ interface Attempt {
 
 /** Drops binary noise from products like 18 * 30.44 or 0.9 * 14e9. */
 function tidy(x: number): number {
+  // Integers of up to 12 digits print exactly at 12 significant digits: the round trip is the
+  // identity (zero included, which it turns to +0), so it is skipped for them.
+  if (Number.isInteger(x) && x < 1e12 && x > -1e12) return x === 0 ? 0 : x;
   return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
 }
 
@@ -368,6 +375,66 @@ function single(
 }
 
 /**
+ * A set of lower-case words that first rules out most other words by their first letter and
+ * length, before any hashing: one bit per length (31 and over share one) per ASCII first letter.
+ */
+class WordGate {
+  private readonly words: ReadonlySet<string>;
+  private readonly shapes = new Uint32Array(128);
+
+  constructor(words: Iterable<string>) {
+    this.words = new Set(words);
+    for (const w of this.words) {
+      const c = w.charCodeAt(0);
+      if (c < 128) this.shapes[c] |= 1 << Math.min(w.length, 31);
+    }
+  }
+
+  has(w: string): boolean {
+    const c = w.charCodeAt(0);
+    if (c < 128 && (this.shapes[c] & (1 << Math.min(w.length, 31))) === 0) return false;
+    return this.words.has(w);
+  }
+}
+
+/**
+ * Every word an attempt can start with (besides "multi..." and currency prefixes): the range
+ * openers, the words of parseAmount and parseWordNumber, and the vague magnitudes. The number
+ * tables are plain objects, so inherited names ("constructor") are in as well.
+ */
+const START_WORDS = new WordGate([
+  'between',
+  'from',
+  'several',
+  'a',
+  'an',
+  'half',
+  ...Object.keys(SMALL),
+  ...Object.keys(TEENS),
+  ...Object.keys(TENS),
+  ...Object.getOwnPropertyNames(Object.prototype),
+  ...VAGUE_FIRST_WORDS,
+]);
+
+/**
+ * False when no attempt can start at token i (most tokens of running text): it is no number, no
+ * sign or currency, and no word that opens a range, a number in words or a vague magnitude.
+ */
+function mayStart(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t.kind === 'num') return true;
+  if (t.kind === 'sym') {
+    // A currency symbol needs a number after it; a sign needs one glued to it, or a currency.
+    const next = tokens[i + 1];
+    if (!next) return false;
+    if (CURRENCY_SYMBOLS[t.text]) return next.kind === 'num';
+    if (t.text !== '-' && t.text !== '−' && t.text !== '+') return false;
+    return !next.space && (next.kind === 'num' || (next.kind === 'sym' && !!CURRENCY_SYMBOLS[next.text]));
+  }
+  return START_WORDS.has(t.lower) || t.lower.startsWith('multi') || mayStartCurrencyPrefix(tokens, i);
+}
+
+/**
  * The figures in `text`, in text order and non-overlapping. Each figure's span covers its hedge
  * words ("well under $10 billion"), and `text.slice(start, end) === figure.text`.
  */
@@ -378,7 +445,7 @@ export function findFigures(text: string): Figure[] {
   let min = 0;
   let i = 0;
   while (i < tokens.length) {
-    const at = attemptAt(text, tokens, i, min);
+    const at = mayStart(tokens, i) ? attemptAt(text, tokens, i, min) : undefined;
     if (!at || at.end <= i) {
       i++;
       continue;

@@ -53,6 +53,9 @@ const NOT_PLURAL = new Set(
   ),
 );
 
+/** "GPUs", "EVs": capitals or digits, then a lower-case s. */
+const ACRONYM_PLURAL = /^[\p{Lu}\d]{2,}s$/u;
+
 export function singular(lower: string): string {
   if (IRREGULAR[lower]) return IRREGULAR[lower];
   if (lower.endsWith('ies') && lower.length > 4 && !IE_NOUNS.has(lower)) return lower.slice(0, -3) + 'y';
@@ -66,7 +69,8 @@ export function isPluralNoun(t: Token): boolean {
   const w = t.lower;
   if (UNMARKED_PLURALS.has(w)) return true;
   // Acronyms in the plural: "GPUs", "EVs", "CEOs".
-  if (/^[\p{Lu}\d]{2,}s$/u.test(t.text)) return true;
+  const text = t.text;
+  if (text.length >= 3 && text.charCodeAt(text.length - 1) === 115 && ACRONYM_PLURAL.test(text)) return true;
   if (w.length < 3 || !w.endsWith('s')) return false;
   if (STOP.has(w) || VERB_S.has(w)) return false;
   if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('is') || w.endsWith("'s") || w.endsWith('’s')) return false;

@@ -30,15 +30,40 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/**
+ * Whether each UTF-16 code unit is a letter or a mark, filled lazily: 0 not yet known, 1 letter,
+ * 2 not a letter. The Unicode property test is slow; text repeats the same few characters.
+ */
+const LETTER_UNITS = new Uint8Array(0x10000);
+
 function isLetterAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
   if (c < 128 || Number.isNaN(c)) return false;
-  return LETTER.test(text[i]);
+  let known = LETTER_UNITS[c];
+  if (known === 0) {
+    known = LETTER.test(text[i]) ? 1 : 2;
+    LETTER_UNITS[c] = known;
+  }
+  return known === 1;
 }
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x200b || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0xfeff || c === 0x85 || c === 0x1680 || c === 0x205f;
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  // NEL, NBSP, Ogham space, the Unicode spaces and zero-width space, line/paragraph separators,
+  // narrow NBSP, medium mathematical space, ideographic space, BOM.
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function isApostrophe(c: number): boolean {
@@ -78,6 +103,35 @@ function chunkValue(raw: string): { value: number; decimal: boolean } {
   return { value, decimal };
 }
 
+/**
+ * Whether each UTF-16 code unit is its own lower case, filled lazily: 0 not yet known, 1 yes,
+ * 2 no ("Ⅳ", "Ⓐ"). Symbols are single code units, so this spares lower-casing them.
+ */
+const CASELESS_UNITS = new Uint8Array(0x10000);
+
+function isCaseless(c: number, unit: string): boolean {
+  let known = CASELESS_UNITS[c];
+  if (known === 0) {
+    known = unit.toLowerCase() === unit ? 1 : 2;
+    CASELESS_UNITS[c] = known;
+  }
+  return known === 1;
+}
+
+/** Lower-cased words seen lately: most capitalised words recur ("The", names, months). */
+const LOWER = new Map<string, string>();
+
+/** t.toLowerCase(), remembered (the map is emptied when it grows large). */
+function lowerCase(t: string): string {
+  let low = LOWER.get(t);
+  if (low === undefined) {
+    low = t.toLowerCase();
+    if (LOWER.size >= 4096) LOWER.clear();
+    LOWER.set(t, low);
+  }
+  return low;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
@@ -97,6 +151,9 @@ export function tokenize(text: string): Token[] {
     let value = NaN;
     let decimal = false;
     let fourDigits = false;
+    let t: string;
+    // Lower-casing leaves the token as it is: digits, ASCII symbols, words of a-z only.
+    let plain = true;
     if (isDigit(c)) {
       // Greedy over digits, commas and dots; trailing punctuation belongs to the sentence.
       let j = i + 1;
@@ -118,9 +175,18 @@ export function tokenize(text: string): Token[] {
       if (!Number.isFinite(value)) value = NaN;
       kind = 'num';
       i = j;
+      t = raw;
     } else if (isLetterAt(text, i)) {
+      plain = c >= 97 && c <= 122;
       let j = i + 1;
-      while (j < n && isLetterAt(text, j)) j++;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d >= 97 && d <= 122) j++;
+        else if (isLetterAt(text, j)) {
+          plain = false;
+          j++;
+        } else break;
+      }
       // Dotted abbreviations of single letters: "U.S.", "p.m.", "U.K."
       if (j === i + 1) {
         let k = j;
@@ -128,21 +194,25 @@ export function tokenize(text: string): Token[] {
         if (k > j) {
           if (k < n && text.charCodeAt(k) === 46) k++;
           j = k;
+          plain = false;
         }
       }
       // Apostrophes inside words: "company's", "o'clock", "don't".
       while (j + 1 < n && isApostrophe(text.charCodeAt(j)) && isLetterAt(text, j + 1)) {
         j += 2;
         while (j < n && isLetterAt(text, j)) j++;
+        plain = false;
       }
       kind = 'word';
       i = j;
+      t = text.slice(start, i);
     } else {
       kind = 'sym';
       i++;
+      t = text.slice(start, i);
+      plain = c < 128 || isCaseless(c, t);
     }
-    const t = text.slice(start, i);
-    tokens.push({ kind, start, end: i, text: t, lower: t.toLowerCase(), space, newline, value, fourDigits, decimal, blocked: false });
+    tokens.push({ kind, start, end: i, text: t, lower: plain ? t : lowerCase(t), space, newline, value, fourDigits, decimal, blocked: false });
     space = false;
     newline = false;
   }

@@ -51,6 +51,24 @@ export function currencyPrefixAt(tokens: Token[], i: number): UnitMatch | undefi
   return undefined;
 }
 
+/**
+ * False when no currency prefix can start at token i: a cheap superset of currencyPrefixAt's
+ * cases (a currency symbol; a word glued to "$" or "¥"; "Rs"; an ISO code).
+ */
+export function mayStartCurrencyPrefix(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t) return false;
+  if (t.kind === 'sym') return CURRENCY_SYMBOLS[t.text] !== undefined;
+  if (t.kind !== 'word') return false;
+  const next = tokens[i + 1];
+  if (next && next.kind === 'sym' && !next.space && (next.text === '$' || next.text === '¥')) return true;
+  const text = t.text;
+  // The codes are three capitals; "Rs" and "Rs." start with one.
+  const c = text.charCodeAt(0);
+  if (c < 65 || c > 90) return false;
+  return text === 'Rs' || text === 'Rs.' || (text.length === 3 && CODES.has(text));
+}
+
 /** Country adjectives before "dollars" and friends. */
 const DOLLAR_ADJ: Record<string, string> = {
   us: 'USD', 'u.s.': 'USD', american: 'USD', canadian: 'CAD', australian: 'AUD', singapore: 'SGD', taiwan: 'TWD', taiwanese: 'TWD', zimbabwe: 'ZWL',

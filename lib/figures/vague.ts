@@ -18,6 +18,16 @@ const MULTI_SCALES: Record<string, number> = {
   million: 1e6, billion: 1e9, trillion: 1e12,
 };
 
+/**
+ * Words parseVague reads first, besides those starting with "multi". Its tables are plain
+ * objects, so inherited names ("constructor") answer too and are listed.
+ */
+export const VAGUE_FIRST_WORDS: readonly string[] = [
+  ...Object.keys(MULTIPLES),
+  ...Object.keys(PLURAL_SCALES),
+  ...Object.getOwnPropertyNames(Object.prototype),
+];
+
 export interface VagueFigure {
   start: number;
   end: number;
