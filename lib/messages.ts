@@ -24,6 +24,8 @@ export type PageState =
   | { kind: 'not-article'; url: string }
   | { kind: 'off'; url: string; site: string }
   | { kind: 'error'; url: string; message: string }
+  /** Crosscheck left the page alone on purpose (too big to read without slowing it, editable): why. */
+  | { kind: 'skipped'; url: string; reason: string }
   /** No content script answered: Crosscheck has not run on this page (yet). */
   | { kind: 'not-running'; url?: string; canRun: boolean };
 
@@ -63,6 +65,35 @@ export interface ContentProtocol {
   'show-claim': { req: { claimId: string }; res: { ok: boolean } };
   'step-conflict': { req: { direction: 1 | -1 }; res: { ok: boolean; claimId?: string } };
   reanalyze: { req: Record<string, never>; res: { ok: boolean } };
+  /** What the content script's readings of the page cost it (for tests and the curious). */
+  diagnostics: { req: Record<string, never>; res: ContentDiagnostics };
+}
+
+/** The content script's account of its own work on the page's main thread. */
+export interface ContentDiagnostics {
+  /** Readings of the page (find the article, walk it, paint). */
+  runs: number;
+  /** Main-thread milliseconds of the longest reading and of all of them. */
+  maxRunMs: number;
+  totalRunMs: number;
+  /** Main-thread milliseconds spent checking painted ranges after the page changed. */
+  totalPruneMs: number;
+  /** Ranges taken out because their words changed or went away. */
+  pruned: number;
+  /** Analyses asked of the background. */
+  requests: number;
+  last?: {
+    outcome: string;
+    ms: number;
+    censusMs: number;
+    findMs: number;
+    walkMs: number;
+    paintMs: number;
+    elements: number;
+    pageChars: number;
+    articleChars: number;
+    ranges: number;
+  };
 }
 
 export type BackgroundMessage = { [K in keyof BackgroundProtocol]: { type: K } & BackgroundProtocol[K]['req'] }[keyof BackgroundProtocol];

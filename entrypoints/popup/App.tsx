@@ -188,6 +188,14 @@ export function App() {
           </div>
         );
         break;
+      case 'skipped':
+        body = (
+          <div class="state" data-state="skipped">
+            <h2>Crosscheck left this page alone</h2>
+            <p>{st.reason}</p>
+          </div>
+        );
+        break;
       case 'error':
         body = (
           <div class="state" data-state="error">
