@@ -1,6 +1,6 @@
-// The scanner: one left-to-right pass over the tokens. At each token every matcher gets a
-// try; the longest match wins and its tokens are consumed, so mentions never overlap. Each
-// matcher reads a bounded number of tokens, which keeps the whole pass linear.
+// The scanner: one left-to-right pass over the tokens. At each token every matcher that can
+// start there gets a try; the longest match wins and its tokens are consumed, so mentions never
+// overlap. Each matcher reads a bounded number of tokens, which keeps the whole pass linear.
 import type { DateMention } from '../types';
 import { type DayRange, hull, toIso } from './calendar';
 import { decadeBase } from './bases';
@@ -20,85 +20,85 @@ import { type Token, tokenize } from './tokenize';
 
 type Matcher = (tokens: Token[], i: number) => Match | undefined;
 
+/**
+ * A matcher and the tokens it can start at: a number, an apostrophe (of "'90s"), or one of its
+ * first words (lower case). At any other token it finds nothing, so it is not asked.
+ */
+interface MatcherEntry {
+  match: Matcher;
+  number: boolean;
+  apostrophe: boolean;
+  words: readonly string[];
+}
+
 // On equal length the earlier matcher wins.
-const MATCHERS: Matcher[] = [
-  matchNumericDate,
-  matchWeekday,
-  matchMonthFirst,
-  matchDayFirst,
-  (tokens, i) => decadeBase(tokens, i, true),
-  matchPart,
-  matchQuarter,
-  matchSeason,
-  matchRelative,
-  matchYear,
+const MATCHERS: MatcherEntry[] = [
+  { match: matchNumericDate, number: true, apostrophe: false, words: [] },
+  { match: matchWeekday, number: false, apostrophe: false, words: [...WEEKDAYS.keys()] },
+  { match: matchMonthFirst, number: false, apostrophe: false, words: [...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys()] },
+  { match: matchDayFirst, number: true, apostrophe: false, words: [] },
+  // "the 1990s", "the 20th century", "1990s", "'90s".
+  { match: (tokens, i) => decadeBase(tokens, i, true), number: true, apostrophe: true, words: ['the'] },
+  { match: matchPart, number: false, apostrophe: false, words: ['the', ...PART_WORDS.keys(), ...PART_OF_WORDS.keys()] },
+  // "the first quarter", "final quarter of", "last half of", "Q1", "H2".
+  { match: matchQuarter, number: false, apostrophe: false, words: ['the', ...ORDINALS.keys(), 'final', 'last', 'q', 'h'] },
+  { match: matchSeason, number: false, apostrophe: false, words: ['the', ...SEASONS.keys()] },
+  {
+    match: matchRelative,
+    number: true,
+    apostrophe: false,
+    words: ['the', 'yesterday', 'today', 'tonight', 'tomorrow', 'earlier', 'later', 'last', 'this', 'next', ...NUMBER_WORDS.keys()],
+  },
+  { match: matchYear, number: true, apostrophe: false, words: [] },
 ];
 
 /**
- * A set of lower-case words that first rules out most other words by their first letter and
- * length, before any hashing: one bit per length (31 and over share one) per ASCII first letter.
+ * A map from lower-case words that first rules out most other words by their shape, before any
+ * hashing: one bit per length (31 and over share one) for each ASCII first and second letter.
  */
-class WordGate {
-  private readonly words: ReadonlySet<string>;
-  private readonly shapes = new Uint32Array(128);
+class WordTable<T> {
+  private readonly map: ReadonlyMap<string, T>;
+  private readonly firsts = new Uint32Array(128);
+  private readonly seconds = new Uint32Array(128);
 
-  constructor(words: Iterable<string>) {
-    this.words = new Set(words);
-    for (const w of this.words) {
+  constructor(entries: Iterable<[string, T]>) {
+    this.map = new Map(entries);
+    for (const w of this.map.keys()) {
+      const bit = 1 << Math.min(w.length, 31);
       const c = w.charCodeAt(0);
-      if (c < 128) this.shapes[c] |= 1 << Math.min(w.length, 31);
+      if (c < 128) this.firsts[c] |= bit;
+      const d = w.charCodeAt(1);
+      if (d < 128) this.seconds[d] |= bit;
     }
   }
 
-  has(w: string): boolean {
+  get(w: string): T | undefined {
+    const bit = 1 << Math.min(w.length, 31);
     const c = w.charCodeAt(0);
-    if (c < 128 && (this.shapes[c] & (1 << Math.min(w.length, 31))) === 0) return false;
-    return this.words.has(w);
+    if (c < 128 && (this.firsts[c] & bit) === 0) return undefined;
+    // One-letter words have no second letter (NaN fails the test and goes on to the map).
+    const d = w.charCodeAt(1);
+    if (d < 128 && (this.seconds[d] & bit) === 0) return undefined;
+    return this.map.get(w);
   }
 }
 
-/**
- * Every word a match can start with, lower case: what each matcher reads first. A token that is
- * none of these, no number and no apostrophe (of "'90s") starts no date, so the scanner skips it
- * without asking the matchers (most tokens of running text).
- */
-const START_WORDS = new WordGate([
-  // decadeBase, matchPart, matchQuarter, matchSeason, matchRelative: "the 1990s", "the end of", "the first quarter", "the summer of", "the past two years".
-  'the',
-  ...PART_WORDS.keys(),
-  ...PART_OF_WORDS.keys(),
-  ...ORDINALS.keys(),
-  'final',
-  'last',
-  // matchQuarter: "Q1", "H2".
-  'q',
-  'h',
-  ...SEASONS.keys(),
-  ...WEEKDAYS.keys(),
-  ...MONTHS.keys(),
-  ...MONTH_ABBREVIATIONS.keys(),
-  // matchRelative.
-  'yesterday',
-  'today',
-  'tonight',
-  'tomorrow',
-  'earlier',
-  'later',
-  'this',
-  'next',
-  ...NUMBER_WORDS.keys(),
-]);
+const NUMBER_MATCHERS: Matcher[] = MATCHERS.filter((e) => e.number).map((e) => e.match);
+const APOSTROPHE_MATCHERS: Matcher[] = MATCHERS.filter((e) => e.apostrophe).map((e) => e.match);
+const WORD_MATCHERS = new WordTable<Matcher[]>(
+  [...new Set(MATCHERS.flatMap((e) => e.words))].map((w) => [w, MATCHERS.filter((e) => e.words.includes(w)).map((e) => e.match)]),
+);
 
-/** Whether any matcher can start at this token. */
-function mayStart(t: Token): boolean {
-  if (t.kind === 'word') return START_WORDS.has(t.low);
-  if (t.kind === 'num') return true;
-  return t.text === "'" || t.text === '’';
+/** The matchers that can start at this token, in order; undefined for most tokens of running text. */
+function matchersAt(t: Token): Matcher[] | undefined {
+  if (t.kind === 'word') return WORD_MATCHERS.get(t.low);
+  if (t.kind === 'num') return NUMBER_MATCHERS;
+  return t.text === "'" || t.text === '’' ? APOSTROPHE_MATCHERS : undefined;
 }
 
-function longestAt(tokens: Token[], i: number): Match | undefined {
+function longestAt(matchers: Matcher[], tokens: Token[], i: number): Match | undefined {
   let best: Match | undefined;
-  for (const matcher of MATCHERS) {
+  for (const matcher of matchers) {
     const m = matcher(tokens, i);
     if (m && m.end > i && (!best || m.end > best.end)) best = m;
   }
@@ -129,7 +129,8 @@ export function findDates(text: string, published?: string): DateMention[] {
   const mentions: DateMention[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const m = mayStart(tokens[i]) && startsCleanly(tokens, i) ? longestAt(tokens, i) : undefined;
+    const matchers = matchersAt(tokens[i]);
+    const m = matchers && startsCleanly(tokens, i) ? longestAt(matchers, tokens, i) : undefined;
     if (!m) {
       i++;
       continue;

@@ -69,8 +69,23 @@ function letterAt(text: string, i: number): number {
   return LETTER.test(String.fromCodePoint(cp)) ? len : 0;
 }
 
+/** Lower-cased words seen lately: most capitalised words recur ("The", names, months). */
+const LOWER = new Map<string, string>();
+
+/** t.toLowerCase(), remembered (the map is emptied when it grows large). */
+function lowerCase(t: string): string {
+  let low = LOWER.get(t);
+  if (low === undefined) {
+    low = t.toLowerCase();
+    if (LOWER.size >= 4096) LOWER.clear();
+    LOWER.set(t, low);
+  }
+  return low;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  let count = 0;
   let spaced = true;
   let newline = true;
   let i = 0;
@@ -97,13 +112,13 @@ export function tokenize(text: string): Token[] {
         kind = 'word';
         if (c < 97 || c > 122) plain = false;
         i += len;
-        for (;;) {
-          if (i >= n) break;
+        while (i < n) {
           const d = text.charCodeAt(i);
           if (d >= 97 && d <= 122) {
             i++;
             continue;
           }
+          if (d < 128 && (d < 65 || d > 90)) break;
           const l = letterAt(text, i);
           if (l === 0) break;
           plain = false;
@@ -115,7 +130,7 @@ export function tokenize(text: string): Token[] {
       }
     }
     const t = text.slice(start, i);
-    tokens.push({ kind, start, end: i, text: t, low: plain ? t : t.toLowerCase(), spaced, newline });
+    tokens[count++] = { kind, start, end: i, text: t, low: plain ? t : lowerCase(t), spaced, newline };
     spaced = false;
     newline = false;
   }

@@ -8,7 +8,7 @@ import { hedgeAfter, hedgeBefore, intervalOf } from './hedges';
 import { countNounAt, hyphenNounAt } from './nouns';
 import { SMALL, TEENS, TENS } from './number-words';
 import { tokenize, type Token } from './tokens';
-import { CURRENCY_SYMBOLS, DURATION_DAYS, mayStartCurrencyPrefix, measureOf } from './units';
+import { CURRENCY_CODES, CURRENCY_SYMBOLS, DURATION_DAYS, measureOf } from './units';
 import { parseVague, VAGUE_FIRST_WORDS } from './vague';
 
 interface Unit {
@@ -375,34 +375,45 @@ function single(
 }
 
 /**
- * A set of lower-case words that first rules out most other words by their first letter and
- * length, before any hashing: one bit per length (31 and over share one) per ASCII first letter.
+ * A set of lower-case words that first rules out most other words by their shape, before any
+ * hashing: one bit per length (31 and over share one) for each ASCII first and second letter.
  */
 class WordGate {
   private readonly words: ReadonlySet<string>;
-  private readonly shapes = new Uint32Array(128);
+  private readonly firsts = new Uint32Array(128);
+  private readonly seconds = new Uint32Array(128);
 
   constructor(words: Iterable<string>) {
     this.words = new Set(words);
     for (const w of this.words) {
+      const bit = 1 << Math.min(w.length, 31);
       const c = w.charCodeAt(0);
-      if (c < 128) this.shapes[c] |= 1 << Math.min(w.length, 31);
+      if (c < 128) this.firsts[c] |= bit;
+      const d = w.charCodeAt(1);
+      if (d < 128) this.seconds[d] |= bit;
     }
   }
 
   has(w: string): boolean {
+    const bit = 1 << Math.min(w.length, 31);
     const c = w.charCodeAt(0);
-    if (c < 128 && (this.shapes[c] & (1 << Math.min(w.length, 31))) === 0) return false;
+    if (c < 128 && (this.firsts[c] & bit) === 0) return false;
+    // One-letter words have no second letter (NaN fails the test and goes on to the set).
+    const d = w.charCodeAt(1);
+    if (d < 128 && (this.seconds[d] & bit) === 0) return false;
     return this.words.has(w);
   }
 }
 
 /**
- * Every word an attempt can start with (besides "multi..." and currency prefixes): the range
- * openers, the words of parseAmount and parseWordNumber, and the vague magnitudes. The number
- * tables are plain objects, so inherited names ("constructor") are in as well.
+ * Every word an attempt can start with, lower case (besides "multi..." and a word glued to "$" or
+ * "¥"): the range openers, the words of parseAmount and parseWordNumber, the vague magnitudes, and
+ * the currencies written before a number ("Rs", "USD"). The number tables are plain objects, so
+ * inherited names ("constructor") are in as well.
  */
 const START_WORDS = new WordGate([
+  'rs',
+  ...CURRENCY_CODES.map((code) => code.toLowerCase()),
   'between',
   'from',
   'several',
@@ -431,7 +442,11 @@ function mayStart(tokens: Token[], i: number): boolean {
     if (t.text !== '-' && t.text !== '−' && t.text !== '+') return false;
     return !next.space && (next.kind === 'num' || (next.kind === 'sym' && !!CURRENCY_SYMBOLS[next.text]));
   }
-  return START_WORDS.has(t.lower) || t.lower.startsWith('multi') || mayStartCurrencyPrefix(tokens, i);
+  const w = t.lower;
+  if (START_WORDS.has(w) || (w.charCodeAt(0) === 109 && w.startsWith('multi'))) return true;
+  // "US$", "C$", "CN¥".
+  const next = tokens[i + 1];
+  return !!next && !next.space && next.kind === 'sym' && (next.text === '$' || next.text === '¥');
 }
 
 /**

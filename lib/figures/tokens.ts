@@ -134,6 +134,7 @@ function lowerCase(t: string): string {
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  let count = 0;
   const n = text.length;
   let i = 0;
   let space = true;
@@ -182,7 +183,7 @@ export function tokenize(text: string): Token[] {
       while (j < n) {
         const d = text.charCodeAt(j);
         if (d >= 97 && d <= 122) j++;
-        else if (isLetterAt(text, j)) {
+        else if (d < 128 ? d >= 65 && d <= 90 : isLetterAt(text, j)) {
           plain = false;
           j++;
         } else break;
@@ -212,7 +213,7 @@ export function tokenize(text: string): Token[] {
       t = text.slice(start, i);
       plain = c < 128 || isCaseless(c, t);
     }
-    tokens.push({ kind, start, end: i, text: t, lower: plain ? t : lowerCase(t), space, newline, value, fourDigits, decimal, blocked: false });
+    tokens[count++] = { kind, start, end: i, text: t, lower: plain ? t : lowerCase(t), space, newline, value, fourDigits, decimal, blocked: false };
     space = false;
     newline = false;
   }

@@ -13,7 +13,8 @@ const DOLLAR_PREFIX: Record<string, string> = {
 };
 
 /** ISO codes accepted before or after a number when written in capitals: "USD 5 billion", "20m EUR". */
-const CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RMB', 'INR', 'CAD', 'AUD', 'CHF', 'HKD', 'KRW', 'RUB', 'SGD', 'NZD', 'BRL', 'MXN', 'ZAR', 'SEK', 'NOK', 'DKK', 'TRY']);
+export const CURRENCY_CODES: readonly string[] = ['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RMB', 'INR', 'CAD', 'AUD', 'CHF', 'HKD', 'KRW', 'RUB', 'SGD', 'NZD', 'BRL', 'MXN', 'ZAR', 'SEK', 'NOK', 'DKK', 'TRY'];
+const CODES = new Set(CURRENCY_CODES);
 
 function codeOf(text: string): string | undefined {
   if (!CODES.has(text)) return undefined;
@@ -49,24 +50,6 @@ export function currencyPrefixAt(tokens: Token[], i: number): UnitMatch | undefi
   const code = codeOf(t.text);
   if (code && next && next.kind === 'num' && next.space) return { unit: code, end: i + 1 };
   return undefined;
-}
-
-/**
- * False when no currency prefix can start at token i: a cheap superset of currencyPrefixAt's
- * cases (a currency symbol; a word glued to "$" or "¥"; "Rs"; an ISO code).
- */
-export function mayStartCurrencyPrefix(tokens: Token[], i: number): boolean {
-  const t = tokens[i];
-  if (!t) return false;
-  if (t.kind === 'sym') return CURRENCY_SYMBOLS[t.text] !== undefined;
-  if (t.kind !== 'word') return false;
-  const next = tokens[i + 1];
-  if (next && next.kind === 'sym' && !next.space && (next.text === '$' || next.text === '¥')) return true;
-  const text = t.text;
-  // The codes are three capitals; "Rs" and "Rs." start with one.
-  const c = text.charCodeAt(0);
-  if (c < 65 || c > 90) return false;
-  return text === 'Rs' || text === 'Rs.' || (text.length === 3 && CODES.has(text));
 }
 
 /** Country adjectives before "dollars" and friends. */
