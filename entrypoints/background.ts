@@ -1,9 +1,12 @@
-// The background: holds the corpus index (loaded once per wake), runs the engine on the
-// blocks a content script sends, keeps each tab's result, answers the popup, and injects the
-// content script on one click where it does not run by itself. It makes no network request.
+// The background: holds the corpus index (the bundled corpus and the reader's own, built once
+// per wake and again when the reader's corpus changes), runs the engine on the blocks a content
+// script sends, keeps each tab's result, answers the popup, and injects the content script on one
+// click where it does not run by itself. It makes no network request.
 import { browser } from 'wxt/browser';
 import { analyze } from '@/lib/engine';
-import { CorpusIndex, parseCorpus, type CorpusFile } from '@/lib/corpus';
+import { parseCorpus } from '@/lib/corpus';
+import { CorpusService, type CorpusProvider } from './background/corpus';
+import { readerProvider } from './background/corpus-store';
 import {
   isOurs,
   readSettings,
@@ -22,37 +25,18 @@ import { canScript, isAutoSite } from '@/lib/page/sites';
 // checkout without assets/corpus/corpus.json still builds (the extension then says so).
 const bundled = import.meta.glob('../assets/corpus/corpus.json', { eager: true, import: 'default' }) as Record<string, unknown>;
 
-const EMPTY_CORPUS: CorpusFile = { format: 'crosscheck-corpus', version: 1, sources: [], references: [] };
-
-let corpus: { index: CorpusIndex; status: CorpusStatus } | null = null;
-
-/** The index, built on first use after each wake of the background. */
-function getCorpus(): { index: CorpusIndex; status: CorpusStatus } {
-  if (corpus) return corpus;
-  const raw = Object.values(bundled)[0];
-  try {
+const bundledProvider: CorpusProvider = {
+  origin: 'bundled',
+  async load() {
+    const raw = Object.values(bundled)[0];
     if (raw === undefined) throw new Error('no corpus is bundled with this build');
-    const file = parseCorpus(raw);
-    corpus = {
-      index: new CorpusIndex(file),
-      status: { loaded: true, sources: file.sources?.length ?? 0, references: file.references?.length ?? 0 },
-    };
-  } catch (e) {
-    corpus = {
-      index: new CorpusIndex(parseCorpusSafe(EMPTY_CORPUS)),
-      status: { loaded: false, sources: 0, references: 0, error: e instanceof Error ? e.message : String(e) },
-    };
-  }
-  return corpus;
-}
+    return parseCorpus(raw);
+  },
+  revision: async () => 'bundled',
+};
 
-function parseCorpusSafe(f: CorpusFile): CorpusFile {
-  try {
-    return parseCorpus(f);
-  } catch {
-    return f;
-  }
-}
+/** The corpus in use: one index over the bundled corpus and the reader's (IndexedDB). */
+const corpus = new CorpusService([bundledProvider, readerProvider]);
 
 // Per-tab results. Kept in memory and, where the browser has it, in storage.session so that a
 // service worker woken again still answers the popup without asking the page.
@@ -76,7 +60,11 @@ async function getEntry(tabId: number): Promise<Entry | undefined> {
   }
 }
 
+/** Tabs closed since this background woke: a late answer for one of them is not kept. */
+const closedTabs = new Set<number>();
+
 function setEntry(tabId: number, entry: Entry) {
+  if (closedTabs.has(tabId)) return;
   tabs.set(tabId, entry);
   void session?.set({ [`tab:${tabId}`]: entry }).catch(() => {});
   void updateBadge(tabId, entry.state);
@@ -85,6 +73,30 @@ function setEntry(tabId: number, entry: Entry) {
 function dropEntry(tabId: number) {
   tabs.delete(tabId);
   void session?.remove(`tab:${tabId}`).catch(() => {});
+}
+
+/** Drops what is kept for tabs that are gone (closed while the background was asleep or busy). */
+async function pruneEntries() {
+  if (!session) return;
+  try {
+    const [all, open] = await Promise.all([session.get(null), browser.tabs.query({})]);
+    const ids = new Set(open.map((t) => t.id));
+    const stale = Object.keys(all).filter((k) => k.startsWith('tab:') && !ids.has(Number(k.slice(4))));
+    for (const k of stale) tabs.delete(Number(k.slice(4)));
+    if (stale.length) await session.remove(stale);
+  } catch {
+    /* nothing to prune */
+  }
+}
+
+async function tabExists(tabId: number): Promise<boolean> {
+  if (closedTabs.has(tabId)) return false;
+  try {
+    await browser.tabs.get(tabId);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 type ActionApi = typeof browser.action;
@@ -132,7 +144,7 @@ async function tabState(tabId: number): Promise<TabState> {
   } catch {
     tabUrl = undefined;
   }
-  const settings = await readSettings();
+  const [settings, { status: corpusStatus }] = await Promise.all([readSettings(), corpus.get()]);
   const withState = (state: PageState, url: string | undefined): TabState => {
     const site = siteOf(url);
     return {
@@ -140,7 +152,7 @@ async function tabState(tabId: number): Promise<TabState> {
       site,
       autoSite: isAutoSite(url),
       siteOff: settings.offSites.includes(site),
-      corpus: getCorpus().status,
+      corpus: corpusStatus,
       state,
     };
   };
@@ -205,20 +217,39 @@ type Handler = {
   ) => Promise<BackgroundProtocol[K]['res']> | BackgroundProtocol[K]['res'];
 };
 
+/** After the reader's corpus changed: pages already read are read again against the new corpus. */
+async function reanalyzeOpenTabs() {
+  const ids = new Set<number>(tabs.keys());
+  try {
+    for (const k of Object.keys((await session?.get(null)) ?? {})) if (k.startsWith('tab:')) ids.add(Number(k.slice(4)));
+  } catch {
+    /* memory only */
+  }
+  for (const id of ids) {
+    const e = await getEntry(id);
+    if (!e || e.state.kind !== 'analysed') continue;
+    void toContent(id, 'reanalyze', {}).catch(() => dropEntry(id));
+  }
+}
+
 const handlers: Handler = {
-  analyze(msg, tabId) {
+  async analyze(msg, tabId) {
+    const page = msg.page;
+    // Kept before the work starts, so that a background stopped half-way leaves a trace the
+    // popup can read (and the content script's retry replaces).
+    if (tabId !== undefined) setEntry(tabId, { url: page.url, state: { kind: 'analysing', url: page.url, since: Date.now() } });
     try {
-      const { index } = getCorpus();
-      const page = msg.page;
+      const { index } = await corpus.get();
       const analysis = analyze(
         { text: page.blocks.join('\n\n'), title: page.title, url: page.url, published: page.published, site: page.site, lang: page.lang },
         index,
       );
-      if (tabId !== undefined) setEntry(tabId, { url: page.url, state: { kind: 'analysed', url: page.url, analysis } });
+      // The tab may have been closed while the engine worked: then nothing is kept for it.
+      if (tabId !== undefined && (await tabExists(tabId))) setEntry(tabId, { url: page.url, state: { kind: 'analysed', url: page.url, analysis } });
       return { ok: true, analysis };
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      if (tabId !== undefined) setEntry(tabId, { url: msg.page.url, state: { kind: 'error', url: msg.page.url, message } });
+      if (tabId !== undefined && (await tabExists(tabId))) setEntry(tabId, { url: page.url, state: { kind: 'error', url: page.url, message } });
       return { ok: false, error: message };
     }
   },
@@ -231,7 +262,13 @@ const handlers: Handler = {
   'get-tab-state': (msg) => tabState(msg.tabId),
   'enable-tab': (msg) => enableTab(msg.tabId),
   'set-site': (msg) => setSite(msg.site, msg.on, msg.tabId),
-  'corpus-status': () => getCorpus().status,
+  'corpus-status': async () => (await corpus.get()).status,
+  async 'corpus-changed'() {
+    corpus.invalidate();
+    const { status } = await corpus.get();
+    void reanalyzeOpenTabs();
+    return status;
+  },
   async 'open-summary'(_msg, tabId) {
     if (tabId === undefined) return { ok: false };
     const tab = await browser.tabs.get(tabId).catch(() => undefined);
@@ -256,7 +293,11 @@ export default defineBackground({
       return Promise.resolve().then(() => handler(m, sender.tab?.id));
     });
 
-    browser.tabs.onRemoved.addListener((tabId) => dropEntry(tabId));
+    browser.tabs.onRemoved.addListener((tabId) => {
+      closedTabs.add(tabId);
+      dropEntry(tabId);
+    });
+    void pruneEntries();
     browser.tabs.onUpdated.addListener((tabId, change) => {
       // A new document (reload or navigation) drops the old result; history navigation is
       // reported by the content script itself.

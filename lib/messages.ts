@@ -1,6 +1,6 @@
 // Every message that crosses between the extension's parts, typed in one place.
 // content script -> background: analyze, page-state
-// popup/options  -> background: get-tab-state, enable-tab, set-site, corpus-status
+// popup/options  -> background: get-tab-state, enable-tab, set-site, corpus-status, corpus-changed
 // hover card     -> background: open-summary
 // background/popup -> content script: get-state, show-claim, step-conflict, reanalyze
 import { browser } from 'wxt/browser';
@@ -19,7 +19,8 @@ export interface PageBlocks {
 
 /** What Crosscheck knows about one tab's page. */
 export type PageState =
-  | { kind: 'analysing'; url: string }
+  /** `since`: when the background started on it (ms since the epoch), if it has. */
+  | { kind: 'analysing'; url: string; since?: number }
   | { kind: 'analysed'; url: string; analysis: Analysis }
   | { kind: 'not-article'; url: string }
   | { kind: 'off'; url: string; site: string }
@@ -31,9 +32,20 @@ export type PageState =
 
 export interface CorpusStatus {
   loaded: boolean;
+  /** Sources and reference claims in use, all parts together. */
   sources: number;
   references: number;
   error?: string;
+  /** The parts: the corpus bundled with the extension, and the reader's own (when there is one). */
+  bundled?: CorpusPartStatus;
+  reader?: CorpusPartStatus;
+  /** Changes whenever a part changes. */
+  revision?: string;
+}
+
+export interface CorpusPartStatus {
+  sources: number;
+  references: number;
 }
 
 export interface TabState {
@@ -55,6 +67,8 @@ export interface BackgroundProtocol {
   'enable-tab': { req: { tabId: number }; res: { ok: boolean; error?: string } };
   'set-site': { req: { site: string; on: boolean; tabId?: number }; res: { ok: boolean } };
   'corpus-status': { req: Record<string, never>; res: CorpusStatus };
+  /** The reader's corpus was written (options page): rebuild the index, read open pages again. */
+  'corpus-changed': { req: Record<string, never>; res: CorpusStatus };
   /** Opens the page's summary (the popup) in a tab next to the sender's tab. */
   'open-summary': { req: Record<string, never>; res: { ok: boolean } };
 }
@@ -102,11 +116,18 @@ export type ContentMessage = { [K in keyof ContentProtocol]: { type: K } & Conte
 /** Marks our messages so that nothing else's is mistaken for one. */
 export const CHANNEL = 'crosscheck';
 
+// Both senders always answer with a promise: where the extension has been reloaded, updated or
+// removed under an old content script, the browser throws at once ("Extension context
+// invalidated"); that becomes a rejection the caller already handles, never an uncaught error.
 export function toBackground<K extends keyof BackgroundProtocol>(
   type: K,
   req: BackgroundProtocol[K]['req'],
 ): Promise<BackgroundProtocol[K]['res']> {
-  return browser.runtime.sendMessage({ channel: CHANNEL, type, ...req }) as Promise<BackgroundProtocol[K]['res']>;
+  try {
+    return Promise.resolve(browser.runtime.sendMessage({ channel: CHANNEL, type, ...req }) as Promise<BackgroundProtocol[K]['res']>);
+  } catch (e) {
+    return Promise.reject(e);
+  }
 }
 
 export function toContent<K extends keyof ContentProtocol>(
@@ -114,7 +135,20 @@ export function toContent<K extends keyof ContentProtocol>(
   type: K,
   req: ContentProtocol[K]['req'],
 ): Promise<ContentProtocol[K]['res']> {
-  return browser.tabs.sendMessage(tabId, { channel: CHANNEL, type, ...req }) as Promise<ContentProtocol[K]['res']>;
+  try {
+    return Promise.resolve(browser.tabs.sendMessage(tabId, { channel: CHANNEL, type, ...req }) as Promise<ContentProtocol[K]['res']>);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
+/** False once this script's extension has been reloaded, updated or removed under it. */
+export function extensionAlive(): boolean {
+  try {
+    return browser.runtime?.id != null;
+  } catch {
+    return false;
+  }
 }
 
 export function isOurs(msg: unknown): msg is { channel: typeof CHANNEL; type: string } {
