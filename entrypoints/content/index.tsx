@@ -13,6 +13,7 @@ import { findArticle } from '@/lib/page/article';
 import { buildBlocks, HOST_TAG, type BlockMap } from '@/lib/page/blocks';
 import { clearPainting, flash, paint, type Painting } from '@/lib/page/paint';
 import { claimAt } from '@/lib/page/hit';
+import { stepAsideWhenOrphaned } from '@/lib/page/lifecycle';
 import { CONTENT_MATCHES } from '@/lib/page/sites';
 import {
   isOurs,
@@ -45,6 +46,8 @@ async function start(ctx: ContentScriptContext) {
   const controller = new AbortController();
   ctx.onInvalidated(() => controller.abort());
   const signal = controller.signal;
+  // The extension reloaded or updated under this script: it steps aside (see lib/page/lifecycle.ts).
+  stepAsideWhenOrphaned(ctx);
   const on = <K extends keyof DocumentEventMap>(
     target: Document | Window,
     type: K | string,
@@ -204,7 +207,7 @@ async function start(ctx: ContentScriptContext) {
   };
 
   const run = async (force = false) => {
-    if (signal.aborted) return;
+    if (signal.aborted || ctx.isInvalid) return;
     const my = ++generation;
     const url = location.href;
     const site = siteOf(url);
