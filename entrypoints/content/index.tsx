@@ -10,8 +10,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Analysis } from '@/lib/engine';
 import { readMetadata } from '@/lib/article/metadata';
 import { findArticle } from '@/lib/page/article';
-import { buildBlocks, HOST_TAG, type BlockMap } from '@/lib/page/blocks';
-import { clearPainting, flash, paint, type Painting } from '@/lib/page/paint';
+import { buildBlocks, HOST_TAG, insideEditable, mapIsLive, type BlockMap } from '@/lib/page/blocks';
+import { BUDGET, census, overBudget, tooBig } from '@/lib/page/budget';
+import { clearPainting, flash, paint, prune, type Painting } from '@/lib/page/paint';
 import { claimAt } from '@/lib/page/hit';
 import { stepAsideWhenOrphaned } from '@/lib/page/lifecycle';
 import { CONTENT_MATCHES } from '@/lib/page/sites';
@@ -21,6 +22,7 @@ import {
   SETTINGS_KEY,
   siteOf,
   toBackground,
+  type ContentDiagnostics,
   type ContentMessage,
   type ContentProtocol,
   type PageState,
@@ -41,6 +43,11 @@ export default defineContentScript({
 const DEBOUNCE_MS = 500;
 const MAX_WAIT_MS = 3000;
 const CLOSE_DELAY_MS = 300;
+/** While a page keeps changing, the next reading waits DUTY times as long as the last one took. */
+const DUTY = 20;
+const MAX_BACKOFF_MS = 30_000;
+/** Beyond this many mutation records in one batch, don't look at them one by one. */
+const MAX_RECORDS_CHECKED = 500;
 
 async function start(ctx: ContentScriptContext) {
   const controller = new AbortController();
@@ -56,12 +63,18 @@ async function start(ctx: ContentScriptContext) {
   ) => target.addEventListener(type, fn as EventListener, { ...opts, signal });
 
   let state: PageState = { kind: 'analysing', url: location.href };
+  /** The map the painting stands on, and the article elements it was read from. */
   let map: BlockMap | null = null;
+  let roots: Element[] = [];
+  /** The engine's answer, and the very text and address it answered for. */
   let analysis: Analysis | null = null;
+  let analysedText = '';
+  let analysedUrl = '';
+  /** The request on its way to the background, if any. */
+  let inflight: { text: string; url: string } | null = null;
   let painting: Painting | null = null;
-  let sentText = '';
-  let sentUrl = '';
   let generation = 0;
+  const diag: ContentDiagnostics = { runs: 0, maxRunMs: 0, totalRunMs: 0, totalPruneMs: 0, pruned: 0, requests: 0 };
 
   // ---- the card ----------------------------------------------------------------------------
   let ui: ShadowRootContentScriptUi<void> | null = null;
@@ -90,7 +103,16 @@ async function start(ctx: ContentScriptContext) {
       u.mount();
       return u;
     });
-    return uiPromise;
+    // A page may squat the element's name or refuse it a shadow root: no card then, and no
+    // error either (the highlights do not need it). Try again on the next use.
+    uiPromise.catch(() => {
+      uiPromise = null;
+    });
+    return uiPromise.then((u) => {
+      // A page that took our host out of its DOM: put it back, once per use.
+      if (!u.shadowHost.isConnected && !signal.aborted) u.mount();
+      return u;
+    });
   };
 
   const conflictIds = () =>
@@ -134,8 +156,12 @@ async function start(ctx: ContentScriptContext) {
     clearTimeout(closeTimer);
     if (opts.focus && !open?.focus) lastFocus = document.activeElement;
     open = { claimId, range, pinned: opts.pinned, focus: opts.focus };
-    await getUi();
-    if (signal.aborted) return;
+    try {
+      await getUi();
+    } catch {
+      return;
+    }
+    if (signal.aborted || open?.claimId !== claimId) return;
     renderCard(anchorOf(range, opts.x, opts.y));
   };
 
@@ -192,8 +218,25 @@ async function start(ctx: ContentScriptContext) {
     clearPainting();
     painting = null;
     analysis = null;
+    analysedText = '';
+    analysedUrl = '';
+    inflight = null;
     map = null;
-    sentText = '';
+    roots = [];
+  };
+
+  const repaint = (fresh: BlockMap, freshRoots: Element[]) => {
+    if (!analysis) return 0;
+    const t = performance.now();
+    painting = paint(fresh, analysis);
+    map = fresh;
+    roots = freshRoots;
+    if (open) {
+      const r = painting.claimRange.get(open.claimId);
+      if (r) open.range = r;
+      else closeCard();
+    }
+    return performance.now() - t;
   };
 
   const sendWithRetry = async (page: Parameters<typeof toBackground<'analyze'>>[1]['page']) => {
@@ -204,6 +247,85 @@ async function start(ctx: ContentScriptContext) {
       await new Promise((r) => setTimeout(r, 300));
       return await toBackground('analyze', { page });
     }
+  };
+
+  type Reading =
+    | { kind: 'skipped'; reason: string }
+    | { kind: 'not-article' }
+    | { kind: 'article'; map: BlockMap; roots: Element[] };
+
+  /** One synchronous, budgeted look at the page: census, article, blocks. Never throws. */
+  const read = (): { reading: Reading; ms: number } => {
+    const t0 = performance.now();
+    const last: NonNullable<ContentDiagnostics['last']> = {
+      outcome: '',
+      ms: 0,
+      censusMs: 0,
+      findMs: 0,
+      walkMs: 0,
+      paintMs: 0,
+      elements: 0,
+      pageChars: 0,
+      articleChars: 0,
+      ranges: 0,
+    };
+    let reading: Reading;
+    try {
+      const c = census(document);
+      const t1 = performance.now();
+      last.censusMs = t1 - t0;
+      last.elements = c.elements;
+      last.pageChars = c.chars;
+      const big = tooBig(c);
+      if (big) reading = { kind: 'skipped', reason: big };
+      else if (String(document.designMode).toLowerCase() === 'on')
+        reading = { kind: 'skipped', reason: 'This page is open for editing; Crosscheck does not mark text you can edit.' };
+      else {
+        const guess = findArticle(document);
+        const t2 = performance.now();
+        last.findMs = t2 - t1;
+        if (!guess.isArticle) reading = { kind: 'not-article' };
+        else {
+          const editable = guess.roots.filter((r) => insideEditable(r));
+          const readable = guess.roots.filter((r) => !editable.includes(r));
+          const m = buildBlocks(readable, {
+            maxChars: BUDGET.maxArticleChars,
+            maxNodes: BUDGET.maxArticleNodes,
+            deadline: t2 + BUDGET.maxWalkMs,
+          });
+          last.walkMs = performance.now() - t2;
+          last.articleChars = m.text.length;
+          if (m.over) reading = { kind: 'skipped', reason: overBudget(m.over) };
+          else if (readable.length === 0)
+            reading = { kind: 'skipped', reason: 'The article on this page is editable; Crosscheck does not mark text you can edit.' };
+          else if (m.text.length === 0) reading = { kind: 'not-article' };
+          else reading = { kind: 'article', map: m, roots: readable };
+        }
+      }
+    } catch (e) {
+      reading = { kind: 'skipped', reason: `Crosscheck could not read this page (${e instanceof Error ? e.message : String(e)}).` };
+    }
+    last.ms = performance.now() - t0;
+    last.outcome = reading.kind;
+    diag.last = last;
+    return { reading, ms: last.ms };
+  };
+
+  /** Main-thread cost of the last reading, for spacing the next one. */
+  let lastCost = 0;
+  let lastRunAt = 0;
+  const account = (ms: number) => {
+    diag.runs++;
+    diag.totalRunMs += ms;
+    diag.maxRunMs = Math.max(diag.maxRunMs, ms);
+    if (diag.last) diag.last.ms = ms;
+    lastCost = ms;
+    lastRunAt = Date.now();
+  };
+
+  const showUi = () => {
+    // The host element exists only on pages with something to show.
+    if (painting && painting.claimRange.size > 0) getUi().catch(() => {});
   };
 
   const run = async (force = false) => {
@@ -218,26 +340,41 @@ async function start(ctx: ContentScriptContext) {
       report({ kind: 'off', url, site });
       return;
     }
-    const guess = findArticle(document);
-    if (!guess.isArticle) {
-      if (state.kind !== 'not-article' || url !== sentUrl) {
+    const { reading, ms } = read();
+    if (reading.kind === 'skipped') {
+      account(ms);
+      if (state.kind !== 'skipped' || state.url !== url || state.reason !== reading.reason) {
         unpaint();
-        sentUrl = url;
+        report({ kind: 'skipped', url, reason: reading.reason });
+      }
+      return;
+    }
+    if (reading.kind === 'not-article') {
+      account(ms);
+      if (state.kind !== 'not-article' || state.url !== url) {
+        unpaint();
         report({ kind: 'not-article', url });
       }
       return;
     }
-    const fresh = buildBlocks(guess.roots);
-    if (!force && analysis && fresh.text === sentText && url === sentUrl) {
-      // Same words (nodes may have been re-rendered): re-map the same answer onto the new nodes.
-      map = fresh;
-      painting = paint(map, analysis);
-      if (open && !painting.claimRange.has(open.claimId)) closeCard();
+    const fresh = reading.map;
+    if (!force && analysis && fresh.text === analysedText && url === analysedUrl) {
+      // The same words (nodes may have been re-rendered): the same answer, on the new nodes.
+      const paintMs = repaint(fresh, reading.roots);
+      if (diag.last) diag.last.paintMs = paintMs;
+      if (diag.last) diag.last.ranges = painting?.words.size ?? 0;
+      account(ms + paintMs);
+      if (state.kind !== 'analysed') state = { kind: 'analysed', url, analysis };
+      showUi();
       return;
     }
+    account(ms);
+    // The answer on its way is for these very words: it will be painted when it comes.
+    if (!force && inflight && inflight.text === fresh.text && inflight.url === url) return;
+    const req = { text: fresh.text, url };
+    inflight = req;
+    diag.requests++;
     const meta = readMetadata(document, { url });
-    sentText = fresh.text;
-    sentUrl = url;
     state = { kind: 'analysing', url };
     let res;
     try {
@@ -246,52 +383,124 @@ async function start(ctx: ContentScriptContext) {
         title: meta.title || document.title,
         published: meta.published,
         site: meta.site || site,
-        lang: document.documentElement.lang || undefined,
         blocks: fresh.blocks,
       });
     } catch (e) {
-      if (my === generation) report({ kind: 'error', url, message: e instanceof Error ? e.message : String(e) });
-      sentText = '';
+      if (inflight === req) {
+        inflight = null;
+        report({ kind: 'error', url, message: e instanceof Error ? e.message : String(e) });
+      }
       return;
     }
-    if (signal.aborted || my !== generation) return;
+    if (signal.aborted || inflight !== req) return;
+    inflight = null;
     if (!res || !res.ok) {
       report({ kind: 'error', url, message: res ? res.error : 'no answer from the background' });
       return;
     }
     closeCard();
     analysis = res.analysis;
-    map = fresh;
-    painting = paint(map, analysis);
+    analysedText = req.text;
+    analysedUrl = req.url;
     state = { kind: 'analysed', url, analysis };
-    // The host element exists only on pages with something to show.
-    if (painting.claimRange.size > 0) void getUi();
+    if (mapIsLive(fresh)) {
+      const paintMs = repaint(fresh, reading.roots);
+      diag.totalRunMs += paintMs;
+      diag.maxRunMs = Math.max(diag.maxRunMs, ms + paintMs);
+      if (diag.last) {
+        diag.last.paintMs = paintMs;
+        diag.last.ranges = painting?.words.size ?? 0;
+      }
+      showUi();
+    } else {
+      // The page re-rendered the article while the engine read it: read it again now (the
+      // same words are painted on the new nodes without asking the engine again).
+      clearPainting();
+      painting = null;
+      schedule(false, 0);
+    }
   };
 
-  // Debounced re-reading: waits for the page to settle, but never longer than MAX_WAIT_MS.
+  // Re-reading when the page changes: waits for the page to settle, but never longer than
+  // MAX_WAIT_MS, and never sooner than DUTY times the last reading's cost after it.
   let debounceTimer: ReturnType<typeof setTimeout> | undefined;
   let firstPending = 0;
-  const schedule = (force = false) => {
+  let pendingForce = false;
+  const schedule = (force = false, delay = DEBOUNCE_MS) => {
+    pendingForce ||= force;
     const now = Date.now();
     if (!firstPending) firstPending = now;
     clearTimeout(debounceTimer);
-    const wait = Math.max(0, Math.min(DEBOUNCE_MS, firstPending + MAX_WAIT_MS - now));
+    const earliest = lastRunAt + Math.min(MAX_BACKOFF_MS, lastCost * DUTY);
+    const wait = Math.max(0, Math.min(delay, firstPending + MAX_WAIT_MS - now), earliest - now);
     debounceTimer = setTimeout(() => {
       firstPending = 0;
-      void run(force);
+      const f = pendingForce;
+      pendingForce = false;
+      void run(f);
     }, wait);
   };
   signal.addEventListener('abort', () => clearTimeout(debounceTimer));
 
-  const isOwn = (n: Node | null) => {
-    for (let x: Node | null = n; x; x = x.parentNode) if (x instanceof Element && x.tagName === HOST_TAG) return true;
+  // ---- following the page's changes --------------------------------------------------------
+  const elementOf = (n: Node): Element | null => (n.nodeType === 1 ? (n as Element) : n.parentElement);
+  /** A record of our own host element coming or going, or of its attributes. */
+  const isOwn = (r: MutationRecord): boolean => {
+    const host = ui?.shadowHost;
+    if (!host) return false;
+    if (r.target === host) return true;
+    if (r.type !== 'childList') return false;
+    const n = r.addedNodes.length + r.removedNodes.length;
+    if (n === 0) return false;
+    for (const x of Array.from(r.addedNodes)) if (x !== host) return false;
+    for (const x of Array.from(r.removedNodes)) if (x !== host) return false;
+    return true;
+  };
+  /** Whether a change can touch the article that is painted (or, with none, bring one). */
+  const touchesArticle = (records: MutationRecord[]): boolean => {
+    if (!map || roots.length === 0) return true;
+    if (records.length > MAX_RECORDS_CHECKED) return true;
+    for (const root of roots) if (!root.isConnected) return true;
+    for (const r of records) {
+      const t = r.target;
+      for (const root of roots) {
+        // Inside the article, or among its siblings (where more of it may arrive).
+        if (root === t || root.parentNode === t || root.contains(t)) {
+          // Typing in an editable region changes nothing we read.
+          const el = elementOf(t);
+          if (r.type !== 'attributes' && el && el !== root && insideEditable(el) && !insideEditable(root)) continue;
+          return true;
+        }
+      }
+    }
     return false;
   };
   const observer = new MutationObserver((records) => {
-    if (records.every((r) => isOwn(r.target) || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOwn)))) return;
-    schedule();
+    if (signal.aborted) return;
+    try {
+      const theirs = records.filter((r) => !isOwn(r));
+      if (theirs.length === 0 || !touchesArticle(theirs)) return;
+      if (painting) {
+        // Before the page is next drawn: no mark may stay on words that changed or went away.
+        const t = performance.now();
+        const editable = theirs.some((r) => r.type === 'attributes');
+        const n = prune(painting, { editable });
+        diag.totalPruneMs += performance.now() - t;
+        diag.pruned += n;
+        if (open && !painting.claimRange.has(open.claimId)) closeCard();
+      }
+      schedule();
+    } catch {
+      schedule();
+    }
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  observer.observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['contenteditable', 'hidden'],
+  });
   signal.addEventListener('abort', () => observer.disconnect());
 
   // History navigation (pushState, popstate): WXT watches the address for us.
@@ -358,6 +567,7 @@ async function start(ctx: ContentScriptContext) {
   type Handler = { [K in keyof ContentProtocol]: (msg: Extract<ContentMessage, { type: K }>) => Promise<ContentProtocol[K]['res']> | ContentProtocol[K]['res'] };
   const handlers: Handler = {
     'get-state': () => state,
+    diagnostics: () => ({ ...diag, last: diag.last ? { ...diag.last } : undefined }),
     'show-claim': (msg) => ({ ok: showClaim(msg.claimId) }),
     'step-conflict': (msg) => stepConflict(msg.direction),
     reanalyze: async () => {

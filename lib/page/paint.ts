@@ -1,9 +1,14 @@
 // Painting an analysis over the live page with the CSS Custom Highlight API: one Highlight per
-// verdict, no change to the page's DOM. Ranges that no longer read as the text the engine saw
-// are dropped, never guessed.
+// verdict, no change to the page's DOM. A range is painted only when the page reads, there and
+// then, the very words the engine named; a range whose words change or go away later is taken
+// out again (prune), never left pointing at other words.
+//
+// The registry is shared with the page (CSS.highlights is one per document, whatever the world):
+// Crosscheck only ever sets and deletes its own names, all prefixed "crosscheck-", and never
+// reads, replaces or clears the page's highlights.
 import type { Analysis } from '../engine';
 import { claimSpan } from '../ui/format';
-import { rangeFor, type BlockMap } from './blocks';
+import { foldSpace, insideEditable, rangeFor, type BlockMap } from './blocks';
 
 export const HIGHLIGHTS = {
   conflict: 'crosscheck-conflict',
@@ -13,22 +18,42 @@ export const HIGHLIGHTS = {
   flash: 'crosscheck-flash',
 } as const;
 
+/**
+ * Painting order among overlapping highlights (higher on top). Ours sit above a page's own
+ * highlights at their default priority 0, so a page that marks the same words (search hits,
+ * annotations) does not hide a conflict; our colours are translucent, theirs still show.
+ */
+export const PRIORITY_BASE = 100;
 const PRIORITY: Record<keyof typeof HIGHLIGHTS, number> = {
-  mention: 0,
-  agree: 1,
-  'quote-variant': 2,
-  conflict: 3,
-  flash: 4,
+  mention: PRIORITY_BASE,
+  agree: PRIORITY_BASE + 1,
+  'quote-variant': PRIORITY_BASE + 2,
+  conflict: PRIORITY_BASE + 3,
+  flash: PRIORITY_BASE + 4,
 };
+
+/** At most this many ranges are painted (claims first): a budget for painting and hit-testing. */
+export const MAX_RANGES = 4000;
+
+type Group = 'conflict' | 'quote-variant' | 'agree' | 'mention';
+const GROUPS: Group[] = ['conflict', 'quote-variant', 'agree', 'mention'];
 
 export interface Painting {
   /** The painted range of each claim (verdicts other than unique). */
   claimRange: Map<string, Range>;
   /** The claim painted by each range. */
   rangeClaim: Map<Range, string>;
-  counts: Record<'conflict' | 'quote-variant' | 'agree' | 'mention', number>;
+  counts: Record<Group, number>;
   /** Claims or mentions whose text could not be found in the page any more. */
   orphans: number;
+  /** Ranges left out by the MAX_RANGES budget. */
+  dropped: number;
+  /** Each painted range's words (white space folded), to check it still reads them. */
+  words: Map<Range, string>;
+  /** The group each painted range belongs to. */
+  groupOf: Map<Range, Group>;
+  /** The Highlight of each group, as registered (absent when the group is empty). */
+  highlights: Map<Group, Highlight>;
 }
 
 type Registry = HighlightRegistry;
@@ -37,7 +62,7 @@ type Registry = HighlightRegistry;
 export function registry(): Registry | null {
   try {
     const reg = (globalThis as { CSS?: { highlights?: Registry } }).CSS?.highlights;
-    if (!reg || typeof reg.set !== 'function' || typeof Highlight !== 'function') return null;
+    if (!reg || typeof reg.set !== 'function' || typeof reg.delete !== 'function' || typeof Highlight !== 'function') return null;
     return reg;
   } catch {
     return null;
@@ -47,7 +72,13 @@ export function registry(): Registry | null {
 export function clearPainting(): void {
   const reg = registry();
   if (!reg) return;
-  for (const name of Object.values(HIGHLIGHTS)) reg.delete(name);
+  for (const name of Object.values(HIGHLIGHTS)) {
+    try {
+      reg.delete(name);
+    } catch {
+      /* a registry we cannot change */
+    }
+  }
 }
 
 export function paint(map: BlockMap, analysis: Analysis, doc: Document = document): Painting {
@@ -56,51 +87,126 @@ export function paint(map: BlockMap, analysis: Analysis, doc: Document = documen
     rangeClaim: new Map(),
     counts: { conflict: 0, 'quote-variant': 0, agree: 0, mention: 0 },
     orphans: 0,
+    dropped: 0,
+    words: new Map(),
+    groupOf: new Map(),
+    highlights: new Map(),
   };
   const reg = registry();
-  const groups: Record<'conflict' | 'quote-variant' | 'agree' | 'mention', Range[]> = {
-    conflict: [],
-    'quote-variant': [],
-    agree: [],
-    mention: [],
-  };
+  const groups: Record<Group, Range[]> = { conflict: [], 'quote-variant': [], agree: [], mention: [] };
+  let total = 0;
   const claimed: [number, number][] = [];
   for (const claim of analysis.claims) {
     if (claim.verdict === 'unique') continue;
+    if (total >= MAX_RANGES) {
+      painting.dropped++;
+      continue;
+    }
     const span = claimSpan(claim);
-    const range = rangeFor(map, span.start, span.end, doc);
+    const s = claim.figure ?? claim.date ?? claim.quote;
+    const words = s && s.end > s.start ? s.text : claim.sentence;
+    const range = rangeFor(map, span.start, span.end, doc, words);
     if (!range) {
       painting.orphans++;
       continue;
     }
+    total++;
     groups[claim.verdict].push(range);
     painting.claimRange.set(claim.id, range);
     painting.rangeClaim.set(range, claim.id);
+    painting.words.set(range, foldSpace(words));
+    painting.groupOf.set(range, claim.verdict);
     claimed.push([span.start, span.end]);
   }
+  const insideClaim = (start: number, end: number) => claimed.some(([a, b]) => start >= a && end <= b);
   for (const m of analysis.mentions) {
     // A mention inside a painted claim span is already shown by the claim's colour.
-    if (claimed.some(([a, b]) => m.start >= a && m.end <= b)) continue;
-    const range = rangeFor(map, m.start, m.end, doc);
+    if (insideClaim(m.start, m.end)) continue;
+    if (total >= MAX_RANGES) {
+      painting.dropped++;
+      continue;
+    }
+    const range = rangeFor(map, m.start, m.end, doc, m.text);
     if (!range) {
       painting.orphans++;
       continue;
     }
+    total++;
     groups.mention.push(range);
+    painting.words.set(range, foldSpace(m.text));
+    painting.groupOf.set(range, 'mention');
   }
-  for (const k of Object.keys(groups) as (keyof typeof groups)[]) painting.counts[k] = groups[k].length;
+  for (const k of GROUPS) painting.counts[k] = groups[k].length;
   if (!reg) return painting;
-  for (const k of Object.keys(groups) as (keyof typeof groups)[]) {
+  for (const k of GROUPS) {
     const name = HIGHLIGHTS[k];
-    if (groups[k].length === 0) {
-      reg.delete(name);
-      continue;
+    try {
+      if (groups[k].length === 0) {
+        reg.delete(name);
+        continue;
+      }
+      const h = new Highlight(...groups[k]);
+      h.priority = PRIORITY[k];
+      reg.set(name, h);
+      painting.highlights.set(k, h);
+    } catch {
+      /* a registry we cannot change: nothing painted for this group */
     }
-    const h = new Highlight(...groups[k]);
-    h.priority = PRIORITY[k];
-    reg.set(name, h);
   }
   return painting;
+}
+
+/**
+ * Takes out of the painting every range that no longer reads the words it was painted for
+ * (its text was edited, replaced or removed), and with `editable`, every range in text that has
+ * become editable. Returns how many went. Cheap: one toString per
+ * painted range, so it can run on every batch of mutations, before the page is next drawn.
+ */
+export function prune(painting: Painting, opts: { editable?: boolean } = {}): number {
+  const gone: Range[] = [];
+  for (const [r, words] of painting.words) {
+    let ok = false;
+    try {
+      ok = !r.collapsed && r.startContainer.isConnected && r.endContainer.isConnected && foldSpace(r.toString()) === words;
+      // Text that has just become editable is the reader's, not ours to mark.
+      if (ok && opts.editable) {
+        const el = r.startContainer.nodeType === 1 ? (r.startContainer as Element) : r.startContainer.parentElement;
+        if (el && insideEditable(el)) ok = false;
+      }
+    } catch {
+      ok = false;
+    }
+    if (!ok) gone.push(r);
+  }
+  if (gone.length === 0) return 0;
+  const reg = registry();
+  for (const r of gone) {
+    const k = painting.groupOf.get(r)!;
+    const h = painting.highlights.get(k);
+    try {
+      h?.delete(r);
+    } catch {
+      /* ignore */
+    }
+    painting.words.delete(r);
+    painting.groupOf.delete(r);
+    const id = painting.rangeClaim.get(r);
+    if (id !== undefined) {
+      painting.rangeClaim.delete(r);
+      painting.claimRange.delete(id);
+    }
+    painting.counts[k]--;
+    painting.orphans++;
+    if (h && h.size === 0) {
+      try {
+        if (reg && reg.get(HIGHLIGHTS[k]) === h) reg.delete(HIGHLIGHTS[k]);
+      } catch {
+        /* ignore */
+      }
+      painting.highlights.delete(k);
+    }
+  }
+  return gone.length;
 }
 
 let flashTimer: ReturnType<typeof setTimeout> | undefined;
@@ -109,9 +215,19 @@ let flashTimer: ReturnType<typeof setTimeout> | undefined;
 export function flash(range: Range, ms = 1600): void {
   const reg = registry();
   if (!reg) return;
-  const h = new Highlight(range);
-  h.priority = PRIORITY.flash;
-  reg.set(HIGHLIGHTS.flash, h);
-  clearTimeout(flashTimer);
-  flashTimer = setTimeout(() => reg.delete(HIGHLIGHTS.flash), ms);
+  try {
+    const h = new Highlight(range);
+    h.priority = PRIORITY.flash;
+    reg.set(HIGHLIGHTS.flash, h);
+    clearTimeout(flashTimer);
+    flashTimer = setTimeout(() => {
+      try {
+        reg.delete(HIGHLIGHTS.flash);
+      } catch {
+        /* ignore */
+      }
+    }, ms);
+  } catch {
+    /* nothing to flash with */
+  }
 }

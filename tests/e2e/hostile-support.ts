@@ -1,0 +1,410 @@
+// Shared by the dynamic-page and hostile-page suites (Chromium and Firefox): the fixture pages
+// of tests/fixtures/{dynamic,hostile} with their articles filled in, a private copy of the built
+// extension, and probes that read the page from a world of their own (a hostile page may have
+// broken Array, JSON or Range in its main world, as it can for any script living there).
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { ensureBuilt } from '../tools/lib/build';
+import { ROOT, seedText } from '../tools/lib/serve';
+
+export const FIXTURES = join(ROOT, 'tests', 'fixtures');
+export const OUR_NAMES = ['crosscheck-conflict', 'crosscheck-quote-variant', 'crosscheck-agree', 'crosscheck-mention', 'crosscheck-flash'];
+
+// ---- fixtures ---------------------------------------------------------------------------------
+
+export interface Story {
+  title: string;
+  paras: string[];
+}
+
+/** Seed article `id` as a headline and paragraphs (third-party text, used as a test page). */
+export function story(id: string): Story {
+  const t = seedText(id);
+  if (!t) throw new Error(`no seed article ${id}`);
+  const lines = t.replace(/\r/g, '').split('\n').map((l) => l.trim()).filter(Boolean);
+  // 003 opens with a dateline; its headline is the second line.
+  if (id === '003') lines.shift();
+  return { title: lines[0]!, paras: lines.slice(1) };
+}
+
+const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/**
+ * Fills a fixture's placeholders: <!--TITLE id-->, <!--ARTICLE id--> (headline and paragraphs),
+ * <!--PARAS-ATTR id--> (paragraphs, escaped once more for an attribute such as srcdoc) and
+ * /*STORY id*\/null (the story as a JSON object for the page's script).
+ */
+export function expand(html: string): string {
+  return html
+    .replace(/<!--TITLE (\d{3})-->/g, (_, id: string) => esc(story(id).title))
+    .replace(/<!--ARTICLE (\d{3})-->/g, (_, id: string) => {
+      const s = story(id);
+      return [`<h1>${esc(s.title)}</h1>`, ...s.paras.map((p) => `<p>${esc(p)}</p>`)].join('\n');
+    })
+    .replace(/<!--PARAS-ATTR (\d{3})-->/g, (_, id: string) => esc(story(id).paras.map((p) => `<p>${esc(p)}</p>`).join('')))
+    .replace(/\/\*STORY (\d{3})\*\/null/g, (_, id: string) => JSON.stringify(story(id)).replace(/</g, '\\u003c'));
+}
+
+/** Every page of tests/fixtures/<dir>, filled in, by the path it is served at (/<dir>/<file>). */
+export function fixturePages(dir: 'dynamic' | 'hostile'): Map<string, string> {
+  const out = new Map<string, string>();
+  const base = join(FIXTURES, dir);
+  for (const f of readdirSync(base)) if (f.endsWith('.html')) out.set(`/${dir}/${f}`, expand(readFileSync(join(base, f), 'utf8')));
+  return out;
+}
+
+// ---- a private copy of the build ----------------------------------------------------------------
+
+const LOCK = join(ROOT, '.output', '.build-lock');
+
+/**
+ * Builds the extension if needed and copies `dir` to a folder of this run's own, under the build
+ * lock: other suites may rebuild .output while this one's browser still runs the extension.
+ */
+export async function privateCopy(dir: string): Promise<{ dir: string; remove(): void }> {
+  await ensureBuilt();
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > 180_000) rmSync(LOCK, { recursive: true, force: true });
+      } catch {
+        /* gone */
+      }
+      if (Date.now() > deadline) throw new Error('timed out waiting for the build lock');
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  const to = mkdtempSync(join(tmpdir(), 'crosscheck-ext-'));
+  try {
+    if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`no build in ${dir}`);
+    cpSync(dir, to, { recursive: true });
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+  return { dir: to, remove: () => rmSync(to, { recursive: true, force: true }) };
+}
+
+// ---- probes (each runs in the page, from its own world; one argument) ---------------------------
+
+export interface RangeInfo {
+  text: string;
+  collapsed: boolean;
+  /** Both boundary nodes are in the document. */
+  connected: boolean;
+  /** In a shadow tree rather than the document. */
+  inShadow: boolean;
+  /** In text the reader can edit. */
+  editable: boolean;
+  /** Id of the closest element with one, for locating a range. */
+  near: string;
+}
+
+export interface HighlightsSnapshot {
+  /** Ours, by name. */
+  ours: Record<string, RangeInfo[]>;
+  /** Every other highlight in the registry, by name, with its size. */
+  others: Record<string, number>;
+}
+
+/** Every highlight in the document's registry; ours with their ranges. */
+export function snapshotHighlights(names: string[]): HighlightsSnapshot {
+  const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+  const out: HighlightsSnapshot = { ours: {}, others: {} };
+  for (const [name, h] of reg) {
+    if (!names.includes(name)) {
+      out.others[name] = h.size;
+      continue;
+    }
+    out.ours[name] = [...h].map((r) => {
+      const el = (r.startContainer.nodeType === 1 ? r.startContainer : r.startContainer.parentElement) as HTMLElement | null;
+      return {
+        text: r.toString(),
+        collapsed: r.collapsed,
+        connected: r.startContainer.isConnected && r.endContainer.isConnected,
+        inShadow: r.startContainer.getRootNode() !== document,
+        editable: !!el?.isContentEditable,
+        near: (el?.closest('[id]') as HTMLElement | null)?.id ?? '',
+      };
+    });
+  }
+  return out;
+}
+
+export interface DomSignature {
+  html: string;
+  elements: number;
+  hosts: number;
+}
+
+/** The document as markup, with Crosscheck's host element and the page's volatile counters blanked. */
+export function domSignature(host: string): DomSignature {
+  const hosts = document.querySelectorAll(host).length;
+  const copy = document.documentElement.cloneNode(true) as Element;
+  copy.querySelectorAll(host).forEach((e) => e.remove());
+  copy.querySelectorAll('[data-volatile]').forEach((e) => (e.textContent = ''));
+  return { html: copy.outerHTML, elements: copy.querySelectorAll('*').length + 1, hosts };
+}
+
+/** The page's own widget: likes (clicked) and ticks (its timer), read from the DOM. */
+export function widget(): { likes: number; ticks: number } {
+  return {
+    likes: Number(document.getElementById('likes')?.textContent ?? NaN),
+    ticks: Number(document.getElementById('ticks')?.textContent ?? NaN),
+  };
+}
+
+/** The centre of the first of `name`'s ranges reading `needle` (scrolled into view), or null. */
+export function pointOn({ name, needle }: { name: string; needle: string }): { x: number; y: number } | null {
+  const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name);
+  if (!h) return null;
+  for (const r of h) {
+    if (!r.toString().includes(needle)) continue;
+    (r.startContainer.parentElement as Element).scrollIntoView({ block: 'center' });
+    const rect = r.getClientRects()[0]!;
+    return { x: rect.left + Math.min(rect.width / 2, 30), y: rect.top + rect.height / 2 };
+  }
+  return null;
+}
+
+/** A page as it is now, scripts and Crosscheck's host taken out: the static twin of a dynamic page. */
+export function staticTwin(host: string): string {
+  const copy = document.documentElement.cloneNode(true) as Element;
+  copy.querySelectorAll(`script, ${host}`).forEach((e) => e.remove());
+  return '<!doctype html>\n' + copy.outerHTML;
+}
+
+/**
+ * Runs in the page's main world before its scripts (an init script): logs every gap of more than
+ * 50 ms in a 0-delay timer loop (the main thread was busy) to the console as "cc-gap <at> <ms>",
+ * with functions saved before any page script can replace them.
+ */
+export const HEARTBEAT = `(() => {
+  const now = performance.now.bind(performance);
+  const later = setTimeout.bind(window);
+  const log = console.debug.bind(console);
+  let last = now();
+  const tick = () => {
+    const t = now();
+    if (t - last > 50) log('cc-gap', Math.round(last), Math.round(t - last));
+    last = t;
+    later(tick, 0);
+  };
+  later(tick, 0);
+})();`;
+
+/** Gaps of a heartbeat, from its console lines. */
+export function gapsOf(lines: string[]): { at: number; ms: number }[] {
+  const out: { at: number; ms: number }[] = [];
+  for (const l of lines) {
+    const m = /^cc-gap (\d+) (\d+)$/.exec(l);
+    if (m) out.push({ at: Number(m[1]), ms: Number(m[2]) });
+  }
+  return out;
+}
+
+/** Multiset of (highlight, words) of a snapshot, sorted, for comparing two pages. */
+export function marks(s: HighlightsSnapshot, names = OUR_NAMES.filter((n) => n !== 'crosscheck-flash')): string[] {
+  const out: string[] = [];
+  for (const n of names) for (const r of s.ours[n] ?? []) out.push(`${n}: ${r.text.replace(/\s+/g, ' ').trim()}`);
+  return out.sort();
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000, step = 150): Promise<T> {
+  const end = Date.now() + ms;
+  let v = await f();
+  while (!ok(v)) {
+    if (Date.now() > end) return v;
+    await sleep(step);
+    v = await f();
+  }
+  return v;
+}
+
+// ---- Chromium: a page watched over CDP -----------------------------------------------------------
+
+/**
+ * A Chromium tab with: console lines, the page's own uncaught errors, uncaught errors in any
+ * extension's isolated world (the content script's), and evaluation in a fresh isolated world of
+ * the test's own.
+ */
+export class WatchedPage {
+  readonly console: string[] = [];
+  readonly pageErrors: string[] = [];
+  readonly extensionErrors: string[] = [];
+  private contexts = new Map<number, string>();
+  private constructor(
+    readonly page: Page,
+    private cdp: CDPSession,
+  ) {}
+
+  static async open(context: BrowserContext, url: string, opts: { heartbeat?: boolean } = {}): Promise<WatchedPage> {
+    const page = await context.newPage();
+    if (opts.heartbeat) await page.addInitScript(HEARTBEAT);
+    const cdp = await context.newCDPSession(page);
+    const w = new WatchedPage(page, cdp);
+    page.on('console', (m) => w.console.push(m.text()));
+    page.on('pageerror', (e) => w.pageErrors.push(e.message));
+    cdp.on('Runtime.executionContextCreated', (e) => w.contexts.set(e.context.id, e.context.origin));
+    cdp.on('Runtime.exceptionThrown', (e) => {
+      const origin = w.contexts.get(e.exceptionDetails.executionContextId ?? -1) ?? '';
+      if (origin.startsWith('chrome-extension://')) w.extensionErrors.push(`${e.exceptionDetails.text} ${e.exceptionDetails.exception?.description ?? ''}`);
+    });
+    await cdp.send('Runtime.enable');
+    await page.goto(url);
+    return w;
+  }
+
+  /** Evaluates `fn(arg)` in a new isolated world of the main frame (safe from the page's tampering). */
+  async iso<A, T>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
+    const { frameTree } = await this.cdp.send('Page.getFrameTree');
+    const { executionContextId } = await this.cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'crosscheck-test-probe' });
+    const r = await this.cdp.send('Runtime.evaluate', {
+      expression: `(${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})`,
+      contextId: executionContextId,
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (r.exceptionDetails) throw new Error(`probe failed: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+    return r.result.value as T;
+  }
+
+  /** Evaluates `fn(arg)` in an isolated world of every child frame; one result per frame, in order. */
+  async isoFrames<A, T>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<{ url: string; value: T }[]> {
+    const { frameTree } = await this.cdp.send('Page.getFrameTree');
+    const out: { url: string; value: T }[] = [];
+    for (const child of frameTree.childFrames ?? []) {
+      const { executionContextId } = await this.cdp.send('Page.createIsolatedWorld', { frameId: child.frame.id, worldName: 'crosscheck-test-probe' });
+      const r = await this.cdp.send('Runtime.evaluate', {
+        expression: `(${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})`,
+        contextId: executionContextId,
+        returnByValue: true,
+        awaitPromise: true,
+      });
+      if (r.exceptionDetails) throw new Error(`probe failed: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+      out.push({ url: child.frame.url, value: r.result.value as T });
+    }
+    return out;
+  }
+
+  gaps() {
+    return gapsOf(this.console);
+  }
+
+  async close() {
+    await this.cdp.detach().catch(() => {});
+    await this.page.close().catch(() => {});
+  }
+}
+
+// ---- pixels ---------------------------------------------------------------------------------------
+
+/** Decodes an 8-bit, non-interlaced RGB or RGBA PNG (what browsers' screenshots are) to RGBA. */
+export function decodePng(buf: Buffer): { width: number; height: number; rgba: Uint8Array } {
+  let pos = 8;
+  let width = 0;
+  let height = 0;
+  let channels = 4;
+  const idat: Buffer[] = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos);
+    const type = buf.toString('latin1', pos + 4, pos + 8);
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      const depth = data[8];
+      const color = data[9];
+      if (depth !== 8 || (color !== 2 && color !== 6) || data[12] !== 0) throw new Error(`unsupported PNG (depth ${depth}, colour ${color})`);
+      channels = color === 6 ? 4 : 3;
+    } else if (type === 'IDAT') idat.push(data);
+    else if (type === 'IEND') break;
+    pos += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const out = new Uint8Array(width * height * 4);
+  const prev = new Uint8Array(stride);
+  const cur = new Uint8Array(stride);
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)]!;
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let i = 0; i < stride; i++) {
+      const a = i >= channels ? cur[i - channels]! : 0;
+      const b = prev[i]!;
+      const c = i >= channels ? prev[i - channels]! : 0;
+      let v = line[i]!;
+      if (f === 1) v += a;
+      else if (f === 2) v += b;
+      else if (f === 3) v += (a + b) >> 1;
+      else if (f === 4) {
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      cur[i] = v & 255;
+    }
+    for (let x = 0; x < width; x++) {
+      out[(y * width + x) * 4] = cur[x * channels]!;
+      out[(y * width + x) * 4 + 1] = cur[x * channels + 1]!;
+      out[(y * width + x) * 4 + 2] = cur[x * channels + 2]!;
+      out[(y * width + x) * 4 + 3] = channels === 4 ? cur[x * channels + 3]! : 255;
+    }
+    prev.set(cur);
+  }
+  return { width, height, rgba: out };
+}
+
+/** Share of pixels that are clearly reddish (the conflict's tint or its wavy underline). */
+export function reddish(png: Buffer): number {
+  const { rgba } = decodePng(png);
+  let n = 0;
+  const total = rgba.length / 4;
+  for (let i = 0; i < rgba.length; i += 4) {
+    const r = rgba[i]!;
+    const g = rgba[i + 1]!;
+    const b = rgba[i + 2]!;
+    if (r > 150 && r - g > 18 && r - b > 18) n++;
+  }
+  return n / total;
+}
+
+/** The client rectangle of the first of `name`'s ranges reading `needle` (scrolled into view), or null. */
+export function rectOn({ name, needle }: { name: string; needle: string }): { x: number; y: number; width: number; height: number } | null {
+  const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name);
+  if (!h) return null;
+  for (const r of h) {
+    if (!r.toString().includes(needle)) continue;
+    (r.startContainer.parentElement as Element).scrollIntoView({ block: 'center' });
+    const rect = r.getClientRects()[0]!;
+    return { x: rect.left, y: rect.top, width: rect.width, height: rect.height };
+  }
+  return null;
+}
+
+/** A short hash of the document's signature (markup without our host and the page's counters). */
+export function domHash(host: string): { hash: string; length: number; elements: number; hosts: number } {
+  const hosts = document.querySelectorAll(host).length;
+  const copy = document.documentElement.cloneNode(true) as Element;
+  copy.querySelectorAll(host).forEach((e) => e.remove());
+  copy.querySelectorAll('[data-volatile]').forEach((e) => (e.textContent = ''));
+  const html = copy.outerHTML;
+  let h1 = 0x811c9dc5;
+  let h2 = 0;
+  for (let i = 0; i < html.length; i++) {
+    const c = html.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = (Math.imul(h2, 31) + c) | 0;
+  }
+  return { hash: `${(h1 >>> 0).toString(16)}-${(h2 >>> 0).toString(16)}`, length: html.length, elements: copy.querySelectorAll('*').length + 1, hosts };
+}
