@@ -24,10 +24,6 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 function isSpace(c: number): boolean {
   // ASCII whitespace, NBSP, the Unicode spaces block, line/paragraph separators, ideographic space, BOM.
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
@@ -92,7 +88,8 @@ export function tokenize(text: string): Token[] {
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) {
+    // The common ASCII cases are tested inline: this loop runs once per character.
+    if (c === 32 || (c < 128 ? c >= 9 && c <= 13 : isSpace(c))) {
       spaced = true;
       if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) newline = true;
       i++;
@@ -102,27 +99,33 @@ export function tokenize(text: string): Token[] {
     let kind: TokenKind;
     // Only words are lower-cased, and only when they hold something other than a-z.
     let plain = true;
-    if (isDigit(c)) {
+    if (c >= 48 && c <= 57) {
       kind = 'num';
       i++;
-      while (i < n && isDigit(text.charCodeAt(i))) i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d < 48 || d > 57) break;
+        i++;
+      }
     } else {
-      const len = letterAt(text, i);
+      const len = c < 128 ? ((c | 32) >= 97 && (c | 32) <= 122 ? 1 : 0) : letterAt(text, i);
       if (len > 0) {
         kind = 'word';
         if (c < 97 || c > 122) plain = false;
         i += len;
         while (i < n) {
           const d = text.charCodeAt(i);
-          if (d >= 97 && d <= 122) {
+          if (d >= 97 && d <= 122) i++;
+          else if (d < 128) {
+            if (d < 65 || d > 90) break;
+            plain = false;
             i++;
-            continue;
+          } else {
+            const l = letterAt(text, i);
+            if (l === 0) break;
+            plain = false;
+            i += l;
           }
-          if (d < 128 && (d < 65 || d > 90)) break;
-          const l = letterAt(text, i);
-          if (l === 0) break;
-          plain = false;
-          i += l;
         }
       } else {
         kind = 'punct';

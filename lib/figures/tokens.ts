@@ -66,10 +66,6 @@ function isSpace(c: number): boolean {
   );
 }
 
-function isApostrophe(c: number): boolean {
-  return c === 39 || c === 0x2019;
-}
-
 /**
  * Validates a digit chunk (already stripped of trailing "." and ","): either plain digits with an
  * optional decimal part, or thousands groups of exactly three digits. Returns NaN when malformed.
@@ -141,7 +137,8 @@ export function tokenize(text: string): Token[] {
   let newline = false;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) {
+    // The common ASCII cases are tested inline: this loop runs once per character.
+    if (c === 32 || (c < 128 ? c >= 9 && c <= 13 : isSpace(c))) {
       space = true;
       if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) newline = true;
       i++;
@@ -155,12 +152,12 @@ export function tokenize(text: string): Token[] {
     let t: string;
     // Lower-casing leaves the token as it is: digits, ASCII symbols, words of a-z only.
     let plain = true;
-    if (isDigit(c)) {
+    if (c >= 48 && c <= 57) {
       // Greedy over digits, commas and dots; trailing punctuation belongs to the sentence.
       let j = i + 1;
       while (j < n) {
         const d = text.charCodeAt(j);
-        if (isDigit(d) || d === 44 || d === 46) j++;
+        if ((d >= 48 && d <= 57) || d === 44 || d === 46) j++;
         else break;
       }
       while (j > i + 1 && (text.charCodeAt(j - 1) === 44 || text.charCodeAt(j - 1) === 46)) j--;
@@ -177,7 +174,7 @@ export function tokenize(text: string): Token[] {
       kind = 'num';
       i = j;
       t = raw;
-    } else if (isLetterAt(text, i)) {
+    } else if (c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : isLetterAt(text, i)) {
       plain = c >= 97 && c <= 122;
       let j = i + 1;
       while (j < n) {
@@ -199,7 +196,9 @@ export function tokenize(text: string): Token[] {
         }
       }
       // Apostrophes inside words: "company's", "o'clock", "don't".
-      while (j + 1 < n && isApostrophe(text.charCodeAt(j)) && isLetterAt(text, j + 1)) {
+      while (j + 1 < n) {
+        const d = text.charCodeAt(j);
+        if ((d !== 39 && d !== 0x2019) || !isLetterAt(text, j + 1)) break;
         j += 2;
         while (j < n && isLetterAt(text, j)) j++;
         plain = false;
