@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { CorpusFile } from '@/lib/corpus';
 import { parseCorpus } from '@/lib/corpus';
-import type { CorpusProvider } from './corpus';
+import type { CorpusProvider, ReaderCorpusStore } from './corpus';
 
 const DB_NAME = 'crosscheck';
 const DB_VERSION = 1;
@@ -93,4 +93,12 @@ export const readerProvider: CorpusProvider = {
     return parseCorpus(stored.file);
   },
   revision: readerRevision,
+};
+
+/** The reader's corpus in IndexedDB, as importCorpusFile writes it. */
+export const idbReaderStore: ReaderCorpusStore = {
+  load: async () => (await loadReaderCorpus())?.file,
+  save: async (file) => {
+    await saveReaderCorpus(file);
+  },
 };

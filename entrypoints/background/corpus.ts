@@ -6,8 +6,8 @@
 // limit checked before a byte is read, JSON, then the corpus format (parseCorpus). Each failure
 // is one line, and nothing is written until the whole file has passed.
 // No browser API here: the options page, the background and the Node tests all use it.
-import { CorpusError, CorpusIndex, parseCorpus, type CorpusFile } from '@/lib/corpus';
-import type { CorpusPartStatus, CorpusStatus } from '@/lib/messages';
+import { CorpusError, CorpusIndex, parseCorpus, type CorpusFile } from '../../lib/corpus';
+import type { CorpusPartStatus, CorpusStatus } from '../../lib/messages';
 
 /** The largest corpus file the reader may import (checked before it is read). */
 export const MAX_CORPUS_BYTES = 50 * 1024 * 1024;
@@ -26,7 +26,7 @@ export interface CorpusFileLike {
 
 function megabytes(n: number): string {
   const mb = n / (1024 * 1024);
-  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
 function oneLine(s: string, max = 200): string {
@@ -113,6 +113,29 @@ function mergeNames(lists: (CorpusFile['names'] | undefined)[]): NonNullable<Cor
   const seen = new Map<string, NonNullable<CorpusFile['names']>[number]>();
   for (const list of lists) for (const n of list ?? []) if (!seen.has(n.name)) seen.set(n.name, n);
   return [...seen.values()];
+}
+
+/** Where the reader's corpus is kept (IndexedDB in the extension; memory in tests). */
+export interface ReaderCorpusStore {
+  load(): Promise<CorpusFile | undefined>;
+  /** Replaces the reader's corpus whole, or throws and leaves it as it was. */
+  save(file: CorpusFile): Promise<void>;
+}
+
+/**
+ * Imports a corpus file into the reader's corpus: checked whole first (size, JSON, format), then
+ * added in one write. On any failure it throws a CorpusError (or the store's error) and nothing
+ * has been written: the corpus in use is untouched.
+ */
+export async function importCorpusFile(
+  file: CorpusFileLike,
+  store: ReaderCorpusStore,
+  maxBytes = MAX_CORPUS_BYTES,
+): Promise<{ added: CorpusFile; total: CorpusFile }> {
+  const added = await readCorpusFile(file, maxBytes);
+  const total = addToCorpus(await store.load(), added);
+  await store.save(total);
+  return { added, total };
 }
 
 const normUrl = (u: string | undefined) => (u ? u.replace(/^https?:\/\/(www\.)?/, '').replace(/[?#].*$/, '').replace(/\/$/, '') : '');

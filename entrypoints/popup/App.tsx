@@ -13,6 +13,39 @@ const BADGE: Record<CheckedClaim['verdict'], string> = {
   unique: 'Only here',
 };
 
+/** How long the popup waits for a page to be read before it says it could not be. */
+const ANALYSIS_DEADLINE_MS = 25_000;
+/** How long one question to the background may take (it may be waking, or busy on a long page). */
+const REQUEST_TIMEOUT_MS = 10_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} did not answer in ${Math.round(ms / 1000)} s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** "could not check this page", with what went wrong in small print and a way to try again. */
+function CouldNotCheck({ detail, onRetry, busy }: { detail?: string; onRetry: () => void; busy: boolean }) {
+  return (
+    <div class="state" data-state="error">
+      <h2>Crosscheck could not check this page</h2>
+      <p>Something stopped it half-way. Nothing was sent anywhere; you can simply try again.</p>
+      {detail && (
+        <p class="detail" data-error-detail>
+          {detail}
+        </p>
+      )}
+      <button class="primary" type="button" data-retry disabled={busy} onClick={onRetry}>
+        Retry
+      </button>
+    </div>
+  );
+}
+
 async function targetTab(): Promise<number | undefined> {
   const q = new URLSearchParams(location.search).get('tab');
   if (q && /^\d+$/.test(q)) return Number(q);
@@ -89,16 +122,31 @@ export function App() {
   useEffect(() => {
     if (tabId === undefined) return;
     let stop = false;
-    let tries = 0;
+    let failures = 0;
+    const started = Date.now();
     const load = async () => {
       try {
-        const s = await toBackground('get-tab-state', { tabId });
+        const s = await withTimeout(toBackground('get-tab-state', { tabId }), REQUEST_TIMEOUT_MS, 'the background');
         if (stop) return;
+        failures = 0;
+        setError(null);
+        if (s.state.kind === 'analysing') {
+          // Still reading the page: ask again shortly, but never wait forever.
+          if (Date.now() - started > ANALYSIS_DEADLINE_MS) {
+            setTs({ ...s, state: { kind: 'error', url: s.state.url, message: `the page was not read in ${ANALYSIS_DEADLINE_MS / 1000} s` } });
+            return;
+          }
+          setTimeout(load, 400);
+        }
         setTs(s);
-        // Still reading the page: ask again shortly (for at most ~20 s).
-        if (s.state.kind === 'analysing' && tries++ < 50) setTimeout(load, 400);
       } catch (e) {
-        if (!stop) setError(e instanceof Error ? e.message : String(e));
+        if (stop) return;
+        // The background may be restarting: ask once more before saying so.
+        if (failures++ < 1) {
+          setTimeout(load, 300);
+          return;
+        }
+        setError(e instanceof Error ? e.message : String(e));
       }
     };
     void load();
@@ -107,14 +155,24 @@ export function App() {
     };
   }, [tabId, tick]);
 
-  const refresh = () => setTick((t) => t + 1);
+  const refresh = () => {
+    setError(null);
+    setTick((t) => t + 1);
+  };
 
   const enable = async () => {
     if (tabId === undefined) return;
     setBusy(true);
-    const res = await toBackground('enable-tab', { tabId }).catch((e) => ({ ok: false, error: String(e) }));
+    setTs((t) => (t ? { ...t, state: { kind: 'analysing', url: 'url' in t.state ? (t.state.url ?? '') : '' } } : t));
+    const res = await withTimeout(toBackground('enable-tab', { tabId }), 2 * REQUEST_TIMEOUT_MS, 'the page').catch((e) => ({
+      ok: false,
+      error: e instanceof Error ? e.message : String(e),
+    }));
     setBusy(false);
-    if (!res.ok) setError(res.error ?? 'Crosscheck could not run on this page.');
+    if (!res.ok) {
+      setError(res.error ?? 'Crosscheck could not run on this page.');
+      return;
+    }
     setTimeout(refresh, 300);
   };
 
@@ -131,12 +189,7 @@ export function App() {
 
   let body;
   if (error) {
-    body = (
-      <div class="state" data-state="error">
-        <h2>Something went wrong</h2>
-        <p>{error}</p>
-      </div>
-    );
+    body = <CouldNotCheck detail={error} busy={busy} onRetry={refresh} />;
   } else if (!ts) {
     body = (
       <div class="state" data-state="loading">
@@ -198,13 +251,7 @@ export function App() {
         break;
       case 'error':
         body = (
-          <div class="state" data-state="error">
-            <h2>Crosscheck could not check this page</h2>
-            <p>{st.message}</p>
-            <button type="button" onClick={() => void enable()}>
-              Try again
-            </button>
-          </div>
+          <CouldNotCheck detail={st.message} busy={busy} onRetry={() => void enable()} />
         );
         break;
       case 'analysed': {
