@@ -9,6 +9,9 @@ const TRIVIAL = new Set(['be', 'have', 'do', 'say', 'tell', 'will', 'would', 'ca
 // Words and marks that end a clause: an argument is not looked for across them.
 const BOUNDARY = /[,;:"\u201c\u201d()\u2013\u2014]|\b(that|which|who|whom|whose|because|while|when|and|but|or|after|before|as|since|if)\b/i;
 const MAX_GAP_WORDS = 5;
+const MAX_GAP_CHARS = 80;
+// Longer "sentences" are lists or pages without full stops: compromise is not run on them.
+const MAX_SENTENCE = 2000;
 
 interface CompromiseTerm {
   normal?: string;
@@ -26,7 +29,7 @@ export function eventsOf(text: string, sentences: Span[], entities: Mention[]): 
   let joined = '';
   for (const s of sentences) {
     starts.push(joined.length);
-    joined += s.text + '\n\n';
+    joined += (s.text.length > MAX_SENTENCE ? '' : s.text) + '\n\n';
   }
   const spans: { start: number; end: number; inf?: string; sentence: number }[] = [];
   try {
@@ -46,23 +49,31 @@ export function eventsOf(text: string, sentences: Span[], entities: Mention[]): 
   } catch {
     return out; // compromise can fail on odd input: then no sentence dates an event.
   }
+  // Verbs and entities grouped by sentence in one sweep each (both sorted by position).
+  const verbsBySentence: (typeof spans)[] = sentences.map(() => []);
+  for (const v of spans) verbsBySentence[v.sentence].push(v);
+  const sortedEntities = [...entities].sort((a, b) => a.start - b.start);
+  let e0 = 0;
   sentences.forEach((sentence, k) => {
-    const mine = spans.filter((v) => v.sentence === k);
-    const ents = entities.filter((e) => e.start >= sentence.start && e.end <= sentence.end);
+    while (e0 < sortedEntities.length && sortedEntities[e0].start < sentence.start) e0++;
+    const ents: Mention[] = [];
+    for (let e = e0; e < sortedEntities.length && sortedEntities[e].start < sentence.end; e++) ents.push(sortedEntities[e]);
+    const mine = verbsBySentence[k];
     const found = new Set<string>();
+    const gapOk = (a: number, b: number) => {
+      if (b - a > MAX_GAP_CHARS) return false;
+      const gap = text.slice(a, b);
+      return !BOUNDARY.test(gap) && gap.trim().split(/\s+/).filter(Boolean).length <= MAX_GAP_WORDS && !mine.some((w) => w.start >= a && w.end <= b);
+    };
+    let before = -1; // index of the last entity ending before the current verb
     for (const v of mine) {
+      while (before + 1 < ents.length && ents[before + 1].end <= v.start) before++;
       if (!v.inf || TRIVIAL.has(v.inf) || !/^[a-z-]+$/.test(v.inf)) continue;
-      const gapOk = (a: number, b: number) => {
-        const gap = text.slice(a, b);
-        return (
-          !BOUNDARY.test(gap) &&
-          gap.trim().split(/\s+/).filter(Boolean).length <= MAX_GAP_WORDS &&
-          !mine.some((w) => w !== v && w.start >= a && w.end <= b)
-        );
-      };
-      const before = ents.filter((e) => e.end <= v.start && gapOk(e.end, v.start)).pop();
-      const after = ents.find((e) => e.start >= v.end && gapOk(v.end, e.start));
-      for (const e of [before, after]) if (e) found.add(`${v.inf}:${e.canonical ?? e.text}`);
+      // Only the nearest entity on each side can be the verb's argument.
+      const b = before >= 0 ? ents[before] : undefined;
+      const a = ents[before + 1] && ents[before + 1].start >= v.end ? ents[before + 1] : undefined;
+      if (b && gapOk(b.end, v.start)) found.add(`${v.inf}:${b.canonical ?? b.text}`);
+      if (a && gapOk(v.end, a.start)) found.add(`${v.inf}:${a.canonical ?? a.text}`);
     }
     out.set(sentence.start, [...found]);
   });

@@ -16,17 +16,38 @@ export interface ClaimInputs {
 }
 
 const WINDOW = 6;
+// Context is read this far around a claim, whatever the sentence's length: a "sentence" of a
+// whole page (no full stops) must not make every claim read all of it.
+const REACH = 240;
 
-const inside = (s: Span, x: { start: number; end: number }) => x.start >= s.start && x.start < s.end;
+/** Items that start inside each sentence, by one sweep over both (both are in text order). */
+function bySentence<T extends { start: number }>(sentences: Span[], items: T[]): T[][] {
+  const sorted = [...items].sort((a, b) => a.start - b.start);
+  const out: T[][] = sentences.map(() => []);
+  let k = 0;
+  sentences.forEach((s, i) => {
+    while (k < sorted.length && sorted[k].start < s.start) k++;
+    while (k < sorted.length && sorted[k].start < s.end) out[i].push(sorted[k++]);
+  });
+  return out;
+}
 
 /** Content stems within WINDOW words of a span, in its sentence, leaving out entity names and figures. */
 function windowStems(text: string, sentence: Span, at: { start: number; end: number }, skip: { start: number; end: number }[]): string[] {
-  const ws = words(text.slice(sentence.start, sentence.end), sentence.start).filter(
-    (w) => !skip.some((k) => w.start >= k.start && w.end <= k.end),
-  );
+  const from = Math.max(sentence.start, at.start - REACH);
+  const to = Math.min(sentence.end, at.end + REACH);
+  const near = skip.filter((k) => k.end > from && k.start < to);
+  const ws = words(text.slice(from, to), from).filter((w) => !near.some((k) => w.start >= k.start && w.end <= k.end));
   const before = ws.filter((w) => w.end <= at.start).slice(-WINDOW);
   const after = ws.filter((w) => w.start >= at.end).slice(0, WINDOW);
   return [...new Set(contentStems([...before, ...after].map((w) => w.text).join(' ')))];
+}
+
+/** Content stems of the sentence around a span (within REACH), the span itself left out. */
+function aroundStems(text: string, sentence: Span, at: { start: number; end: number }): string[] {
+  const before = text.slice(Math.max(sentence.start, at.start - REACH), at.start);
+  const after = text.slice(at.end, Math.min(sentence.end, at.end + REACH));
+  return [...new Set(contentStems(before + ' ' + after))];
 }
 
 export function extractClaims(input: ClaimInputs): Claim[] {
@@ -34,22 +55,32 @@ export function extractClaims(input: ClaimInputs): Claim[] {
   const prefix = input.idPrefix ?? 'c';
   const claims: Claim[] = [];
   const topics = topicsOf(entities);
-  const datedSentences = sentences.filter((s) => dates.some((d) => inside(s, d)));
-  const eventsBySentence = eventsOf(text, datedSentences, entities);
+  const entsIn = bySentence(sentences, entities);
+  const figsIn = bySentence(sentences, figures);
+  const datesIn = bySentence(sentences, dates);
+  const quotesIn = bySentence(sentences, quotes);
+  const eventsBySentence = eventsOf(
+    text,
+    sentences.filter((_, i) => datesIn[i].length),
+    entities,
+  );
   let previousSubjects: string[] = [];
-  for (const sentence of sentences) {
-    const ents = entities.filter((e) => inside(sentence, e));
-    const quoteHere = quotes.filter((q) => q.start < sentence.end && q.end > sentence.start);
+  let openQuote: Quote | undefined;
+  sentences.forEach((sentence, i) => {
+    const ents = entsIn[i];
+    // A quotation that began in an earlier sentence and runs on into this one counts here too.
+    const quoteHere = [...(openQuote && openQuote.end > sentence.start ? [openQuote] : []), ...quotesIn[i]];
+    if (quotesIn[i].length) openQuote = quotesIn[i][quotesIn[i].length - 1];
     const speakers = quoteHere.map((q) => q.speaker).filter((s): s is string => !!s);
     let subjects = [...new Set([...ents.map((e) => e.canonical ?? e.text), ...speakers])];
     // "It will invest $10 billion": a sentence naming no one is about what the last one named.
     if (!subjects.length) subjects = previousSubjects;
     else previousSubjects = subjects;
-    const figs = figures.filter((f) => inside(sentence, f));
-    const dts = dates.filter((d) => inside(sentence, d));
+    const figs = figsIn[i];
+    const dts = datesIn[i];
     const skip = [...ents, ...figs, ...dts];
-    const base = (n: number) => ({
-      id: `${prefix}${claims.length + n}`,
+    const base = () => ({
+      id: `${prefix}${claims.length}`,
       sentence: sentence.text,
       sentenceStart: sentence.start,
       sentenceEnd: sentence.end,
@@ -57,23 +88,18 @@ export function extractClaims(input: ClaimInputs): Claim[] {
       topics,
     });
     for (const figure of figs) {
-      claims.push({ ...base(0), figure, context: windowStems(text, sentence, figure, skip), events: [] });
+      claims.push({ ...base(), figure, context: windowStems(text, sentence, figure, skip), events: [] });
     }
-    if (dts.length) {
-      const events = eventsBySentence.get(sentence.start) ?? [];
-      // A date with nothing happening on it ("Thursday, January 30, 2025") is no claim.
-      if (events.length) {
-        for (const date of dts) {
-          const context = [...new Set(contentStems(sentence.text.replace(date.text, ' ')))];
-          claims.push({ ...base(0), date, context, events });
-        }
-      }
+    const events = dts.length ? (eventsBySentence.get(sentence.start) ?? []) : [];
+    // A date with nothing happening on it ("Thursday, January 30, 2025") is no claim.
+    if (events.length) {
+      for (const date of dts) claims.push({ ...base(), date, context: aroundStems(text, sentence, date), events });
     }
-    for (const quote of quoteHere) {
-      if (!quote.speaker || quote.start < sentence.start) continue;
-      claims.push({ ...base(0), quote, subjects: [quote.speaker], context: [...new Set(contentStems(quote.words))], events: [] });
+    for (const quote of quotesIn[i]) {
+      if (!quote.speaker) continue;
+      claims.push({ ...base(), quote, subjects: [quote.speaker], context: [...new Set(contentStems(quote.words))], events: [] });
     }
-  }
+  });
   return claims;
 }
 

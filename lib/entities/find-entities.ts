@@ -82,13 +82,19 @@ export function findEntities(text: string, sentences: Span[], opts: EntityOption
   const tokens = tokenize(text);
   const sentenceStarts = new Set<number>();
   let si = 0;
+  let letterSeen = false; // a word with letters came earlier in the current sentence
+  let prevEnd = 0;
   for (const t of tokens) {
+    const before = si < sentences.length ? sentences[si].start : 0;
     while (si < sentences.length && sentences[si].end <= t.start) si++;
+    if (si < sentences.length && sentences[si].start !== before) letterSeen = false;
     if (si < sentences.length && t.start >= sentences[si].start) {
-      const before = text.slice(sentences[si].start, t.start);
+      const gap = text.slice(Math.max(prevEnd, sentences[si].start), t.start);
       // A capital is forced at a sentence's start, after a list number, and after an opening quote.
-      if (!/\p{L}/u.test(before) || /["\u201c\u2018(:]\s*$/u.test(before)) sentenceStarts.add(t.start);
+      if (!letterSeen || /["\u201c\u2018(:]\s*$/u.test(gap)) sentenceStarts.add(t.start);
+      if (/\p{L}/u.test(t.text)) letterSeen = true;
     }
+    prevEnd = t.end;
   }
   // Capitalised words seen where capitals are not forced: they are names wherever they appear.
   const midCapitals = new Set<string>();
