@@ -65,7 +65,10 @@ function letterAt(text: string, i: number): number {
   return LETTER.test(String.fromCodePoint(cp)) ? len : 0;
 }
 
-/** Lower-cased words seen lately: most capitalised words recur ("The", names, months). */
+/** "a" to "z": a capitalised word in lower case is its initial's entry and the rest as written. */
+const INITIALS: readonly string[] = Array.from({ length: 26 }, (_, k) => String.fromCharCode(97 + k));
+
+/** Other words lower-cased lately (capitals, mixed case, non-ASCII): they recur ("US", "McCain"). */
 const LOWER = new Map<string, string>();
 
 /** t.toLowerCase(), remembered (the map is emptied when it grows large). */
@@ -97,8 +100,8 @@ export function tokenize(text: string): Token[] {
     }
     const start = i;
     let kind: TokenKind;
-    // Only words are lower-cased, and only when they hold something other than a-z.
-    let plain = true;
+    // Only words are lower-cased: cheaply when all after an ASCII first letter is a-z.
+    let restLower = true;
     if (c >= 48 && c <= 57) {
       kind = 'num';
       i++;
@@ -111,19 +114,18 @@ export function tokenize(text: string): Token[] {
       const len = c < 128 ? ((c | 32) >= 97 && (c | 32) <= 122 ? 1 : 0) : letterAt(text, i);
       if (len > 0) {
         kind = 'word';
-        if (c < 97 || c > 122) plain = false;
         i += len;
         while (i < n) {
           const d = text.charCodeAt(i);
           if (d >= 97 && d <= 122) i++;
           else if (d < 128) {
             if (d < 65 || d > 90) break;
-            plain = false;
+            restLower = false;
             i++;
           } else {
             const l = letterAt(text, i);
             if (l === 0) break;
-            plain = false;
+            restLower = false;
             i += l;
           }
         }
@@ -133,7 +135,11 @@ export function tokenize(text: string): Token[] {
       }
     }
     const t = text.slice(start, i);
-    tokens[count++] = { kind, start, end: i, text: t, low: plain ? t : lowerCase(t), spaced, newline };
+    let low = t;
+    if (kind === 'word' && !(restLower && c >= 97 && c <= 122)) {
+      low = restLower && c < 128 ? INITIALS[c - 65] + text.slice(start + 1, i) : lowerCase(t);
+    }
+    tokens[count++] = { kind, start, end: i, text: t, low, spaced, newline };
     spaced = false;
     newline = false;
   }

@@ -114,7 +114,10 @@ function isCaseless(c: number, unit: string): boolean {
   return known === 1;
 }
 
-/** Lower-cased words seen lately: most capitalised words recur ("The", names, months). */
+/** "a" to "z": a capitalised word in lower case is its initial's entry and the rest as written. */
+const INITIALS: readonly string[] = Array.from({ length: 26 }, (_, k) => String.fromCharCode(97 + k));
+
+/** Other words lower-cased lately (capitals, mixed case, non-ASCII): they recur ("US", "McCain"). */
 const LOWER = new Map<string, string>();
 
 /** t.toLowerCase(), remembered (the map is emptied when it grows large). */
@@ -150,8 +153,7 @@ export function tokenize(text: string): Token[] {
     let decimal = false;
     let fourDigits = false;
     let t: string;
-    // Lower-casing leaves the token as it is: digits, ASCII symbols, words of a-z only.
-    let plain = true;
+    let lower: string;
     if (c >= 48 && c <= 57) {
       // Greedy over digits, commas and dots; trailing punctuation belongs to the sentence.
       let j = i + 1;
@@ -174,14 +176,16 @@ export function tokenize(text: string): Token[] {
       kind = 'num';
       i = j;
       t = raw;
+      lower = raw;
     } else if (c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : isLetterAt(text, i)) {
-      plain = c >= 97 && c <= 122;
+      // Whether all after the first letter is a-z: then an ASCII word is lower-cased cheaply.
+      let restLower = true;
       let j = i + 1;
       while (j < n) {
         const d = text.charCodeAt(j);
         if (d >= 97 && d <= 122) j++;
         else if (d < 128 ? d >= 65 && d <= 90 : isLetterAt(text, j)) {
-          plain = false;
+          restLower = false;
           j++;
         } else break;
       }
@@ -192,7 +196,7 @@ export function tokenize(text: string): Token[] {
         if (k > j) {
           if (k < n && text.charCodeAt(k) === 46) k++;
           j = k;
-          plain = false;
+          restLower = false;
         }
       }
       // Apostrophes inside words: "company's", "o'clock", "don't".
@@ -201,18 +205,20 @@ export function tokenize(text: string): Token[] {
         if ((d !== 39 && d !== 0x2019) || !isLetterAt(text, j + 1)) break;
         j += 2;
         while (j < n && isLetterAt(text, j)) j++;
-        plain = false;
+        restLower = false;
       }
       kind = 'word';
       i = j;
       t = text.slice(start, i);
+      if (!restLower || c >= 128) lower = lowerCase(t);
+      else lower = c >= 97 ? t : INITIALS[c - 65] + text.slice(start + 1, i);
     } else {
       kind = 'sym';
       i++;
       t = text.slice(start, i);
-      plain = c < 128 || isCaseless(c, t);
+      lower = c < 128 || isCaseless(c, t) ? t : lowerCase(t);
     }
-    tokens[count++] = { kind, start, end: i, text: t, lower: plain ? t : lowerCase(t), space, newline, value, fourDigits, decimal, blocked: false };
+    tokens[count++] = { kind, start, end: i, text: t, lower, space, newline, value, fourDigits, decimal, blocked: false };
     space = false;
     newline = false;
   }
