@@ -8,6 +8,15 @@ import type { Mention, Span } from '../types';
 const TRIVIAL = new Set(['be', 'have', 'do', 'say', 'tell', 'will', 'would', 'can', 'could', 'may', 'might', 'shall', 'should', 'must', 'get', 'make', 'go', 'come', 'take', 'include']);
 // Words and marks that end a clause: an argument is not looked for across them.
 const BOUNDARY = /[,;:"\u201c\u201d()\u2013\u2014]|\b(that|which|who|whom|whose|because|while|when|and|but|or|after|before|as|since|if)\b/i;
+// Verbs that name the same event: "founded", "started" and "launched" a company date one thing.
+const SAME_EVENT: Record<string, string> = {
+  start: 'found', launch: 'found', create: 'found', establish: 'found', form: 'found', 'co-found': 'found', cofound: 'found',
+  unveil: 'announce', reveal: 'announce', introduce: 'announce',
+  buy: 'acquire', purchase: 'acquire',
+  commit: 'invest', pledge: 'invest',
+  depart: 'leave', quit: 'leave', resign: 'leave',
+};
+const eventName = (verb: string) => SAME_EVENT[verb] ?? verb;
 const MAX_GAP_WORDS = 5;
 const MAX_GAP_CHARS = 80;
 // Longer "sentences" are lists or pages without full stops: compromise is not run on them.
@@ -72,8 +81,9 @@ export function eventsOf(text: string, sentences: Span[], entities: Mention[]): 
       // Only the nearest entity on each side can be the verb's argument.
       const b = before >= 0 ? ents[before] : undefined;
       const a = ents[before + 1] && ents[before + 1].start >= v.end ? ents[before + 1] : undefined;
-      if (b && gapOk(b.end, v.start)) found.add(`${v.inf}:${b.canonical ?? b.text}`);
-      if (a && gapOk(v.end, a.start)) found.add(`${v.inf}:${a.canonical ?? a.text}`);
+      const name = eventName(v.inf);
+      if (b && gapOk(b.end, v.start)) found.add(`${name}:${b.canonical ?? b.text}`);
+      if (a && gapOk(v.end, a.start)) found.add(`${name}:${a.canonical ?? a.text}`);
     }
     out.set(sentence.start, [...found]);
   });

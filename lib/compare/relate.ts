@@ -5,6 +5,7 @@ import type { CorpusIndex } from '../corpus';
 import { figuresOverlap, isBound, isVague, sameAnchor, sameUnit } from './figures';
 import { quoteContains, quoteDifference, quoteSimilarity, quoteTokens } from './quotes';
 import { explain } from './explain';
+import { contentStems } from '../text/words';
 
 /** How much two claims' surrounding words overlap (Jaccard of stems). */
 export function contextSimilarity(a: string[], b: string[]): number {
@@ -65,13 +66,18 @@ function sharesSubject(claim: Claim, ref: Reference): boolean {
 
 function relateDate(claim: Claim, ref: Reference): Candidate | undefined {
   if (!sharesSubject(claim, ref)) return undefined;
-  const events = new Set(claim.events);
-  if (!ref.events.some((e) => events.has(e))) return undefined;
+  const shared = claim.events.filter((e) => ref.events.includes(e));
+  if (!shared.length) return undefined;
   const a = claim.date!;
   const b = ref.date!;
-  const overlap = a.from <= b.to && b.from <= a.to;
   const sim = contextSimilarity(claim.context, ref.context);
-  return { ref, relation: overlap ? 'agree' : 'conflict', strength: sim };
+  if (a.from <= b.to && b.from <= a.to) return { ref, relation: 'agree', strength: sim };
+  // "launched a phone" and "started a project" share the event "found:Acme" but not what was
+  // founded: a conflict needs one more word in common than the event's verb and entity.
+  const eventWords = new Set(shared.flatMap((e) => contentStems(e.replace(':', ' '))));
+  const refWords = new Set(ref.context);
+  const more = claim.context.some((w) => refWords.has(w) && !eventWords.has(w));
+  return more ? { ref, relation: 'conflict', strength: sim } : undefined;
 }
 
 function relateQuote(claim: Claim, ref: Reference): Candidate | undefined {

@@ -3,7 +3,7 @@
 import type { Mention, Quote, Span } from '../types';
 
 const SPEECH =
-  /\b(said|says|say|saying|wrote|writes|write|writing|told|tells|tweeted|tweets|posted|posts|added|adds|stated|states|stating|claimed|claims|claiming|commented|comments|commenting|asserted|asserts|asserting|noted|notes|explained|argued|argues|responded|replied|warned|warns|insisted|insists|remarked|declared|declares|announced|quipped|joked|continued|acknowledged|admitted|asked|answered|countered|emphasized|emphasised|comment|state|claim|tweet|post|note|add|respond|reply|warn|insist|explain|argue|put it)\b/i;
+  /\b(said|says|say|saying|wrote|writes|write|writing|told|tells|tweeted|tweets|posted|posts|added|adds|stated|states|stating|claimed|claims|claiming|commented|comments|commenting|asserted|asserts|asserting|noted|notes|explained|argued|argues|responded|replied|warned|warns|insisted|insists|remarked|declared|declares|announced|quipped|joked|continued|acknowledged|admitted|asked|answered|countered|emphasized|emphasised|comment|state|claim|tweet|post|note|add|respond|reply|warn|insist|explain|argue|adding|noting|explaining|arguing|warning|insisting|replying|responding|posting|tweeting|telling|declaring|announcing|acknowledging|admitting|asking|answering|writing|put it)\b/i;
 const PRONOUN = /\b(he|she)\b/i;
 
 const OPENERS: Record<string, string> = { '\u201c': '\u201d', '"': '"', '\u00ab': '\u00bb' };
@@ -56,6 +56,12 @@ function attribute(text: string, q: { start: number; end: number }, sentences: S
     const tail = text.slice(p.end, p.end + 25);
     if (/^[\s,]*$/.test(gap) && SPEECH.test(tail.split(/[,.;]/)[0])) return name(p);
     if (SPEECH.test(gap) && /^[\s,]*\S+[\s]*$/.test(gap.replace(/^[\s,]*/, '').replace(/\s*$/, ' '))) return name(p);
+  }
+  // '"...," according to Musk.'
+  const according = /^[\s,]*according to\s+/i.exec(after);
+  if (according) {
+    const p = people.find((x) => x.start === q.end + according[0].length);
+    if (p) return name(p);
   }
   const pron = /^[\s,]*(he|she)\s+(\w+)/i.exec(after);
   if (pron && !endsSentence && SPEECH.test(pron[2])) return lastPersonBefore(people, q.start);

@@ -102,3 +102,20 @@ describe('analyze', () => {
     expect(a.claims.some((c) => c.date?.text.toLowerCase() === 'last year')).toBe(false);
   });
 });
+
+describe('dated events', () => {
+  const story = (...texts: string[]) =>
+    buildCorpus(texts.map((text, i) => ({ id: `s${i}`, input: { text, title: `Source ${i}`, published: '2024-06-01' }, outlet: `Outlet ${i}` })));
+
+  it('match founding verbs ("launched", "started", "founded") about the same entity and thing', () => {
+    const index = new CorpusIndex(story('Acme Robotics launched its cloud unit in March 2019, the company said.'));
+    const a = analyze({ text: 'Acme Robotics started its cloud unit last year, a spokesman said.', published: '2024-06-01' }, index);
+    expect(a.claims.find((c) => c.date)?.verdict).toBe('conflict');
+  });
+
+  it('do not conflict when only the verb and the entity are shared', () => {
+    const index = new CorpusIndex(story('Acme Robotics launched a delivery robot in March 2019, the company said.'));
+    const a = analyze({ text: 'Acme Robotics started a research project last year, a spokesman said.', published: '2024-06-01' }, index);
+    expect(a.claims.find((c) => c.date)?.verdict).toBe('unique');
+  });
+});

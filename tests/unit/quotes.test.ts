@@ -44,3 +44,11 @@ describe('findQuotes', () => {
     expect(quotes('The company called it a “strategic pause” and moved on.')).toEqual([]);
   });
 });
+
+describe('findQuotes, more attributions', () => {
+  it('attributes "according to Name" and a quote introduced by "adding"', () => {
+    expect(quotes('“The plant is on schedule,” according to Lena Fischer.')[0].speaker).toBe('Lena Fischer');
+    const q = quotes('Omar Haddad said the bid was serious, adding, “We have the money in the bank.”');
+    expect(q[0].speaker).toBe('Omar Haddad');
+  });
+});
