@@ -1,0 +1,345 @@
+// Harness for the lifecycle and privacy tests: Chromium with the built extension copied to a
+// folder of the test's own (so a rebuild by another test run cannot pull it away, and an
+// "update" can be made by editing that copy), and a browser-level DevTools connection that
+// attaches to every target (pages, the service worker, the popup and options pages), so that
+// each target's network requests can be recorded and service workers stopped.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+// @ts-expect-error ws ships no types (it comes with puppeteer-core); the little used here is typed below.
+import WebSocketImpl from 'ws';
+import { CHROME_DIR, FIREFOX_DIR, ensureBuilt } from '../tools/lib/build';
+import { CHROMIUM } from '../tools/lib/chromium';
+import { ROOT } from '../tools/lib/serve';
+
+// ---- the built extension, copied ------------------------------------------------------------
+
+const LOCK = join(ROOT, '.output', '.build-lock');
+
+/** Builds the extension if needed and copies one browser's build to a fresh temporary folder. */
+export async function builtCopy(browser: 'chrome' | 'firefox'): Promise<string> {
+  await ensureBuilt();
+  const from = browser === 'chrome' ? CHROME_DIR : FIREFOX_DIR;
+  const to = mkdtempSync(join(tmpdir(), `crosscheck-ext-${browser}-`));
+  // Copy under the build lock, so that no build empties the folder half-way.
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > 180_000) rmSync(LOCK, { recursive: true, force: true });
+      } catch {
+        /* gone */
+      }
+      if (Date.now() > deadline) throw new Error('timed out waiting for a build to finish');
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  try {
+    if (!existsSync(join(from, 'manifest.json'))) throw new Error(`no build in ${from}`);
+    cpSync(from, to, { recursive: true });
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+  return to;
+}
+
+/** Rewrites the copy's manifest version, as a store update would. */
+export function bumpVersion(extDir: string, version: string) {
+  const path = join(extDir, 'manifest.json');
+  const m = JSON.parse(readFileSync(path, 'utf8'));
+  m.version = version;
+  writeFileSync(path, JSON.stringify(m));
+}
+
+// ---- a browser-level DevTools client ---------------------------------------------------------
+
+export interface TargetInfo {
+  targetId: string;
+  type: string;
+  url: string;
+}
+
+type Listener = (params: any, sessionId: string | undefined) => void;
+
+interface WebSocket {
+  on(ev: 'message', fn: (data: unknown) => void): void;
+  on(ev: 'close', fn: () => void): void;
+  once(ev: 'open', fn: () => void): void;
+  once(ev: 'error', fn: (e: Error) => void): void;
+  send(data: string): void;
+  close(): void;
+}
+const WebSocket = WebSocketImpl as new (url: string, opts?: object) => WebSocket;
+
+/** A minimal Chrome DevTools Protocol client over the browser's WebSocket, flat sessions. */
+export class Cdp {
+  private nextId = 1;
+  private pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void; method: string }>();
+  private listeners = new Map<string, Set<Listener>>();
+  private constructor(private ws: WebSocket) {
+    ws.on('message', (data) => {
+      const msg = JSON.parse(String(data));
+      if (msg.id !== undefined) {
+        const p = this.pending.get(msg.id);
+        if (!p) return;
+        this.pending.delete(msg.id);
+        if (msg.error) p.reject(new Error(`${p.method}: ${msg.error.message}`));
+        else p.resolve(msg.result);
+      } else if (msg.method) {
+        for (const l of this.listeners.get(msg.method) ?? []) l(msg.params, msg.sessionId);
+      }
+    });
+    ws.on('close', () => {
+      for (const p of this.pending.values()) p.reject(new Error(`${p.method}: connection closed`));
+      this.pending.clear();
+    });
+  }
+
+  static async connect(url: string): Promise<Cdp> {
+    const ws = new WebSocket(url, { perMessageDeflate: false });
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    return new Cdp(ws);
+  }
+
+  send<T = any>(method: string, params: object = {}, sessionId?: string): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, method });
+      this.ws.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
+    });
+  }
+
+  on(method: string, l: Listener): () => void {
+    let set = this.listeners.get(method);
+    if (!set) this.listeners.set(method, (set = new Set()));
+    set.add(l);
+    return () => set!.delete(l);
+  }
+
+  close() {
+    this.ws.close();
+  }
+}
+
+// ---- Chromium, with every target watched ----------------------------------------------------
+
+export interface NetworkRecord {
+  /** The target that made the request: page, service_worker, iframe, worker, ... */
+  targetType: string;
+  /** The target's address when the request was made (the page or the extension page). */
+  targetUrl: string;
+  url: string;
+  method: string;
+  /** Network.Initiator.type (parser, script, other, ...). */
+  initiator: string;
+  /** Script addresses on the initiator's stack. */
+  initiatorScripts: string[];
+  resourceType?: string;
+}
+
+export interface WatchedChromium {
+  context: BrowserContext;
+  extensionId: string;
+  extDir: string;
+  cdp: Cdp;
+  /** Every network request of every target since launch (or since `requests.length = 0`). */
+  requests: NetworkRecord[];
+  /** Uncaught exceptions and console errors in every target (pages, isolated worlds, the worker). */
+  problems: { targetType: string; targetUrl: string; text: string }[];
+  /** The current service worker of the extension (a new one after a restart). */
+  worker(): Promise<Worker>;
+  /** The extension's service worker target, if it runs. */
+  workerTarget(): TargetInfo | undefined;
+  /**
+   * Stops the extension's service worker as DevTools' "stop" does. With `midTask`, whatever script
+   * it is running is cut off first (a busy worker is otherwise stopped only once it yields).
+   */
+  stopWorker(opts?: { midTask?: boolean }): Promise<void>;
+  /** The tab id of every tab the background has a result (or state) for, with its url. */
+  tabEntries(): Promise<Record<string, { url?: string; state?: { kind: string } }>>;
+  /** Opens an extension page (popup.html?tab=N, options.html) in a tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+function initiatorScripts(initiator: any): string[] {
+  const out = new Set<string>();
+  if (initiator?.url) out.add(initiator.url);
+  for (let st = initiator?.stack; st; st = st.parent) for (const f of st.callFrames ?? []) if (f.url) out.add(f.url);
+  return [...out];
+}
+
+export async function launchWatchedChromium(extDir: string, opts: { headless?: boolean } = {}): Promise<WatchedChromium> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'crosscheck-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: opts.headless ?? true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
+      '--no-sandbox',
+      '--remote-debugging-port=0',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-default-apps',
+      '--disable-features=Translate,OptimizationHints,MediaRouter',
+    ],
+  });
+  const portFile = join(userDataDir, 'DevToolsActivePort');
+  for (let i = 0; i < 100 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 50));
+  const [port, path] = readFileSync(portFile, 'utf8').split('\n');
+  const cdp = await Cdp.connect(`ws://127.0.0.1:${port}${path}`);
+
+  const sessions = new Map<string, TargetInfo>();
+  let swSid: Promise<string> | undefined;
+  let swSidValue: string | undefined;
+  const requests: NetworkRecord[] = [];
+  const problems: WatchedChromium['problems'] = [];
+  const targets = new Map<string, TargetInfo>();
+
+  cdp.on('Target.targetCreated', (p) => targets.set(p.targetInfo.targetId, p.targetInfo));
+  cdp.on('Target.targetInfoChanged', (p) => {
+    targets.set(p.targetInfo.targetId, p.targetInfo);
+    for (const [sid, t] of sessions) if (t.targetId === p.targetInfo.targetId) sessions.set(sid, p.targetInfo);
+  });
+  cdp.on('Target.targetDestroyed', (p) => targets.delete(p.targetId));
+  cdp.on('Target.detachedFromTarget', (p) => {
+    sessions.delete(p.sessionId);
+    if (p.sessionId === swSidValue) swSid = swSidValue = undefined;
+  });
+
+  const attachParams = { autoAttach: true, waitForDebuggerOnStart: true, flatten: true };
+  cdp.on('Target.attachedToTarget', (p) => {
+    const sid: string = p.sessionId;
+    const info: TargetInfo = p.targetInfo;
+    sessions.set(sid, info);
+    const ignore = () => {};
+    void (async () => {
+      try {
+        await cdp.send('Network.enable', {}, sid).catch(ignore);
+        await cdp.send('Runtime.enable', {}, sid).catch(ignore);
+        // Children of a page (iframes, dedicated workers) are attached the same way.
+        if (info.type === 'page' || info.type === 'iframe') await cdp.send('Target.setAutoAttach', attachParams, sid).catch(ignore);
+      } finally {
+        if (p.waitingForDebugger) await cdp.send('Runtime.runIfWaitingForDebugger', {}, sid).catch(ignore);
+      }
+    })();
+  });
+  cdp.on('Network.requestWillBeSent', (p, sid) => {
+    const t = (sid && sessions.get(sid)) || { type: 'unknown', url: '', targetId: '' };
+    requests.push({
+      targetType: t.type,
+      targetUrl: t.url,
+      url: p.request.url,
+      method: p.request.method,
+      initiator: p.initiator?.type ?? '',
+      initiatorScripts: initiatorScripts(p.initiator),
+      resourceType: p.type,
+    });
+  });
+  cdp.on('Runtime.exceptionThrown', (p, sid) => {
+    const t = (sid && sessions.get(sid)) || { type: 'unknown', url: '' };
+    const d = p.exceptionDetails;
+    problems.push({ targetType: t.type, targetUrl: t.url, text: `${d.exception?.description ?? d.text} (${d.url ?? ''}:${d.lineNumber})` });
+  });
+  cdp.on('Runtime.consoleAPICalled', (p, sid) => {
+    if (p.type !== 'error' && p.type !== 'assert') return;
+    const t = (sid && sessions.get(sid)) || { type: 'unknown', url: '' };
+    problems.push({ targetType: t.type, targetUrl: t.url, text: p.args.map((a: any) => a.value ?? a.description ?? '').join(' ') });
+  });
+
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
+  await cdp.send('Target.setAutoAttach', attachParams);
+  for (const t of (await cdp.send('Target.getTargets')).targetInfos as TargetInfo[]) targets.set(t.targetId, t);
+
+  const isOurWorker = (t: TargetInfo) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://');
+  let firstWorker: Worker | undefined = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  firstWorker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(firstWorker.url()).host;
+
+  // The ServiceWorker domain (on any page's session) sees the extension's worker and can stop it.
+  const versions = new Map<string, { versionId: string; scriptURL: string; runningStatus: string }>();
+  cdp.on('ServiceWorker.workerVersionUpdated', (p) => {
+    for (const v of p.versions) versions.set(v.versionId, v);
+  });
+  const swSession = () =>
+    (swSid ??= (async () => {
+      const page = [...targets.values()].find((t) => t.type === 'page');
+      if (!page) throw new Error('no page to reach the ServiceWorker domain from');
+      const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: page.targetId, flatten: true });
+      await cdp.send('ServiceWorker.enable', {}, sessionId);
+      return (swSidValue = sessionId as string);
+    })());
+  await swSession();
+
+  const api: WatchedChromium = {
+    context,
+    extensionId,
+    extDir,
+    cdp,
+    requests,
+    problems,
+    async worker() {
+      const live = () => context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+      const answers = (w: Worker) =>
+        Promise.race([w.evaluate(() => true).catch(() => false), new Promise<boolean>((r) => setTimeout(() => r(false), 500))]);
+      const end = Date.now() + 20_000;
+      let woken = false;
+      while (Date.now() < end) {
+        // A stopped worker may linger in playwright's list for a moment: take the newest that answers.
+        for (const w of live().reverse()) if (await answers(w)) return w;
+        if (!woken) {
+          // Wake it: an extension page asks the background as it opens.
+          woken = true;
+          const p = await context.newPage();
+          await p.goto(`chrome-extension://${extensionId}/options.html`).catch(() => {});
+          await p.close();
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('the extension has no service worker');
+    },
+    workerTarget() {
+      return [...targets.values()].find((t) => isOurWorker(t) && t.url.includes(extensionId));
+    },
+    async stopWorker(opts = {}) {
+      const sid = await swSession();
+      if (opts.midTask) {
+        for (const [wsid, t] of sessions) {
+          if (t.type === 'service_worker' && t.url.includes(extensionId)) await cdp.send('Runtime.terminateExecution', {}, wsid).catch(() => {});
+        }
+      }
+      const running = () => [...versions.values()].filter((v) => v.scriptURL.includes(extensionId) && v.runningStatus !== 'stopped');
+      for (const v of running()) await cdp.send('ServiceWorker.stopWorker', { versionId: v.versionId }, sid).catch(() => {});
+      for (let i = 0; i < 100 && running().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    },
+    async tabEntries() {
+      const w = await api.worker();
+      return w.evaluate(async () => {
+        const all = (await (globalThis as any).chrome.storage.session.get(null)) as Record<string, unknown>;
+        return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('tab:'))) as Record<string, { url?: string; state?: { kind: string } }>;
+      });
+    },
+    async openExtensionPage(path: string) {
+      const p = await context.newPage();
+      await p.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
+      return p;
+    },
+    async close() {
+      cdp.close();
+      await context.close().catch(() => {});
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+  return api;
+}
