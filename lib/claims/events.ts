@@ -19,6 +19,7 @@ const SAME_EVENT: Record<string, string> = {
 const eventName = (verb: string) => SAME_EVENT[verb] ?? verb;
 const MAX_GAP_WORDS = 5;
 const MAX_GAP_CHARS = 80;
+const APPOSITION = /^\s*(?:his|her|its|their|the|a|an)\s[^,;:()"\u201c\u201d]{1,40},\s*$/i;
 // Longer "sentences" are lists or pages without full stops: compromise is not run on them.
 const MAX_SENTENCE = 2000;
 
@@ -30,8 +31,14 @@ interface CompromiseTerm {
 }
 
 /** Events of each sentence, keyed by its start; compromise parses all of them in one pass. */
-export function eventsOf(text: string, sentences: Span[], entities: Mention[]): Map<number, string[]> {
-  const out = new Map<number, string[]>();
+/** An event and where its verb stands. */
+export interface SentenceEvent {
+  event: string;
+  at: number;
+}
+
+export function eventsOf(text: string, sentences: Span[], entities: Mention[]): Map<number, SentenceEvent[]> {
+  const out = new Map<number, SentenceEvent[]>();
   if (!sentences.length) return out;
   // One parse over the sentences joined: far cheaper than one parse each.
   const starts: number[] = [];
@@ -68,10 +75,14 @@ export function eventsOf(text: string, sentences: Span[], entities: Mention[]): 
     const ents: Mention[] = [];
     for (let e = e0; e < sortedEntities.length && sortedEntities[e].start < sentence.end; e++) ents.push(sortedEntities[e]);
     const mine = verbsBySentence[k];
-    const found = new Set<string>();
+    const found: SentenceEvent[] = [];
+    const add = (event: string, at: number) => {
+      if (!found.some((f) => f.event === event && f.at === at)) found.push({ event, at });
+    };
     const gapOk = (a: number, b: number) => {
       if (b - a > MAX_GAP_CHARS) return false;
-      const gap = text.slice(a, b);
+      // "launched his own AI company, xAI": a noun phrase and its name in apposition.
+      const gap = text.slice(a, b).replace(APPOSITION, ' ');
       return !BOUNDARY.test(gap) && gap.trim().split(/\s+/).filter(Boolean).length <= MAX_GAP_WORDS && !mine.some((w) => w.start >= a && w.end <= b);
     };
     let before = -1; // index of the last entity ending before the current verb
@@ -82,10 +93,10 @@ export function eventsOf(text: string, sentences: Span[], entities: Mention[]): 
       const b = before >= 0 ? ents[before] : undefined;
       const a = ents[before + 1] && ents[before + 1].start >= v.end ? ents[before + 1] : undefined;
       const name = eventName(v.inf);
-      if (b && gapOk(b.end, v.start)) found.add(`${name}:${b.canonical ?? b.text}`);
-      if (a && gapOk(v.end, a.start)) found.add(`${name}:${a.canonical ?? a.text}`);
+      if (b && gapOk(b.end, v.start)) add(`${name}:${b.canonical ?? b.text}`, v.start);
+      if (a && gapOk(v.end, a.start)) add(`${name}:${a.canonical ?? a.text}`, v.start);
     }
-    out.set(sentence.start, [...found]);
+    out.set(sentence.start, found);
   });
   return out;
 }

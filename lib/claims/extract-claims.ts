@@ -90,10 +90,23 @@ export function extractClaims(input: ClaimInputs): Claim[] {
     for (const figure of figs) {
       claims.push({ ...base(), figure, context: windowStems(text, sentence, figure, skip), events: [] });
     }
-    const events = dts.length ? (eventsBySentence.get(sentence.start) ?? []) : [];
-    // A date with nothing happening on it ("Thursday, January 30, 2025") is no claim.
-    if (events.length) {
-      for (const date of dts) claims.push({ ...base(), date, context: aroundStems(text, sentence, date), events });
+    // Each event goes to the date nearest its verb: "co-founded OpenAI in 2015 and left in 2018".
+    const sentenceEvents = dts.length ? (eventsBySentence.get(sentence.start) ?? []) : [];
+    // A comma between a date and a verb puts them in different clauses, unless the date opens the
+    // sentence ("In March 2023, Musk responded..."): then it dates the clause that follows.
+    const fronted = (d: DateMention) => text.slice(sentence.start, d.start).trim().split(/\s+/).filter(Boolean).length <= 2;
+    const distance = (d: DateMention, at: number) => {
+      const raw = at < d.start ? d.start - at : at >= d.end ? at - d.end : 0;
+      // A name set off by commas ("his company, xAI, in 2023") does not end the clause.
+      const between = (at < d.start ? text.slice(at, d.start) : text.slice(d.end, at)).replace(/,\s*([\p{L}\p{N}][\p{L}\p{N}.&' -]{0,40}),/gu, (m, name: string) => (/\p{Lu}/u.test(name) ? ' ' : m));
+      return raw + (/[,;]/.test(between) && !fronted(d) ? 1000 : 0);
+    };
+    for (const date of dts) {
+      const events = [
+        ...new Set(sentenceEvents.filter((e) => dts.every((other) => distance(date, e.at) <= distance(other, e.at))).map((e) => e.event)),
+      ];
+      // A date with nothing happening on it ("Thursday, January 30, 2025") is no claim.
+      if (events.length) claims.push({ ...base(), date, context: aroundStems(text, sentence, date), events });
     }
     for (const quote of quotesIn[i]) {
       if (!quote.speaker) continue;

@@ -4,8 +4,8 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { findArticle } from '../lib/page/article';
-import { buildBlocks } from '../lib/page/blocks';
+import { findArticle } from '../../lib/page/article';
+import { buildBlocks } from '../../lib/page/blocks';
 
 const dir = resolve(process.argv[2] ?? '../shared/pages/readability');
 

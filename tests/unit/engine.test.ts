@@ -1,7 +1,7 @@
 // The engine end to end on an invented story: a page checked against a corpus of two reports.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { analyze, type Analysis } from '../../lib/engine';
+import { analyze, readClaims, type Analysis } from '../../lib/engine';
 import { buildCorpus } from '../../lib/corpus/build';
 import { CorpusIndex, parseCorpus, serializeCorpus } from '../../lib/corpus';
 import { readInput } from '../../lib/cli/read-input';
@@ -117,5 +117,17 @@ describe('dated events', () => {
     const index = new CorpusIndex(story('Acme Robotics launched a delivery robot in March 2019, the company said.'));
     const a = analyze({ text: 'Acme Robotics started a research project last year, a spokesman said.', published: '2024-06-01' }, index);
     expect(a.claims.find((c) => c.date)?.verdict).toBe('unique');
+  });
+});
+
+describe('several dates in one sentence', () => {
+  it('give each date the event nearest it in its clause', () => {
+    const { claims } = readClaims({
+      text: 'Priya Raman, who co-founded Acme Robotics in 2011 and left its board in 2016, launched her own lab, Lumen Works, in 2019.',
+      published: '2024-06-01',
+    });
+    const eventsOf = (year: string) => claims.find((c) => c.date?.text === year)?.events;
+    expect(eventsOf('2011')).toEqual(['found:Acme Robotics']);
+    expect(eventsOf('2019')).toEqual(['found:Lumen Works']);
   });
 });
