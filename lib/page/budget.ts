@@ -31,7 +31,8 @@ export interface Census {
 
 /** Counts elements and text characters with a few native calls (no walk in script). */
 export function census(doc: Document): Census {
-  const elements = doc.getElementsByTagName('*').length;
+  // (A live collection's length is counted natively; DOM shims without '*' fall back to a query.)
+  const elements = doc.getElementsByTagName('*').length || doc.querySelectorAll('*').length;
   const body = doc.body;
   let chars = 0;
   if (body) {

@@ -246,9 +246,10 @@ export class WatchedPage {
     private cdp: CDPSession,
   ) {}
 
-  static async open(context: BrowserContext, url: string, opts: { heartbeat?: boolean } = {}): Promise<WatchedPage> {
+  static async open(context: BrowserContext, url: string, opts: { heartbeat?: boolean; watch?: boolean } = {}): Promise<WatchedPage> {
     const page = await context.newPage();
     if (opts.heartbeat) await page.addInitScript(HEARTBEAT);
+    if (opts.watch) await page.addInitScript(WATCHER);
     const cdp = await context.newCDPSession(page);
     const w = new WatchedPage(page, cdp);
     page.on('console', (m) => w.console.push(m.text()));
@@ -407,4 +408,126 @@ export function domHash(host: string): { hash: string; length: number; elements:
     h2 = (Math.imul(h2, 31) + c) | 0;
   }
   return { hash: `${(h1 >>> 0).toString(16)}-${(h2 >>> 0).toString(16)}`, length: html.length, elements: copy.querySelectorAll('*').length + 1, hosts };
+}
+
+/**
+ * Runs in the page's main world from its start (an init script): on every animation frame, looks
+ * at Crosscheck's highlights as the page is about to be drawn and records any range that is
+ * collapsed, out of the document, reads other words than when it was first painted, or is painted
+ * twice in one highlight. Read with watchReport().
+ */
+export const WATCHER = `(() => {
+  const names = ${JSON.stringify(OUR_NAMES.filter((n) => n !== 'crosscheck-flash'))};
+  const seen = new WeakMap();
+  const w = (window.__ccWatch = { frames: 0, checked: 0, violations: [] });
+  const bad = (what) => { if (w.violations.length < 50) w.violations.push(what); };
+  const frame = () => {
+    w.frames++;
+    const reg = CSS.highlights;
+    for (const n of names) {
+      const h = reg.get(n);
+      if (!h) continue;
+      const spots = new Set();
+      for (const r of h) {
+        w.checked++;
+        const t = r.toString();
+        if (r.collapsed) bad(n + ': collapsed range');
+        if (!r.startContainer.isConnected || !r.endContainer.isConnected) bad(n + ': range out of the document: ' + JSON.stringify(t));
+        if (!t.trim()) bad(n + ': range reads nothing');
+        const first = seen.get(r);
+        if (first === undefined) seen.set(r, t);
+        else if (first !== t) bad(n + ': range read ' + JSON.stringify(first) + ', now ' + JSON.stringify(t));
+        const spot = [r.startContainer, r.startOffset, r.endContainer, r.endOffset];
+        let dup = false;
+        for (const s of spots) if (s[0] === spot[0] && s[1] === spot[1] && s[2] === spot[2] && s[3] === spot[3]) dup = true;
+        if (dup) bad(n + ': painted twice: ' + JSON.stringify(t));
+        spots.add(spot);
+      }
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})();`;
+
+/** Runs in the page's main world: what the watcher saw. */
+export function watchReport(): { frames: number; checked: number; violations: string[] } {
+  return (window as unknown as { __ccWatch: { frames: number; checked: number; violations: string[] } }).__ccWatch;
+}
+
+// ---- Chromium: one browser, one server for a suite ---------------------------------------------------
+
+import { CHROME_DIR } from '../tools/lib/build';
+import { launchChromium, type ChromiumWithExtension } from '../tools/lib/chromium';
+import { serve, type Served } from '../tools/lib/serve';
+import type { ContentDiagnostics, PageState } from '../../lib/messages';
+
+export interface ChromeSuite {
+  chrome: ChromiumWithExtension;
+  server: Served;
+  visit(path: string, opts?: { heartbeat?: boolean; watch?: boolean; plain?: boolean }): Promise<WatchedPage>;
+  /** Asks the page's content script (through the background's service worker). */
+  ask<T = PageState>(w: WatchedPage, type: 'get-state' | 'diagnostics'): Promise<T>;
+  tabId(w: WatchedPage): Promise<number>;
+  /** Waits until the content script's state is settled (or is `want`). */
+  settled(w: WatchedPage, want?: PageState['kind']): Promise<PageState>;
+  diagnostics(w: WatchedPage): Promise<ContentDiagnostics>;
+  close(): Promise<void>;
+}
+
+export async function chromeSuite(dirs: ('dynamic' | 'hostile')[]): Promise<ChromeSuite> {
+  const ext = await privateCopy(CHROME_DIR);
+  const server = await serve();
+  for (const d of dirs) for (const [path, html] of fixturePages(d)) server.pages.set(path, html);
+  const chrome = await launchChromium(ext.dir);
+  const pages: WatchedPage[] = [];
+  const tabIds = new Map<WatchedPage, number>();
+  let visits = 0;
+  const suite: ChromeSuite = {
+    chrome,
+    server,
+    async visit(path, opts = {}) {
+      // Each visit its own address, so that the background's record of tabs by address is never ambiguous.
+      const url = `${opts.plain ? server.plainOrigin : server.origin}${path}${path.includes('?') ? '&' : '?'}visit=${++visits}`;
+      const w = await WatchedPage.open(chrome.context, url, opts);
+      pages.push(w);
+      return w;
+    },
+    async tabId(w) {
+      let id = tabIds.get(w);
+      if (id === undefined) {
+        id = await chrome.tabIdOf(w.page);
+        tabIds.set(w, id);
+      }
+      return id;
+    },
+    async ask<T>(w: WatchedPage, type: 'get-state' | 'diagnostics') {
+      const id = await suite.tabId(w);
+      return chrome.worker.evaluate(
+        ([tab, t]) =>
+          (globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: object): Promise<unknown> } } }).chrome.tabs.sendMessage(tab, {
+            channel: 'crosscheck',
+            type: t,
+          }),
+        [id, type] as const,
+      ) as Promise<T>;
+    },
+    settled(w, want) {
+      return until(
+        () => suite.ask<PageState>(w, 'get-state').catch(() => ({ kind: 'analysing', url: '' }) as PageState),
+        (s) => (want ? s.kind === want : s.kind !== 'analysing'),
+        20_000,
+        200,
+      );
+    },
+    diagnostics(w) {
+      return suite.ask<ContentDiagnostics>(w, 'diagnostics');
+    },
+    async close() {
+      for (const p of pages) await p.close();
+      await chrome.close();
+      await server.close();
+      ext.remove();
+    },
+  };
+  return suite;
 }

@@ -4,82 +4,52 @@
 // same article) or steps aside and says why; the page's own script keeps working; nothing is
 // thrown in the content script; the DOM is as without the extension, one host element aside;
 // and the content script's readings stay within their main-thread budget.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_DIR } from '../tools/lib/build';
-import { launchChromium, type ChromiumWithExtension } from '../tools/lib/chromium';
-import { serve, type Served } from '../tools/lib/serve';
-import type { ContentDiagnostics, PageState } from '../../lib/messages';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ContentDiagnostics } from '../../lib/messages';
 import {
   OUR_NAMES,
-  WatchedPage,
+  chromeSuite,
   domHash,
-  fixturePages,
   marks,
-  privateCopy,
   rectOn,
   reddish,
   sleep,
   snapshotHighlights,
   until,
   widget,
+  type ChromeSuite,
   type HighlightsSnapshot,
+  type WatchedPage,
 } from './hostile-support';
 
 const HOST = 'crosscheck-ui';
-let server: Served;
-let chrome: ChromiumWithExtension;
-let ext: { dir: string; remove(): void };
-const pages: WatchedPage[] = [];
-const tabIds = new Map<WatchedPage, number>();
+let suite: ChromeSuite;
 /** What each page cost the content script, for the report at the end. */
 const costs: Record<string, unknown>[] = [];
+const open: WatchedPage[] = [];
 
 beforeAll(async () => {
-  ext = await privateCopy(CHROME_DIR);
-  server = await serve();
-  for (const [path, html] of fixturePages('hostile')) server.pages.set(path, html);
-  chrome = await launchChromium(ext.dir);
+  suite = await chromeSuite(['hostile']);
 }, 240_000);
 
 afterAll(async () => {
   if (costs.length) console.log('content script on hostile pages (Chromium):\n' + costs.map((c) => JSON.stringify(c)).join('\n'));
-  for (const p of pages) await p.close();
-  await chrome?.close();
-  await server?.close();
-  ext?.remove();
+  await suite?.close();
+});
+
+// One page at a time: ticking pages left open would only eat this machine's two cores.
+afterEach(async () => {
+  for (const w of open.splice(0)) await w.close();
 });
 
 async function visit(path: string, opts: { heartbeat?: boolean; plain?: boolean } = {}): Promise<WatchedPage> {
-  const w = await WatchedPage.open(chrome.context, (opts.plain ? server.plainOrigin : server.origin) + path, opts);
-  pages.push(w);
+  const w = await suite.visit(path, opts);
+  open.push(w);
   return w;
 }
 
-async function ask<T>(w: WatchedPage, type: 'get-state' | 'diagnostics'): Promise<T> {
-  let id = tabIds.get(w);
-  if (id === undefined) {
-    id = await chrome.tabIdOf(w.page);
-    tabIds.set(w, id);
-  }
-  return chrome.worker.evaluate(
-    ([tab, t]) =>
-      (globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: object): Promise<unknown> } } }).chrome.tabs.sendMessage(tab, {
-        channel: 'crosscheck',
-        type: t,
-      }),
-    [id, type] as const,
-  ) as Promise<T>;
-}
-
-/** Waits until the content script has a settled state (painted, skipped or not an article). */
-async function settled(w: WatchedPage, want?: PageState['kind']): Promise<PageState> {
-  return until(
-    () => ask<PageState>(w, 'get-state').catch(() => ({ kind: 'analysing', url: '' }) as PageState),
-    (s) => (want ? s.kind === want : s.kind !== 'analysing'),
-    20_000,
-    200,
-  );
-}
+const settled = (w: WatchedPage, want?: Parameters<ChromeSuite['settled']>[1]) => suite.settled(w, want);
+const ask = <T>(w: WatchedPage, type: 'get-state' | 'diagnostics') => suite.ask<T>(w, type);
 
 const snapshot = (w: WatchedPage) => w.iso(snapshotHighlights, OUR_NAMES);
 
@@ -207,7 +177,7 @@ describe('Chromium: pages that tamper with the platform', () => {
     expect(s.others['page-note']).toBe(count('Altman'));
     // Turned off on the site: ours go, the page's stay.
     const setOff = (off: string[]) =>
-      chrome.worker.evaluate(
+      suite.chrome.worker.evaluate(
         (o) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { offSites: o } }),
         off,
       );
@@ -305,7 +275,7 @@ describe('Chromium: big, deep and long pages', () => {
     expect(st.kind).toBe('skipped');
     expect(st.kind === 'skipped' && st.reason).toMatch(/slowing the page down|longer than/);
     expect(Object.keys((await snapshot(w)).ours)).toEqual([]);
-    const popup = await chrome.openPopup(tabIds.get(w)!);
+    const popup = await suite.chrome.openPopup(await suite.tabId(w));
     const p = await until(
       () => popup.evaluate(() => ({ state: document.querySelector('[data-state]')?.getAttribute('data-state'), text: document.body.textContent })),
       (v) => v.state === 'skipped',
