@@ -131,6 +131,8 @@ export class Cdp {
 // ---- Chromium, with every target watched ----------------------------------------------------
 
 export interface NetworkRecord {
+  /** The target and its request id (a target watched through two sessions reports twice). */
+  key: string;
   /** The target that made the request: page, service_worker, iframe, worker, ... */
   targetType: string;
   /** The target's address when the request was made (the page or the extension page). */
@@ -162,6 +164,11 @@ export interface WatchedChromium {
    * it is running is cut off first (a busy worker is otherwise stopped only once it yields).
    */
   stopWorker(opts?: { midTask?: boolean }): Promise<void>;
+  /**
+   * Evaluates an expression in a target: the extension's service worker, or a page (by address)
+   * in its main world or in the extension's isolated world (where the content script runs).
+   */
+  evaluate(where: { worker: true } | { page: string; world: 'main' | 'extension' }, expression: string): Promise<unknown>;
   /** The tab id of every tab the background has a result (or state) for, with its url. */
   tabEntries(): Promise<Record<string, { url?: string; state?: { kind: string } }>>;
   /** Opens an extension page (popup.html?tab=N, options.html) in a tab. */
@@ -235,9 +242,14 @@ export async function launchWatchedChromium(extDir: string, opts: { headless?: b
       }
     })();
   });
+  const seen = new Set<string>();
   cdp.on('Network.requestWillBeSent', (p, sid) => {
     const t = (sid && sessions.get(sid)) || { type: 'unknown', url: '', targetId: '' };
+    const key = `${t.targetId}/${p.requestId}/${p.request.url}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     requests.push({
+      key,
       targetType: t.type,
       targetUrl: t.url,
       url: p.request.url,
@@ -246,6 +258,24 @@ export async function launchWatchedChromium(extDir: string, opts: { headless?: b
       initiatorScripts: initiatorScripts(p.initiator),
       resourceType: p.type,
     });
+  });
+  // Execution contexts per session, to reach the content script's isolated world.
+  const contexts = new Map<string, { id: number; origin: string; type: string; name: string }[]>();
+  cdp.on('Runtime.executionContextCreated', (p, sid) => {
+    if (!sid) return;
+    const list = contexts.get(sid) ?? [];
+    list.push({ id: p.context.id, origin: p.context.origin, type: p.context.auxData?.type ?? '', name: p.context.name });
+    contexts.set(sid, list);
+  });
+  cdp.on('Runtime.executionContextDestroyed', (p, sid) => {
+    if (sid) contexts.set(sid, (contexts.get(sid) ?? []).filter((c) => c.id !== p.executionContextId));
+  });
+  cdp.on('Runtime.executionContextsCleared', (_p, sid) => {
+    if (sid) contexts.set(sid, []);
+  });
+  cdp.on('Network.webSocketCreated', (p, sid) => {
+    const t = (sid && sessions.get(sid)) || { type: 'unknown', url: '', targetId: '' };
+    requests.push({ key: `${t.targetId}/${p.requestId}`, targetType: t.type, targetUrl: t.url, url: p.url, method: 'WEBSOCKET', initiator: p.initiator?.type ?? '', initiatorScripts: initiatorScripts(p.initiator) });
   });
   cdp.on('Runtime.exceptionThrown', (p, sid) => {
     const t = (sid && sessions.get(sid)) || { type: 'unknown', url: '' };
@@ -322,6 +352,23 @@ export async function launchWatchedChromium(extDir: string, opts: { headless?: b
       const running = () => [...versions.values()].filter((v) => v.scriptURL.includes(extensionId) && v.runningStatus !== 'stopped');
       for (const v of running()) await cdp.send('ServiceWorker.stopWorker', { versionId: v.versionId }, sid).catch(() => {});
       for (let i = 0; i < 100 && running().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    },
+    async evaluate(where, expression) {
+      let sid: string | undefined;
+      let contextId: number | undefined;
+      if ('worker' in where) {
+        sid = [...sessions].find(([, t]) => t.type === 'service_worker' && t.url.includes(extensionId))?.[0];
+      } else {
+        sid = [...sessions].find(([, t]) => t.type === 'page' && t.url === where.page)?.[0];
+        if (sid && where.world === 'extension') {
+          contextId = (contexts.get(sid) ?? []).find((c) => c.type === 'isolated' && c.origin.includes(extensionId))?.id;
+          if (contextId === undefined) throw new Error(`no content script world in ${where.page}`);
+        }
+      }
+      if (!sid) throw new Error(`no target for ${JSON.stringify(where)}`);
+      const r = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, ...(contextId !== undefined ? { contextId } : {}) }, sid);
+      if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+      return r.result.value;
     },
     async tabEntries() {
       const w = await api.worker();
