@@ -5,6 +5,11 @@
 // again) and then invalidates the script's context, whose abort takes the highlights and the
 // card away and removes every listener. The new version's content script, on the next page load
 // (or at once in Firefox, which injects it into open tabs), starts afresh.
+//
+// Firefox instead kills the old script outright: it cannot clean up, and its card's host element
+// (with the card open, if it was) would stay in the page for good. So a script starting takes
+// away any host element a previous instance of Crosscheck left behind.
+import { HOST_TAG } from './blocks';
 import { clearPainting } from './paint';
 
 /** The part of WXT's ContentScriptContext used here: reading isInvalid aborts a dead context. */
@@ -23,6 +28,7 @@ const MIN_GAP_MS = 250;
  * runs first (window, capture phase) and an orphaned script does nothing more.
  */
 export function stepAsideWhenOrphaned(ctx: LifecycleContext): void {
+  removeLeftovers();
   // Whatever else the abort does, and even if some other cleanup throws, the highlights go.
   ctx.onInvalidated(() => {
     try {
@@ -44,4 +50,21 @@ export function stepAsideWhenOrphaned(ctx: LifecycleContext): void {
     last = 0;
     check();
   }, opts);
+}
+
+/**
+ * Removes the card host elements of an earlier instance of the content script (ours: an open
+ * shadow root holding the isolated document WXT builds; a page's own element of the same name is
+ * left alone). Call before this instance makes its own.
+ */
+export function removeLeftovers(doc: Document = document): number {
+  let n = 0;
+  for (const el of Array.from(doc.getElementsByTagName(HOST_TAG.toLowerCase()))) {
+    const root = el.shadowRoot;
+    if (root && Array.from(root.children).some((c) => c.localName === 'html')) {
+      el.remove();
+      n++;
+    }
+  }
+  return n;
 }
