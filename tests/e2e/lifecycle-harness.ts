@@ -6,11 +6,15 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import puppeteer, { type Browser as FirefoxBrowser, type Page as FirefoxPage } from 'puppeteer-core';
 // @ts-expect-error ws ships no types (it comes with puppeteer-core); the little used here is typed below.
 import WebSocketImpl from 'ws';
 import { CHROME_DIR, FIREFOX_DIR, ensureBuilt } from '../tools/lib/build';
 import { CHROMIUM } from '../tools/lib/chromium';
+import { FIREFOX } from '../tools/lib/firefox';
 import { ROOT } from '../tools/lib/serve';
 
 // ---- the built extension, copied ------------------------------------------------------------
@@ -389,4 +393,131 @@ export async function launchWatchedChromium(extDir: string, opts: { headless?: b
     },
   };
   return api;
+}
+
+// ---- Firefox, every request through a proxy of the test's own -----------------------------
+
+export interface ProxyRecord {
+  method: string;
+  /** The full address (http://host:port/path), or host:port for a CONNECT (https, wss). */
+  url: string;
+}
+
+export interface WatchedFirefox {
+  browser: FirefoxBrowser;
+  extensionId: string;
+  extDir: string;
+  /** Every request Firefox made, from any of its parts: pages, the extension's background and pages, Firefox itself. */
+  requests: ProxyRecord[];
+  /** Waits for a tab showing an extension page (moz-extension://.../<path>) and returns it. */
+  waitForExtensionTab(path: string, timeout?: number): Promise<FirefoxPage>;
+  /** Installs the extension again from its folder (an update when the version changed). */
+  reinstall(): Promise<void>;
+  /** The folder downloads are saved to. */
+  downloads: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Firefox ESR (puppeteer-core over WebDriver BiDi) with the extension installed and every request
+ * it makes, localhost included, sent through a proxy that records it: requests for `origin` (the
+ * test's own server) are passed on, anything else is refused.
+ */
+export async function launchWatchedFirefox(extDir: string, origin: string, opts: { headless?: boolean } = {}): Promise<WatchedFirefox> {
+  const requests: ProxyRecord[] = [];
+  const target = new URL(origin);
+  const proxy = createServer((req, res) => {
+    const url = req.url ?? '';
+    requests.push({ method: req.method ?? '', url });
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (u.port !== target.port || !['127.0.0.1', '127.0.0.2', 'localhost'].includes(u.hostname)) {
+      res.writeHead(502, { 'content-type': 'text/plain' }).end('refused by the test proxy');
+      return;
+    }
+    const fwd = httpRequest({ host: u.hostname, port: Number(u.port), path: u.pathname + u.search, method: req.method, headers: req.headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    fwd.on('error', () => res.writeHead(502).end());
+    req.pipe(fwd);
+  });
+  proxy.on('connect', (req, socket) => {
+    requests.push({ method: 'CONNECT', url: req.url ?? '' });
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
+  proxy.on('upgrade', (req, socket) => {
+    requests.push({ method: 'UPGRADE', url: req.url ?? '' });
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const port = (proxy.address() as AddressInfo).port;
+  const downloads = mkdtempSync(join(tmpdir(), 'crosscheck-downloads-'));
+
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: opts.headless ?? true,
+    defaultViewport: { width: 1280, height: 900 },
+    extraPrefsFirefox: {
+      'app.update.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'extensions.update.enabled': false,
+      'network.captive-portal-service.enabled': false,
+      // Everything through the recording proxy, localhost too.
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': port,
+      'network.proxy.share_proxy_settings': true,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      'network.proxy.socks_remote_dns': true,
+      // Downloads (the corpus export) go to a folder of the test's, without asking.
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+    },
+  });
+  const extensionId = await browser.installExtension(extDir);
+  return {
+    browser,
+    extensionId,
+    extDir,
+    requests,
+    downloads,
+    async waitForExtensionTab(path: string, timeout = 10_000) {
+      // BiDi may report an extension tab's url as about:blank: ask the page itself.
+      const end = Date.now() + timeout;
+      const want = new RegExp(`^moz-extension://[^/]+/${path.replace(/[.?]/g, '\\$&')}`);
+      while (Date.now() < end) {
+        for (const page of await browser.pages()) {
+          const href = await page.evaluate(() => location.href).catch(() => '');
+          if (want.test(href)) return page;
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error(`no tab opened on ${path}`);
+    },
+    async reinstall() {
+      await browser.installExtension(extDir);
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      proxy.closeAllConnections?.();
+      await new Promise((r) => proxy.close(r));
+      rmSync(downloads, { recursive: true, force: true });
+    },
+  };
 }
