@@ -46,6 +46,10 @@ const CLOSE_DELAY_MS = 300;
 /** While a page keeps changing, the next reading waits DUTY times as long as the last one took. */
 const DUTY = 20;
 const MAX_BACKOFF_MS = 30_000;
+/** After an address change, the next reading waits at most this long for the duty cycle. */
+const NAV_MAX_GAP_MS = 2500;
+/** A page left alone for its size is looked at again after a change at most this often (its address changing aside). */
+const SKIPPED_RECHECK_MS = 30_000;
 /** Beyond this many mutation records in one batch, don't look at them one by one. */
 const MAX_RECORDS_CHECKED = 500;
 
@@ -63,8 +67,9 @@ async function start(ctx: ContentScriptContext) {
   ) => target.addEventListener(type, fn as EventListener, { ...opts, signal });
 
   let state: PageState = { kind: 'analysing', url: location.href };
-  /** The map the painting stands on, and the article elements it was read from. */
+  /** The map the painting stands on. */
   let map: BlockMap | null = null;
+  /** The article's elements, as last read: changes elsewhere in the page are not ours to follow. */
   let roots: Element[] = [];
   /** The engine's answer, and the very text and address it answered for. */
   let analysis: Analysis | null = null;
@@ -358,6 +363,7 @@ async function start(ctx: ContentScriptContext) {
       return;
     }
     const fresh = reading.map;
+    roots = reading.roots;
     if (!force && analysis && fresh.text === analysedText && url === analysedUrl) {
       // The same words (nodes may have been re-rendered): the same answer, on the new nodes.
       const paintMs = repaint(fresh, reading.roots);
@@ -426,12 +432,12 @@ async function start(ctx: ContentScriptContext) {
   let debounceTimer: ReturnType<typeof setTimeout> | undefined;
   let firstPending = 0;
   let pendingForce = false;
-  const schedule = (force = false, delay = DEBOUNCE_MS) => {
+  const schedule = (force = false, delay = DEBOUNCE_MS, minGap = 0, maxGap = MAX_BACKOFF_MS) => {
     pendingForce ||= force;
     const now = Date.now();
     if (!firstPending) firstPending = now;
     clearTimeout(debounceTimer);
-    const earliest = lastRunAt + Math.min(MAX_BACKOFF_MS, lastCost * DUTY);
+    const earliest = lastRunAt + Math.max(minGap, Math.min(maxGap, lastCost * DUTY));
     const wait = Math.max(0, Math.min(delay, firstPending + MAX_WAIT_MS - now), earliest - now);
     debounceTimer = setTimeout(() => {
       firstPending = 0;
@@ -458,7 +464,7 @@ async function start(ctx: ContentScriptContext) {
   };
   /** Whether a change can touch the article that is painted (or, with none, bring one). */
   const touchesArticle = (records: MutationRecord[]): boolean => {
-    if (!map || roots.length === 0) return true;
+    if (roots.length === 0) return true;
     if (records.length > MAX_RECORDS_CHECKED) return true;
     for (const root of roots) if (!root.isConnected) return true;
     for (const r of records) {
@@ -479,7 +485,12 @@ async function start(ctx: ContentScriptContext) {
     if (signal.aborted) return;
     try {
       const theirs = records.filter((r) => !isOwn(r));
-      if (theirs.length === 0 || !touchesArticle(theirs)) return;
+      if (theirs.length === 0) return;
+      if (state.kind === 'skipped') {
+        schedule(false, DEBOUNCE_MS, SKIPPED_RECHECK_MS);
+        return;
+      }
+      if (!touchesArticle(theirs)) return;
       if (painting) {
         // Before the page is next drawn: no mark may stay on words that changed or went away.
         const t = performance.now();
@@ -504,9 +515,10 @@ async function start(ctx: ContentScriptContext) {
   signal.addEventListener('abort', () => observer.disconnect());
 
   // History navigation (pushState, popstate): WXT watches the address for us.
+  // Another address is another article: read it within NAV_MAX_GAP_MS even on a heavy page.
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     closeCard();
-    schedule(true);
+    schedule(true, DEBOUNCE_MS, 0, NAV_MAX_GAP_MS);
   });
 
   // ---- pointer and keyboard -----------------------------------------------------------------

@@ -115,14 +115,19 @@ export interface HighlightsSnapshot {
 
 /** Every highlight in the document's registry; ours with their ranges. */
 export function snapshotHighlights(names: string[]): HighlightsSnapshot {
+  // forEach rather than iterators: Firefox's sandboxes cannot iterate through Xray wrappers.
   const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
   const out: HighlightsSnapshot = { ours: {}, others: {} };
-  for (const [name, h] of reg) {
+  const entries: [string, Set<Range>][] = [];
+  reg.forEach((h, name) => entries.push([name, h]));
+  for (const [name, h] of entries) {
     if (!names.includes(name)) {
       out.others[name] = h.size;
       continue;
     }
-    out.ours[name] = [...h].map((r) => {
+    const ranges: Range[] = [];
+    h.forEach((r) => ranges.push(r));
+    out.ours[name] = ranges.map((r) => {
       const el = (r.startContainer.nodeType === 1 ? r.startContainer : r.startContainer.parentElement) as HTMLElement | null;
       return {
         text: r.toString(),
@@ -384,7 +389,9 @@ export function reddish(png: Buffer): number {
 export function rectOn({ name, needle }: { name: string; needle: string }): { x: number; y: number; width: number; height: number } | null {
   const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name);
   if (!h) return null;
-  for (const r of h) {
+  const ranges: Range[] = [];
+  h.forEach((r) => ranges.push(r));
+  for (const r of ranges) {
     if (!r.toString().includes(needle)) continue;
     (r.startContainer.parentElement as Element).scrollIntoView({ block: 'center' });
     const rect = r.getClientRects()[0]!;
@@ -530,4 +537,122 @@ export async function chromeSuite(dirs: ('dynamic' | 'hostile')[]): Promise<Chro
     },
   };
   return suite;
+}
+
+// ---- Firefox: one browser, one server for a suite ----------------------------------------------------
+
+import type { Browser as PBrowser, Page as PPage } from 'puppeteer-core';
+import { FIREFOX_DIR } from '../tools/lib/build';
+import { launchFirefox, type FirefoxWithExtension } from '../tools/lib/firefox';
+
+/** A Firefox tab: console lines, the page's own uncaught errors, and evaluation in a sandbox of the test's own. */
+export class FirefoxPage {
+  readonly console: string[] = [];
+  readonly pageErrors: string[] = [];
+  private constructor(readonly page: PPage) {}
+
+  static async open(browser: PBrowser, url: string, opts: { heartbeat?: boolean; watch?: boolean } = {}): Promise<FirefoxPage> {
+    const page = await browser.newPage();
+    const w = new FirefoxPage(page);
+    page.on('console', (m) => w.console.push(m.text()));
+    page.on('pageerror', (e) => w.pageErrors.push(e instanceof Error ? e.message : String(e)));
+    if (opts.heartbeat) await page.evaluateOnNewDocument(HEARTBEAT);
+    if (opts.watch) await page.evaluateOnNewDocument(WATCHER);
+    await page.goto(url);
+    return w;
+  }
+
+  /** Evaluates `fn(arg)` in a sandbox (an isolated realm: the page's tampering does not reach it). */
+  iso<A, T>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
+    // isolatedRealm() is puppeteer's own sandbox, public in its implementation, not in its types.
+    const frame = this.page.mainFrame() as unknown as { isolatedRealm(): { evaluate(f: unknown, a: unknown): Promise<unknown> } };
+    return frame.isolatedRealm().evaluate(fn, arg) as Promise<T>;
+  }
+
+  /** Evaluates `fn(arg)` in a sandbox of every child frame. */
+  async isoFrames<A, T>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<{ url: string; value: T }[]> {
+    const out: { url: string; value: T }[] = [];
+    for (const f of this.page.mainFrame().childFrames()) {
+      const frame = f as unknown as { isolatedRealm(): { evaluate(f: unknown, a: unknown): Promise<unknown> } };
+      out.push({ url: f.url(), value: (await frame.isolatedRealm().evaluate(fn, arg)) as T });
+    }
+    return out;
+  }
+
+  /** Clicks the middle of the element `selector` finds (a shadow root's with "host >>> inner"). */
+  async click(selector: string) {
+    const box = await this.iso((sel: string) => {
+      const [outer, inner] = sel.split(' >>> ');
+      let el = document.querySelector(outer!) as Element | null;
+      if (inner) el = el?.shadowRoot?.querySelector(inner) ?? null;
+      if (!el) return null;
+      el.scrollIntoView({ block: 'center' });
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }, selector);
+    if (!box) throw new Error(`nothing at ${selector}`);
+    await this.page.mouse.click(box.x, box.y);
+  }
+
+  gaps() {
+    return gapsOf(this.console);
+  }
+
+  async close() {
+    await this.page.close().catch(() => {});
+  }
+}
+
+export interface FirefoxSuite {
+  ff: FirefoxWithExtension;
+  server: Served;
+  visit(path: string, opts?: { heartbeat?: boolean; watch?: boolean; plain?: boolean }): Promise<FirefoxPage>;
+  close(): Promise<void>;
+}
+
+export async function firefoxSuite(dirs: ('dynamic' | 'hostile')[]): Promise<FirefoxSuite> {
+  const ext = await privateCopy(FIREFOX_DIR);
+  const server = await serve();
+  for (const d of dirs) for (const [path, html] of fixturePages(d)) server.pages.set(path, html);
+  const ff = await launchFirefox(ext.dir);
+  const pages: FirefoxPage[] = [];
+  let visits = 0;
+  return {
+    ff,
+    server,
+    async visit(path, opts = {}) {
+      const url = `${opts.plain ? server.plainOrigin : server.origin}${path}${path.includes('?') ? '&' : '?'}visit=${++visits}`;
+      const w = await FirefoxPage.open(ff.browser, url, opts);
+      pages.push(w);
+      return w;
+    },
+    async close() {
+      for (const p of pages) await p.close();
+      await ff.close();
+      await server.close();
+      ext.remove();
+    },
+  };
+}
+
+/**
+ * Runs in the page (from a world of the test's own): changes the page's address with pushState,
+ * as a single-page app does, which makes Crosscheck read the page again, and waits until the
+ * highlight `name` is replaced (a new answer painted) or `wait` ms have passed. Returns when it
+ * started, on the page's clock.
+ */
+export function pushAndWait({ name, wait }: { name: string; wait: number }): Promise<{ t0: number; repaintedAfterMs: number | null }> {
+  const reg = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
+  const before = reg.get(name);
+  const t0 = performance.now();
+  history.pushState(null, '', location.href + '&again=1');
+  return new Promise((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      if (before !== undefined && reg.get(name) !== before) resolve({ t0, repaintedAfterMs: Math.round(now - t0) });
+      else if (now - t0 > wait) resolve({ t0, repaintedAfterMs: null });
+      else setTimeout(tick, 50);
+    };
+    tick();
+  });
 }
