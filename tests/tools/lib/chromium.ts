@@ -17,7 +17,10 @@ export interface ChromiumWithExtension {
   close(): Promise<void>;
 }
 
-export async function launchChromium(extDir: string, opts: { headless?: boolean; extension?: boolean } = {}): Promise<ChromiumWithExtension> {
+export async function launchChromium(
+  extDir: string,
+  opts: { headless?: boolean; extension?: boolean; /** More command-line switches. */ args?: string[] } = {},
+): Promise<ChromiumWithExtension> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'crosscheck-chromium-'));
   const withExt = opts.extension !== false;
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -33,6 +36,7 @@ export async function launchChromium(extDir: string, opts: { headless?: boolean;
       '--no-first-run',
       '--disable-default-apps',
       '--disable-features=Translate,OptimizationHints,MediaRouter',
+      ...(opts.args ?? []),
     ],
   });
   let worker: Worker | undefined;

@@ -11,7 +11,10 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(extDir: string, opts: { headless?: boolean } = {}): Promise<FirefoxWithExtension> {
+export async function launchFirefox(
+  extDir: string,
+  opts: { headless?: boolean; /** More preferences. */ prefs?: Record<string, unknown> } = {},
+): Promise<FirefoxWithExtension> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -26,6 +29,7 @@ export async function launchFirefox(extDir: string, opts: { headless?: boolean }
       'browser.safebrowsing.phishing.enabled': false,
       'extensions.update.enabled': false,
       'network.captive-portal-service.enabled': false,
+      ...opts.prefs,
     },
   });
   const extensionId = await browser.installExtension(extDir);

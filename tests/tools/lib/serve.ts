@@ -54,6 +54,52 @@ export function demoArticle(): string {
   return articlePage(t, { published: '2025-01-22' });
 }
 
+/**
+ * A proxy that refuses everything: browsers in the tests send every request for another host
+ * here (plain http as a request, https as CONNECT), get a 403 at once, and the address is
+ * recorded. Nothing is forwarded.
+ */
+export interface RefusingProxy {
+  /** host:port, for the browsers' proxy settings. */
+  host: string;
+  port: number;
+  /** The addresses refused, in order. */
+  refused: string[];
+  close(): Promise<void>;
+}
+
+export async function refusingProxy(): Promise<RefusingProxy> {
+  const refused: string[] = [];
+  const server = createServer((req, res) => {
+    refused.push(req.url ?? '');
+    res.writeHead(403, { 'content-type': 'text/plain', connection: 'close' }).end('refused by the test proxy');
+  });
+  server.on('connect', (req: IncomingMessage, socket) => {
+    refused.push(`https://${req.url ?? ''}`);
+    socket.on('error', () => {});
+    socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+  });
+  server.on('upgrade', (req: IncomingMessage, socket) => {
+    refused.push(req.url ?? '');
+    socket.on('error', () => {});
+    socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+  });
+  await new Promise<void>((r, j) => {
+    server.once('error', j);
+    server.listen(0, '127.0.0.1', r);
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    host: `127.0.0.1:${port}`,
+    port,
+    refused,
+    close: async () => {
+      server.closeAllConnections?.();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
 export interface Served {
   /** http://127.0.0.1:PORT (Crosscheck runs here by itself). */
   origin: string;

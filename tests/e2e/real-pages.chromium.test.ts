@@ -1,0 +1,296 @@
+// Readability's 130 saved pages in real Chromium with the built extension, each beside its twin
+// without the extension (127.0.0.2, where the content script does not run). Nothing reaches the
+// network: the server answers only these pages, requests for every other host are aborted by
+// routing, and whatever escapes that goes to a proxy that refuses everything.
+// Writes tests/e2e/results/real-pages-chromium.md.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROME_DIR, ensureBuilt } from '../tools/lib/build';
+import { launchChromium, type ChromiumWithExtension } from '../tools/lib/chromium';
+import { refusingProxy, serve, type RefusingProxy, type Served } from '../tools/lib/serve';
+import type { Analysis } from '../../lib/engine';
+import { waitFor } from './support';
+import {
+  RESULTS_DIR,
+  differences,
+  expectedPaint,
+  FIGURES,
+  median,
+  pageCases,
+  paintedOf,
+  pool,
+  probeExpression,
+  samePaint,
+  summarise,
+  tokenF1,
+  wordCount,
+  writeTable,
+  type Kind,
+  type PageCase,
+  type PageRow,
+  type ProbeResult,
+} from './real-pages-support';
+
+const ONLY = process.env.REAL_PAGES_ONLY?.split(',').filter(Boolean);
+const CASES = pageCases().filter((c) => !ONLY || ONLY.includes(c.name));
+const log = process.env.REAL_PAGES_LOG ? (...a: unknown[]) => console.log(...a) : () => {};
+/** Pages loaded at once (each with its twin): enough to keep two cores busy. */
+const WORKERS = Number(process.env.REAL_PAGES_WORKERS ?? 3);
+/** A page is flooded when more than this many of every 100 words are marked. */
+const MAX_MENTIONS_PER_100_WORDS = 30;
+
+let server: Served;
+let proxy: RefusingProxy;
+let chrome: ChromiumWithExtension;
+const rows = new Map<string, PageRow>();
+let seconds = 0;
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', '127.0.0.2', 'localhost']);
+const offsite = (u: URL | string) => {
+  const url = typeof u === 'string' ? new URL(u) : u;
+  return (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:') && !LOCAL_HOSTS.has(url.hostname);
+};
+
+beforeAll(async () => {
+  const t0 = Date.now();
+  await ensureBuilt();
+  log('built', Date.now() - t0);
+  server = await serve();
+  proxy = await refusingProxy();
+  chrome = await launchChromium(CHROME_DIR, {
+    // Requests for other hosts are aborted by routing below; whatever escapes it (the extension's
+    // own pages and worker are not routed) goes to a proxy that refuses everything, and no name is
+    // ever resolved.
+    args: [`--proxy-server=http://${proxy.host}`, '--proxy-bypass-list=127.0.0.1;127.0.0.2;localhost', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE 127.0.0.2'],
+  });
+  log('launched', Date.now() - t0);
+  const offsiteBy = new Map<Page, number>();
+  await chrome.context.route(offsite, (route) => {
+    try {
+      const p = route.request().frame().page();
+      offsiteBy.set(p, (offsiteBy.get(p) ?? 0) + 1);
+    } catch {
+      /* not a page's request */
+    }
+    return route.abort('blockedbyclient');
+  });
+  // A page the harness itself failed on (not the extension) is tried once more.
+  const results = await pool(CASES, WORKERS, async (c) => {
+    const r = await runPage(chrome.context, c, offsiteBy);
+    return r.harness ? runPage(chrome.context, c, offsiteBy) : r;
+  });
+  for (const r of results) rows.set(r.name, r);
+  seconds = (Date.now() - t0) / 1000;
+  const table = writeTable(
+    join(RESULTS_DIR, 'real-pages-chromium.md'),
+    'Real pages in Chromium',
+    'Written by `tests/e2e/real-pages.chromium.test.ts` on every run: Readability\'s test pages, each loaded with Crosscheck and without. ' +
+      '"article": Crosscheck\'s article finder judged it one; F1: token F1 of the article it found against Readability\'s `expected.html` (readerable pages); ' +
+      'state: what the content script reported; highlights: mention / agree / quote-variant / conflict ranges painted; ' +
+      'changed?: text, element count, markup or layout of the article\'s blocks differ from the page without Crosscheck (its one host element aside).',
+    results,
+  );
+  const s = summarise(results);
+  console.log(`real pages, Chromium: ${s.pages} pages in ${seconds.toFixed(0)} s; errors ${s.withErrors}, changed ${s.changed}, median F1 ${s.medianF1.toFixed(3)}`);
+  if (process.env.REAL_PAGES_PRINT) console.log(table);
+}, 900_000);
+
+afterAll(async () => {
+  await chrome?.close();
+  await server?.close();
+  await proxy?.close();
+});
+
+/** The background's record for the tab showing `url` (what the content script reported or was answered). */
+async function stateOf(url: string): Promise<{ kind: string; message?: string; analysis?: Analysis } | null> {
+  return chrome.worker.evaluate(async (u: string) => {
+    const g = globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, { url?: string; state?: unknown }>> } } } };
+    const all = await g.chrome.storage.session.get(null);
+    for (const [k, v] of Object.entries(all)) if (k.startsWith('tab:') && v?.url === u) return v.state as never;
+    return null;
+  }, url);
+}
+
+interface Errors {
+  extension: string[];
+  page: string[];
+}
+
+/** Uncaught errors and console errors in the page's main world and in the extension's isolated world. */
+async function watchErrors(context: BrowserContext, page: Page, extensionId: string): Promise<Errors> {
+  const out: Errors = { extension: [], page: [] };
+  const cdp = await context.newCDPSession(page);
+  const origins = new Map<number, string>();
+  const ours = (id: number | undefined) => (origins.get(id ?? -1) ?? '').startsWith(`chrome-extension://${extensionId}`);
+  cdp.on('Runtime.executionContextCreated', (e) => origins.set(e.context.id, e.context.origin));
+  cdp.on('Runtime.exceptionThrown', (e) => {
+    const d = e.exceptionDetails;
+    const msg = (d.exception?.description ?? d.text ?? 'error').split('\n')[0]!;
+    (ours(d.executionContextId) || (d.url ?? '').startsWith('chrome-extension://') ? out.extension : out.page).push(msg);
+  });
+  cdp.on('Runtime.consoleAPICalled', (e) => {
+    if (e.type !== 'error' && e.type !== 'assert') return;
+    if (!ours(e.executionContextId)) return;
+    out.extension.push(`console.${e.type}: ${e.args.map((a) => a.value ?? a.description ?? '').join(' ')}`);
+  });
+  await cdp.send('Runtime.enable');
+  return out;
+}
+
+const readPaint = `(() => { const o = {}; const r = globalThis.CSS && CSS.highlights; if (r) for (const [n, h] of r) if (n.startsWith('crosscheck-')) o[n.slice(11)] = h.size; return o; })()`;
+
+const zero = (): Record<Kind, number> => ({ mention: 0, agree: 0, 'quote-variant': 0, conflict: 0 });
+
+/** The kinds of error in `a` that `b` does not have (how often a page's own script throws depends on timing). */
+function extra(a: string[], b: string[]): string[] {
+  // The twin's messages name the twin's address.
+  const seen = new Set(b.map((x) => x.replaceAll('127.0.0.2', '127.0.0.1')));
+  return [...new Set(a)].filter((x) => !seen.has(x));
+}
+
+async function runPage(context: BrowserContext, c: PageCase, offsiteBy: Map<Page, number>): Promise<PageRow> {
+  const t0 = Date.now();
+  const path = `/pages/${c.name}/`;
+  const url = server.origin + path;
+  const row: PageRow = {
+    name: c.name,
+    lang: '',
+    readerable: c.meta.readerable !== false,
+    isArticle: false,
+    words: 0,
+    figures: false,
+    state: '',
+    mentions: 0,
+    painted: zero(),
+    extensionErrors: [],
+    newPageErrors: [],
+    changes: [],
+    selfChanges: [],
+    offsite: 0,
+    ms: 0,
+  };
+  const page = await context.newPage();
+  const plain = await context.newPage();
+  const opened = [page, plain];
+  try {
+    const errs = await watchErrors(context, page, chrome.extensionId);
+    const plainErrs = await watchErrors(context, plain, chrome.extensionId);
+    const load = (p: Page, u: string) => p.goto(u, { waitUntil: 'load', timeout: 45_000 }).catch((e) => p.goto(u, { waitUntil: 'domcontentloaded', timeout: 15_000 }).catch(() => { throw e; }));
+    await Promise.all([load(page, url), load(plain, server.plainOrigin + path)]);
+
+    // The content script has spoken when the background holds a settled state for this address.
+    const state = await waitFor(() => stateOf(url), (s) => s !== null && s.kind !== 'analysing', 30_000, 250);
+    const analysis = state?.kind === 'analysed' ? state.analysis : undefined;
+    row.state = !state ? 'no answer' : analysis?.page.skipped ? `skipped: ${analysis.page.skipped}` : state.kind;
+    if (state?.kind === 'error') row.extensionErrors.push(`state error: ${state.message}`);
+    row.expected = analysis ? expectedPaint(analysis) : zero();
+    row.mentions = analysis?.mentions.length ?? 0;
+    // The answer is painted (the content script may also read the page again after a change).
+    await waitFor(() => page.evaluate(readPaint) as Promise<Record<string, number>>, (h) => samePaint(paintedOf({ highlights: h } as ProbeResult), row.expected!), 8000, 150);
+
+    const sig = await probeExpression({ signature: true });
+    const withExt = (await page.evaluate(sig)) as ProbeResult;
+    let without = (await plain.evaluate(sig)) as ProbeResult;
+    row.lang = withExt.lang;
+    row.isArticle = withExt.isArticle;
+    row.words = wordCount(withExt.text);
+    row.figures = FIGURES.test(withExt.text);
+    row.painted = paintedOf(withExt);
+    // What the content script finds: nothing at all when it judges the page not an article.
+    if (row.readerable) row.f1 = withExt.isArticle ? tokenF1(withExt.text, c.expectedText) : 0;
+    if (analysis) {
+      // The text the content script sent is the text the finder gives here.
+      const sent = analysis.mentions.every((m) => withExt.text.slice(m.start, m.end) === m.text);
+      if (!sent) row.extensionErrors.push('the analysed text is not the article text found in the page');
+      const kinds = new Map<string, string[]>();
+      for (const m of analysis.mentions) kinds.set(m.kind, [...(kinds.get(m.kind) ?? []), m.text]);
+      row.samples = [...kinds].map(([k, v]) => `${k}: ${[...new Set(v)].slice(0, 6).join(', ')}`);
+    }
+
+    let changes = differences(withExt, without);
+    if (changes.length) {
+      // Does the page change by itself? Load it once more without Crosscheck and compare again.
+      const plain2 = await context.newPage();
+      opened.push(plain2);
+      await load(plain2, server.plainOrigin + path);
+      await plain2.waitForTimeout(500);
+      const again = (await plain2.evaluate(sig)) as ProbeResult;
+      const vsAgain = differences(withExt, again);
+      if (vsAgain.length === 0) changes = [];
+      else {
+        const self = differences(again, without);
+        const what = (d: string) => d.split(/[ :(]/)[0];
+        const selfKinds = new Set(self.map(what));
+        row.selfChanges = changes.filter((d) => selfKinds.has(what(d)));
+        changes = changes.filter((d) => !selfKinds.has(what(d)));
+        without = again;
+      }
+    }
+    row.changes = changes;
+    row.extensionErrors.push(...errs.extension);
+    row.newPageErrors = extra(errs.page, plainErrs.page);
+  } catch (e) {
+    row.harness = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  } finally {
+    row.offsite = opened.reduce((n, p) => n + (offsiteBy.get(p) ?? 0), 0);
+    for (const p of opened) {
+      offsiteBy.delete(p);
+      await p.close().catch(() => {});
+    }
+  }
+  row.ms = Date.now() - t0;
+  log(c.name, row.ms, row.state, row.changes.join('; '), row.extensionErrors.join('; '), row.newPageErrors.join('; '), row.harness ?? '');
+  return row;
+}
+
+const row = (name: string) => {
+  const r = rows.get(name);
+  if (!r) throw new Error(`no result for ${name}`);
+  return r;
+};
+const isEnglishPage = (r: PageRow) => !r.lang || /^en\b/i.test(r.lang);
+
+describe('Chromium: Readability\'s real pages', () => {
+  it('tries every page', () => {
+    if (!ONLY) expect(CASES.length).toBe(130);
+    expect(rows.size).toBe(CASES.length);
+  });
+
+  it('finds the article Readability finds (median token F1 at least 0.9)', () => {
+    const f1s = [...rows.values()].filter((r) => r.f1 !== undefined).map((r) => r.f1!);
+    if (ONLY) return;
+    expect(f1s.length).toBeGreaterThan(100);
+    expect(median(f1s)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('marks English articles', () => {
+    // Readerable English pages that the finder takes for articles and the engine reads.
+    const read = [...rows.values()].filter((r) => r.readerable && r.isArticle && r.state === 'analysed');
+    if (!ONLY) expect(read.length).toBeGreaterThan(50);
+    const unmarked = read.filter((r) => r.figures && r.painted.mention === 0);
+    expect(unmarked.map((r) => r.name)).toEqual([]);
+  });
+
+  describe.each(CASES.map((c) => c.name))('%s', (name) => {
+    it('no error from Crosscheck, none caused in the page', () => {
+      expect(row(name).harness, 'the harness could read the page').toBeUndefined();
+      expect(row(name).extensionErrors).toEqual([]);
+      expect(row(name).newPageErrors).toEqual([]);
+    });
+
+    it('the page is as it was without Crosscheck (text, elements, markup, article layout)', () => {
+      expect(row(name).changes).toEqual([]);
+    });
+
+    it('paints what the engine answered, with no flood of marks and no conflict', () => {
+      const r = row(name);
+      expect(r.state).not.toBe('no answer');
+      expect(r.painted).toEqual(r.expected);
+      expect(r.painted.conflict).toBe(0);
+      expect(r.painted['quote-variant']).toBe(0);
+      if (r.words >= 50) expect((100 * r.mentions) / r.words).toBeLessThan(MAX_MENTIONS_PER_100_WORDS);
+      if (!isEnglishPage(r)) expect(r.painted).toEqual(zero());
+    });
+  });
+});
