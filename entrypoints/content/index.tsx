@@ -432,19 +432,26 @@ async function start(ctx: ContentScriptContext) {
   let debounceTimer: ReturnType<typeof setTimeout> | undefined;
   let firstPending = 0;
   let pendingForce = false;
+  // A forced reading (another address) keeps its time: later changes of the page may not push it back.
+  let forceDue = Infinity;
   const schedule = (force = false, delay = DEBOUNCE_MS, minGap = 0, maxGap = MAX_BACKOFF_MS) => {
-    pendingForce ||= force;
     const now = Date.now();
     if (!firstPending) firstPending = now;
     clearTimeout(debounceTimer);
     const earliest = lastRunAt + Math.max(minGap, Math.min(maxGap, lastCost * DUTY));
-    const wait = Math.max(0, Math.min(delay, firstPending + MAX_WAIT_MS - now), earliest - now);
+    let due = now + Math.max(0, Math.min(delay, firstPending + MAX_WAIT_MS - now), earliest - now);
+    if (force) {
+      pendingForce = true;
+      forceDue = Math.min(forceDue, due);
+    }
+    if (pendingForce) due = Math.min(due, forceDue);
     debounceTimer = setTimeout(() => {
       firstPending = 0;
       const f = pendingForce;
       pendingForce = false;
+      forceDue = Infinity;
       void run(f);
-    }, wait);
+    }, Math.max(0, due - now));
   };
   signal.addEventListener('abort', () => clearTimeout(debounceTimer));
 
