@@ -52,6 +52,9 @@ const NAV_MAX_GAP_MS = 2500;
 const SKIPPED_RECHECK_MS = 30_000;
 /** Beyond this many mutation records in one batch, don't look at them one by one. */
 const MAX_RECORDS_CHECKED = 500;
+/** Added nodes looked at per batch outside the article, and the text that makes one count. */
+const MAX_ADDED_CHECKED = 200;
+const NEW_TEXT_MIN = 400;
 
 async function start(ctx: ContentScriptContext) {
   const controller = new AbortController();
@@ -474,6 +477,7 @@ async function start(ctx: ContentScriptContext) {
     if (roots.length === 0) return true;
     if (records.length > MAX_RECORDS_CHECKED) return true;
     for (const root of roots) if (!root.isConnected) return true;
+    let looked = 0;
     for (const r of records) {
       const t = r.target;
       for (const root of roots) {
@@ -483,6 +487,15 @@ async function start(ctx: ContentScriptContext) {
           const el = elementOf(t);
           if (r.type !== 'attributes' && el && el !== root && insideEditable(el) && !insideEditable(root)) continue;
           return true;
+        }
+      }
+      // Elsewhere, only a sizeable block of new text can be (or move) the article: the real one
+      // arriving after a first guess. Tickers, counters and single comments are not.
+      if (r.type === 'childList') {
+        for (const n of Array.from(r.addedNodes)) {
+          if (++looked > MAX_ADDED_CHECKED) return true;
+          if (n.nodeType !== 1 && n.nodeType !== 3) continue;
+          if ((n.textContent?.length ?? 0) >= NEW_TEXT_MIN) return true;
         }
       }
     }

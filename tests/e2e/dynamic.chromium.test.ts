@@ -104,6 +104,20 @@ describe('Chromium: pages that change', () => {
     await expectClean(w);
   }, 60_000);
 
+  it('the real article arriving elsewhere after a first guess is found and marked', async () => {
+    const w = await visit('/dynamic/guess.html');
+    // The briefing passes for an article until the story comes.
+    const early = await suite.settled(w);
+    const shown = await w.page.evaluate(() => (window as unknown as { app: { shown: boolean } }).app.shown);
+    if (!shown) expect(early.kind).toBe('analysed');
+    await until(() => w.page.evaluate(() => (window as unknown as { app: { shown: boolean } }).app.shown), (v) => v, 5000);
+    const final = await expectLikeTwin(w, 'the real article');
+    // (The page's twin tells what the final page warrants; at least the story is in it.)
+    const [story, briefing] = await w.page.evaluate(() => [document.querySelector('article')!.textContent!, document.getElementById('briefing')!.textContent!]);
+    expect(final.filter((m) => story.includes(m.slice(m.indexOf(': ') + 2)) && !briefing.includes(m.slice(m.indexOf(': ') + 2))).length).toBeGreaterThan(10);
+    await expectClean(w);
+  }, 60_000);
+
   it('infinite scroll: each batch of paragraphs is marked as the twin of the page so far, never twice', async () => {
     const w = await visit('/dynamic/scroll.html');
     const app = () => w.page.evaluate(() => (window as unknown as { app: { shown: number; done(): boolean } }).app.shown);
