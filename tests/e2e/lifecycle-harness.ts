@@ -303,8 +303,13 @@ export async function launchWatchedChromium(extDir: string, opts: { headless?: b
 
   // The ServiceWorker domain (on any page's session) sees the extension's worker and can stop it.
   const versions = new Map<string, { versionId: string; scriptURL: string; runningStatus: string }>();
+  const stops = new Map<string, number>();
   cdp.on('ServiceWorker.workerVersionUpdated', (p) => {
-    for (const v of p.versions) versions.set(v.versionId, v);
+    for (const v of p.versions) {
+      const was = versions.get(v.versionId)?.runningStatus;
+      if (v.runningStatus === 'stopped' && was !== 'stopped') stops.set(v.versionId, (stops.get(v.versionId) ?? 0) + 1);
+      versions.set(v.versionId, v);
+    }
   });
   const swSession = () =>
     (swSid ??= (async () => {
@@ -353,9 +358,12 @@ export async function launchWatchedChromium(extDir: string, opts: { headless?: b
           if (t.type === 'service_worker' && t.url.includes(extensionId)) await cdp.send('Runtime.terminateExecution', {}, wsid).catch(() => {});
         }
       }
-      const running = () => [...versions.values()].filter((v) => v.scriptURL.includes(extensionId) && v.runningStatus !== 'stopped');
-      for (const v of running()) await cdp.send('ServiceWorker.stopWorker', { versionId: v.versionId }, sid).catch(() => {});
-      for (let i = 0; i < 100 && running().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+      const running = [...versions.values()].filter((v) => v.scriptURL.includes(extensionId) && v.runningStatus !== 'stopped');
+      // Done when each of them has reported 'stopped' (it may be started again right after: a message wakes it).
+      const before = new Map(running.map((v) => [v.versionId, stops.get(v.versionId) ?? 0]));
+      for (const v of running) await cdp.send('ServiceWorker.stopWorker', { versionId: v.versionId }, sid).catch(() => {});
+      const done = () => [...before].every(([id, n]) => (stops.get(id) ?? 0) > n);
+      for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
     },
     async evaluate(where, expression) {
       let sid: string | undefined;

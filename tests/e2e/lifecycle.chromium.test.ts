@@ -23,7 +23,7 @@ function bigArticle(): string {
 
 /** An article page with a script of its own: a counter button, a field and a key listener. */
 function livelyPage(): string {
-  const page = articlePage(seedText('001') ?? '', { published: '2025-01-24' });
+  const page = articlePage(seedText('002') ?? '', { published: '2025-01-24' });
   return page.replace(
     '</body>',
     `<p><button id="count" type="button">0</button> <input id="field" aria-label="field"> <span id="keys">0</span></p>
@@ -88,7 +88,8 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-const painted = (page: Page, timeout = 15_000) => page.waitForFunction(() => CSS.highlights.has('crosscheck-mention'), undefined, { timeout });
+const painted = (page: Page, name = 'crosscheck-mention', timeout = 15_000) =>
+  page.waitForFunction((n) => CSS.highlights.has(n), name, { timeout });
 
 const ourHighlights = (page: Page) => page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('crosscheck-')));
 
@@ -178,10 +179,11 @@ describe('Chromium lifecycle', () => {
 
   it('an update while pages are open: the old content script steps aside quietly and the page keeps working', async () => {
     const page = await open('/lively.html');
-    await painted(page);
+    await painted(page, 'crosscheck-conflict');
     // A card is open when the update lands.
-    const pt = await page.evaluate(pointOnRange, { name: 'crosscheck-mention', needle: '' });
+    const pt = await page.evaluate(pointOnRange, { name: 'crosscheck-conflict', needle: '' });
     await page.mouse.move(pt!.x, pt!.y);
+    expect(await waitFor(() => page.evaluate(readCard, HOST), (x) => x !== null, 5000)).toBeTruthy();
     const before = problems().length;
 
     bumpVersion(c.extDir, '0.1.1');
@@ -219,5 +221,31 @@ describe('Chromium lifecycle', () => {
     expect(await page.evaluate((h) => document.querySelectorAll(h).length, HOST)).toBeLessThanOrEqual(1);
     expect(problems()).toEqual([]);
     await page.close();
+  }, 60_000);
+
+  // Last: chrome.runtime.reload() of an unpacked extension loaded this way does not come back in
+  // this Chromium, so this is also what an uninstall looks like to the page.
+  it('chrome.runtime.reload() (here: the extension gone) with a page open: the old content script steps aside quietly', async () => {
+    const page = await open('/lively.html?reload');
+    await painted(page, 'crosscheck-conflict');
+    const pt = await page.evaluate(pointOnRange, { name: 'crosscheck-conflict', needle: '' });
+    await page.mouse.move(pt!.x, pt!.y);
+    expect(await waitFor(() => page.evaluate(readCard, HOST), (x) => x !== null, 5000)).toBeTruthy();
+    const before = problems().length;
+    const w = await c.worker();
+    await w.evaluate(() => {
+      setTimeout(() => (globalThis as any).chrome.runtime.reload(), 50);
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    await page.mouse.move(5, 5);
+    await page.mouse.move(pt!.x, pt!.y);
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => document.querySelector('article')!.append(Object.assign(document.createElement('p'), { textContent: 'Late news about $3 billion.' })));
+    await page.waitForTimeout(1500);
+    expect(await ourHighlights(page)).toEqual([]);
+    expect(await page.evaluate((h) => document.querySelectorAll(h).length, HOST)).toBe(0);
+    await page.click('#count');
+    expect(await page.textContent('#count')).toBe('1');
+    expect(problems().slice(before)).toEqual([]);
   }, 60_000);
 });
