@@ -1,12 +1,13 @@
 // Publication dates as pages write them, normalised to yyyy-mm-dd (or yyyy-mm, yyyy when that is
 // all a value tells). The date is kept as the publisher wrote it: "2015-07-24T05:36:09+01:00" is
 // 2015-07-24, not shifted to UTC, because that is the day the outlet says it published.
+import { table } from '../text/table';
 
-const MONTHS: Record<string, number> = {
+const MONTHS = table<number>({
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6,
   june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
   nov: 11, november: 11, dec: 12, december: 12,
-};
+});
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

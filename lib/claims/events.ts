@@ -4,18 +4,19 @@
 // compromise's tagger is the engine's most expensive step, so it runs only on sentences with a date.
 import nlp from 'compromise';
 import type { Mention, Span } from '../types';
+import { table } from '../text/table';
 
 const TRIVIAL = new Set(['be', 'have', 'do', 'say', 'tell', 'will', 'would', 'can', 'could', 'may', 'might', 'shall', 'should', 'must', 'get', 'make', 'go', 'come', 'take', 'include']);
 // Words and marks that end a clause: an argument is not looked for across them.
 const BOUNDARY = /[,;:"\u201c\u201d()\u2013\u2014]|\b(that|which|who|whom|whose|because|while|when|and|but|or|after|before|as|since|if)\b/i;
 // Verbs that name the same event: "founded", "started" and "launched" a company date one thing.
-const SAME_EVENT: Record<string, string> = {
+const SAME_EVENT = table<string>({
   start: 'found', launch: 'found', create: 'found', establish: 'found', form: 'found', 'co-found': 'found', cofound: 'found',
   unveil: 'announce', reveal: 'announce', introduce: 'announce',
   buy: 'acquire', purchase: 'acquire',
   commit: 'invest', pledge: 'invest',
   depart: 'leave', quit: 'leave', resign: 'leave',
-};
+});
 const eventName = (verb: string) => SAME_EVENT[verb] ?? verb;
 const MAX_GAP_WORDS = 5;
 const MAX_GAP_CHARS = 80;

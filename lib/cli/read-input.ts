@@ -10,6 +10,7 @@ import { parseHTML } from 'linkedom';
 import * as v from 'valibot';
 import { foldWhitespace, isArticleError, isPublishedDate, normalizeDate, readArticle, tokenF1, tokens } from '../article';
 import type { ArticleInput } from '../engine';
+import { table } from '../text/table';
 
 export class InputError extends Error {
   constructor(message: string) {
@@ -51,7 +52,7 @@ export interface ReadInputOptions {
 
 const FETCH_TIMEOUT_MS = 15_000;
 
-const EXTENSIONS: Record<string, InputFormat> = {
+const EXTENSIONS = table<InputFormat>({
   '.txt': 'txt',
   '.text': 'txt',
   '.md': 'md',
@@ -59,7 +60,7 @@ const EXTENSIONS: Record<string, InputFormat> = {
   '.html': 'html',
   '.htm': 'html',
   '.xhtml': 'html',
-};
+});
 
 // ---------------------------------------------------------------------------------------------
 // Sidecar metadata
@@ -146,7 +147,7 @@ export function readText(raw: string): FileReading {
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
-const FRONT_KEYS: Record<string, keyof FileReading> = {
+const FRONT_KEYS = table<keyof FileReading>({
   title: 'title',
   url: 'url',
   link: 'url',
@@ -159,7 +160,7 @@ const FRONT_KEYS: Record<string, keyof FileReading> = {
   lang: 'lang',
   language: 'lang',
   note: 'note',
-};
+});
 
 function unquote(s: string): string {
   const t = s.trim();

@@ -2,6 +2,7 @@
 // compounds put the head last and, after a number above one, in the plural, so the head is the
 // first plural-looking word within a few words; function words, adverbs and verbs end the search.
 import type { Token } from './tokens';
+import { table } from '../text/table';
 
 /** Words that end a noun phrase: determiners, prepositions, conjunctions, pronouns, auxiliaries, common verbs and adverbs. */
 const STOP = new Set(
@@ -27,7 +28,7 @@ const VERB_S = new Set(
   ),
 );
 
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR = table<string>({
   people: 'person', persons: 'person', men: 'man', women: 'woman', children: 'child', feet: 'foot', teeth: 'tooth',
   mice: 'mouse', geese: 'goose', staff: 'staff', police: 'police', personnel: 'personnel', cattle: 'cattle',
   criteria: 'criterion', phenomena: 'phenomenon', alumni: 'alumnus', lives: 'life', wives: 'wife', knives: 'knife',
@@ -38,7 +39,7 @@ const IRREGULAR: Record<string, string> = {
   campuses: 'campus', censuses: 'census', statuses: 'status', surpluses: 'surplus', geniuses: 'genius', heroes: 'hero',
   potatoes: 'potato', tomatoes: 'tomato', echoes: 'echo', vetoes: 'veto', torpedoes: 'torpedo', sheep: 'sheep',
   aircraft: 'aircraft', troops: 'troop',
-};
+});
 
 /** Plural nouns in -ies whose singular keeps the -ie. */
 const IE_NOUNS = new Set(['movies', 'cookies', 'calories', 'rookies', 'zombies', 'brownies', 'selfies', 'freebies', 'goalies', 'hoodies', 'ties', 'pies', 'lies', 'dies', 'prairies', 'aunties', 'sorties', 'budgies']);

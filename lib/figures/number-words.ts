@@ -2,33 +2,34 @@
 // "two and a half". A small state machine over tokens that refuses ungrammatical runs
 // ("five six") so that it never swallows more than one number.
 import type { Token } from './tokens';
+import { table } from '../text/table';
 
-export const SMALL: Record<string, number> = {
+export const SMALL = table<number>({
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-};
-export const TEENS: Record<string, number> = {
+});
+export const TEENS = table<number>({
   ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
   seventeen: 17, eighteen: 18, nineteen: 19,
-};
-export const TENS: Record<string, number> = {
+});
+export const TENS = table<number>({
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
+});
 /** Scale words that multiply a number before them; "hundred" is handled apart, it can be followed by a bigger scale. */
-export const SCALES: Record<string, number> = {
+export const SCALES = table<number>({
   thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
-};
+});
 /** Abbreviated scales written as separate words after a number: "$5 bn", "3 mln". */
-export const SCALE_ABBR_WORD: Record<string, number> = {
+export const SCALE_ABBR_WORD = table<number>({
   bn: 1e9, bln: 1e9, mn: 1e6, mln: 1e6, tn: 1e12, lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7,
-};
+});
 /** Scales glued to a number only when a currency makes them unambiguous: "$10B", "€20m", "$5k". */
-export const SCALE_GLUED_MONEY: Record<string, number> = {
+export const SCALE_GLUED_MONEY = table<number>({
   b: 1e9, bn: 1e9, bln: 1e9, m: 1e6, mn: 1e6, mln: 1e6, mm: 1e6, k: 1e3, t: 1e12, tn: 1e12, tr: 1e12, trn: 1e12,
-};
+});
 /** Scales glued to a bare number that cannot be read as a unit: "1.5bn people". */
-export const SCALE_GLUED_ANY: Record<string, number> = {
+export const SCALE_GLUED_ANY = table<number>({
   bn: 1e9, bln: 1e9, mn: 1e6, mln: 1e6, tn: 1e12,
-};
+});
 
 export function isNumberWord(lower: string): boolean {
   return lower in SMALL || lower in TEENS || lower in TENS;

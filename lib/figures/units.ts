@@ -1,16 +1,17 @@
 // Units a figure can carry: currencies (symbols before the number, words or codes after it),
 // durations (converted to days), and short measure abbreviations.
 import type { Token } from './tokens';
+import { table } from '../text/table';
 
-export const CURRENCY_SYMBOLS: Record<string, string> = {
+export const CURRENCY_SYMBOLS = table<string>({
   $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW', '₽': 'RUB', '₺': 'TRY', '₦': 'NGN', '₪': 'ILS',
-};
+});
 
 /** Letters glued before "$" that name the dollar: "US$", "C$", "HK$". */
-const DOLLAR_PREFIX: Record<string, string> = {
+const DOLLAR_PREFIX = table<string>({
   us: 'USD', 'u.s.': 'USD', 'u.s': 'USD', c: 'CAD', ca: 'CAD', can: 'CAD', a: 'AUD', au: 'AUD', aus: 'AUD',
   hk: 'HKD', nz: 'NZD', s: 'SGD', sg: 'SGD', r: 'BRL', nt: 'TWD', mx: 'MXN',
-};
+});
 
 /** ISO codes accepted before or after a number when written in capitals: "USD 5 billion", "20m EUR". */
 export const CURRENCY_CODES: readonly string[] = ['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RMB', 'INR', 'CAD', 'AUD', 'CHF', 'HKD', 'KRW', 'RUB', 'SGD', 'NZD', 'BRL', 'MXN', 'ZAR', 'SEK', 'NOK', 'DKK', 'TRY'];
@@ -53,9 +54,9 @@ export function currencyPrefixAt(tokens: Token[], i: number): UnitMatch | undefi
 }
 
 /** Country adjectives before "dollars" and friends. */
-const DOLLAR_ADJ: Record<string, string> = {
+const DOLLAR_ADJ = table<string>({
   us: 'USD', 'u.s.': 'USD', american: 'USD', canadian: 'CAD', australian: 'AUD', singapore: 'SGD', taiwan: 'TWD', taiwanese: 'TWD', zimbabwe: 'ZWL',
-};
+});
 
 /**
  * A currency written after the number, starting at token i: "dollars", "US dollars", "euros",
@@ -115,7 +116,7 @@ export function currencyWordAt(tokens: Token[], i: number, scaled: boolean): Uni
 }
 
 /** Days in one of each duration unit. */
-export const DURATION_DAYS: Record<string, number> = {
+export const DURATION_DAYS = table<number>({
   year: 365.25, years: 365.25, yr: 365.25, yrs: 365.25,
   month: 30.44, months: 30.44,
   week: 7, weeks: 7,
@@ -127,14 +128,14 @@ export const DURATION_DAYS: Record<string, number> = {
   seconds: 1 / 86400,
   decade: 3652.5, decades: 3652.5,
   century: 36525, centuries: 36525,
-};
+});
 
 /** Short measure units taken as the counted unit: "10 km", "5GW", "300 lbs". */
-const MEASURES: Record<string, string> = {
+const MEASURES = table<string>({
   km: 'km', kms: 'km', kg: 'kg', kgs: 'kg', mph: 'mph', kph: 'kph', mw: 'mw', gw: 'gw', kw: 'kw', kwh: 'kwh', mwh: 'mwh',
   gwh: 'gwh', twh: 'twh', gb: 'gb', tb: 'tb', mb: 'mb', pb: 'pb', ft: 'ft', lb: 'lb', lbs: 'lb', oz: 'oz', cm: 'cm',
   mm: 'mm', ml: 'ml', sq: 'sq', bpd: 'bpd', mt: 'mt',
-};
+});
 
 export function measureOf(lower: string): string | undefined {
   return MEASURES[lower];

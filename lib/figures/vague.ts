@@ -3,20 +3,21 @@
 import type { Token } from './tokens';
 import { countNounAt } from './nouns';
 import { currencyWordAt } from './units';
+import { table } from '../text/table';
 
-const PLURAL_SCALES: Record<string, number> = {
+const PLURAL_SCALES = table<number>({
   thousands: 1e3, millions: 1e6, billions: 1e9, trillions: 1e12,
-};
+});
 
 /** "tens of", "dozens of", "hundreds of" before a plural scale: [low, high) multiples of it. */
-const MULTIPLES: Record<string, [number, number]> = {
+const MULTIPLES = table<[number, number]>({
   tens: [20, 100], dozens: [24, 144], hundreds: [200, 1000],
-};
+});
 
-const MULTI_SCALES: Record<string, number> = {
+const MULTI_SCALES = table<number>({
   multimillion: 1e6, multibillion: 1e9, multitrillion: 1e12,
   million: 1e6, billion: 1e9, trillion: 1e12,
-};
+});
 
 /**
  * Words parseVague reads first, besides those starting with "multi". Its tables are plain
