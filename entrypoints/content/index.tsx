@@ -525,7 +525,8 @@ async function start(ctx: ContentScriptContext) {
       schedule();
     }
   });
-  observer.observe(document.documentElement, {
+  // The document itself, so that a page that replaces its <html> element (document.open) is still followed.
+  observer.observe(document, {
     childList: true,
     subtree: true,
     characterData: true,
