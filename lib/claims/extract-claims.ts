@@ -61,7 +61,8 @@ export function extractClaims(input: ClaimInputs): Claim[] {
   const quotesIn = bySentence(sentences, quotes);
   const eventsBySentence = eventsOf(
     text,
-    sentences.filter((_, i) => datesIn[i].length),
+    // An event needs an entity next to its verb: sentences naming none are not worth the tagger.
+    sentences.filter((_, i) => datesIn[i].length && entsIn[i].length),
     entities,
   );
   let previousSubjects: string[] = [];
