@@ -392,6 +392,7 @@ async function start(ctx: ContentScriptContext) {
         title: meta.title || document.title,
         published: meta.published,
         site: meta.site || site,
+        lang: document.documentElement.lang || undefined,
         blocks: fresh.blocks,
       });
     } catch (e) {
