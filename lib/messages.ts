@@ -90,6 +90,8 @@ export interface ContentDiagnostics {
   /** Main-thread milliseconds of the longest reading and of all of them. */
   maxRunMs: number;
   totalRunMs: number;
+  /** The longest stretch the page waited on a reading (its phases run as separate tasks). */
+  maxSliceMs: number;
   /** Main-thread milliseconds spent checking painted ranges after the page changed. */
   totalPruneMs: number;
   /** Ranges taken out because their words changed or went away. */
@@ -99,6 +101,7 @@ export interface ContentDiagnostics {
   last?: {
     outcome: string;
     ms: number;
+    sliceMs: number;
     censusMs: number;
     findMs: number;
     walkMs: number;

@@ -82,7 +82,7 @@ async function start(ctx: ContentScriptContext) {
   let inflight: { text: string; url: string } | null = null;
   let painting: Painting | null = null;
   let generation = 0;
-  const diag: ContentDiagnostics = { runs: 0, maxRunMs: 0, totalRunMs: 0, totalPruneMs: 0, pruned: 0, requests: 0 };
+  const diag: ContentDiagnostics = { runs: 0, maxRunMs: 0, maxSliceMs: 0, totalRunMs: 0, totalPruneMs: 0, pruned: 0, requests: 0 };
 
   // ---- the card ----------------------------------------------------------------------------
   let ui: ShadowRootContentScriptUi<void> | null = null;
@@ -262,12 +262,18 @@ async function start(ctx: ContentScriptContext) {
     | { kind: 'not-article' }
     | { kind: 'article'; map: BlockMap; roots: Element[] };
 
-  /** One synchronous, budgeted look at the page: census, article, blocks. Never throws. */
-  const read = (): { reading: Reading; ms: number } => {
-    const t0 = performance.now();
+  const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
+
+  /**
+   * One budgeted look at the page: census, article, blocks, each phase its own task (the page's
+   * own work runs in between), so the longest stretch the page waits is one phase, not the sum.
+   * Never throws. Null when a newer reading or an invalidation overtook it.
+   */
+  const read = async (my: number): Promise<{ reading: Reading; ms: number } | null> => {
     const last: NonNullable<ContentDiagnostics['last']> = {
       outcome: '',
       ms: 0,
+      sliceMs: 0,
       censusMs: 0,
       findMs: 0,
       walkMs: 0,
@@ -277,11 +283,19 @@ async function start(ctx: ContentScriptContext) {
       articleChars: 0,
       ranges: 0,
     };
+    const timed = <T,>(f: () => T): [T, number] => {
+      const t = performance.now();
+      const v = f();
+      const d = performance.now() - t;
+      last.ms += d;
+      last.sliceMs = Math.max(last.sliceMs, d);
+      return [v, d];
+    };
+    const overtaken = () => signal.aborted || my !== generation;
     let reading: Reading;
     try {
-      const c = census(document);
-      const t1 = performance.now();
-      last.censusMs = t1 - t0;
+      const [c, censusMs] = timed(() => census(document));
+      last.censusMs = censusMs;
       last.elements = c.elements;
       last.pageChars = c.chars;
       const big = tooBig(c);
@@ -289,19 +303,29 @@ async function start(ctx: ContentScriptContext) {
       else if (String(document.designMode).toLowerCase() === 'on')
         reading = { kind: 'skipped', reason: 'This page is open for editing; Crosscheck does not mark text you can edit.' };
       else {
-        const guess = findArticle(document);
-        const t2 = performance.now();
-        last.findMs = t2 - t1;
+        await yieldToPage();
+        if (overtaken()) return null;
+        const [guess, findMs] = timed(() => findArticle(document));
+        last.findMs = findMs;
         if (!guess.isArticle) reading = { kind: 'not-article' };
         else {
-          const editable = guess.roots.filter((r) => insideEditable(r));
-          const readable = guess.roots.filter((r) => !editable.includes(r));
-          const m = buildBlocks(readable, {
-            maxChars: BUDGET.maxArticleChars,
-            maxNodes: BUDGET.maxArticleNodes,
-            deadline: t2 + BUDGET.maxWalkMs,
-          });
-          last.walkMs = performance.now() - t2;
+          await yieldToPage();
+          if (overtaken()) return null;
+          // The page changed under the guess: read again from the start.
+          if (!guess.roots.every((r) => r.isConnected)) {
+            diag.last = last;
+            schedule(false, 0);
+            return null;
+          }
+          const readable = guess.roots.filter((r) => !insideEditable(r));
+          const [m, walkMs] = timed(() =>
+            buildBlocks(readable, {
+              maxChars: BUDGET.maxArticleChars,
+              maxNodes: BUDGET.maxArticleNodes,
+              deadline: performance.now() + BUDGET.maxWalkMs,
+            }),
+          );
+          last.walkMs = walkMs;
           last.articleChars = m.text.length;
           if (m.over) reading = { kind: 'skipped', reason: overBudget(m.over) };
           else if (readable.length === 0)
@@ -313,7 +337,6 @@ async function start(ctx: ContentScriptContext) {
     } catch (e) {
       reading = { kind: 'skipped', reason: `Crosscheck could not read this page (${e instanceof Error ? e.message : String(e)}).` };
     }
-    last.ms = performance.now() - t0;
     last.outcome = reading.kind;
     diag.last = last;
     return { reading, ms: last.ms };
@@ -326,7 +349,10 @@ async function start(ctx: ContentScriptContext) {
     diag.runs++;
     diag.totalRunMs += ms;
     diag.maxRunMs = Math.max(diag.maxRunMs, ms);
-    if (diag.last) diag.last.ms = ms;
+    if (diag.last) {
+      diag.last.ms = ms;
+      diag.maxSliceMs = Math.max(diag.maxSliceMs, diag.last.sliceMs);
+    }
     lastCost = ms;
     lastRunAt = Date.now();
   };
@@ -348,7 +374,9 @@ async function start(ctx: ContentScriptContext) {
       report({ kind: 'off', url, site });
       return;
     }
-    const { reading, ms } = read();
+    const got = await read(my);
+    if (!got) return;
+    const { reading, ms } = got;
     if (reading.kind === 'skipped') {
       account(ms);
       if (state.kind !== 'skipped' || state.url !== url || state.reason !== reading.reason) {
@@ -369,9 +397,14 @@ async function start(ctx: ContentScriptContext) {
     roots = reading.roots;
     if (!force && analysis && fresh.text === analysedText && url === analysedUrl) {
       // The same words (nodes may have been re-rendered): the same answer, on the new nodes.
+      await yieldToPage();
+      if (signal.aborted || my !== generation) return;
       const paintMs = repaint(fresh, reading.roots);
-      if (diag.last) diag.last.paintMs = paintMs;
-      if (diag.last) diag.last.ranges = painting?.words.size ?? 0;
+      if (diag.last) {
+        diag.last.paintMs = paintMs;
+        diag.last.sliceMs = Math.max(diag.last.sliceMs, paintMs);
+        diag.last.ranges = painting?.words.size ?? 0;
+      }
       account(ms + paintMs);
       if (state.kind !== 'analysed') state = { kind: 'analysed', url, analysis };
       showUi();
@@ -417,6 +450,7 @@ async function start(ctx: ContentScriptContext) {
       const paintMs = repaint(fresh, reading.roots);
       diag.totalRunMs += paintMs;
       diag.maxRunMs = Math.max(diag.maxRunMs, ms + paintMs);
+      diag.maxSliceMs = Math.max(diag.maxSliceMs, paintMs);
       if (diag.last) {
         diag.last.paintMs = paintMs;
         diag.last.ranges = painting?.words.size ?? 0;
