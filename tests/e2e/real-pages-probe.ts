@@ -14,6 +14,8 @@ export interface ProbeResult {
   /** What the content script sends with the text (title, published, site). */
   meta: { title: string; published?: string; site?: string };
   isArticle: boolean;
+  /** How long the article finder took, in milliseconds. */
+  findMs: number;
   paragraphs: number;
   paragraphChars: number;
   /** The article text as the content script would send it (blocks joined by a blank line). */
@@ -34,7 +36,9 @@ function describe(el: Element): string {
 }
 
 export function probe(opts: { signature: boolean; maxBoxes?: number }): ProbeResult {
+  const t0 = performance.now();
   const guess = findArticle(document);
+  const findMs = performance.now() - t0;
   const map = buildBlocks(guess.roots);
   const sx = window.scrollX;
   const sy = window.scrollY;
@@ -72,6 +76,7 @@ export function probe(opts: { signature: boolean; maxBoxes?: number }): ProbeRes
     meta: { title: m.title || document.title, published: m.published, site: m.site || undefined },
     readyState: document.readyState,
     isArticle: guess.isArticle,
+    findMs,
     paragraphs: guess.paragraphs,
     paragraphChars: guess.paragraphChars,
     text: map.text,
