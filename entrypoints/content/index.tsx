@@ -292,6 +292,7 @@ async function start(ctx: ContentScriptContext) {
       return [v, d];
     };
     const overtaken = () => signal.aborted || my !== generation;
+    addedSince = 0;
     let reading: Reading;
     try {
       const [c, censusMs] = timed(() => census(document));
@@ -507,10 +508,21 @@ async function start(ctx: ContentScriptContext) {
     for (const x of Array.from(r.removedNodes)) if (x !== host) return false;
     return true;
   };
+  /** Characters of text added outside the article since the last reading. */
+  let addedSince = 0;
   /** Whether a change can touch the article that is painted (or, with none, bring one). */
   const touchesArticle = (records: MutationRecord[]): boolean => {
-    if (roots.length === 0) return true;
     if (records.length > MAX_RECORDS_CHECKED) return true;
+    if (roots.length === 0) {
+      // No article yet: one can only come with new text (or shown text), however it is cut up.
+      for (const r of records) {
+        if (r.type === 'attributes') return true;
+        if (r.type === 'characterData') addedSince += (r.target as CharacterData).length;
+        else for (const n of Array.from(r.addedNodes)) addedSince += n.nodeType === 1 || n.nodeType === 3 ? (n.textContent?.length ?? 0) : 0;
+        if (addedSince >= NEW_TEXT_MIN) return true;
+      }
+      return false;
+    }
     for (const root of roots) if (!root.isConnected) return true;
     let looked = 0;
     for (const r of records) {
@@ -524,13 +536,14 @@ async function start(ctx: ContentScriptContext) {
           return true;
         }
       }
-      // Elsewhere, only a sizeable block of new text can be (or move) the article: the real one
+      // Elsewhere, only a sizeable amount of new text can be (or move) the article: the real one
       // arriving after a first guess. Tickers, counters and single comments are not.
       if (r.type === 'childList') {
         for (const n of Array.from(r.addedNodes)) {
           if (++looked > MAX_ADDED_CHECKED) return true;
           if (n.nodeType !== 1 && n.nodeType !== 3) continue;
-          if ((n.textContent?.length ?? 0) >= NEW_TEXT_MIN) return true;
+          addedSince += n.textContent?.length ?? 0;
+          if (addedSince >= NEW_TEXT_MIN) return true;
         }
       }
     }

@@ -103,10 +103,15 @@ function isSkipped(el: Element): boolean {
   const style = (el as HTMLElement).style;
   if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
   // checkVisibility covers stylesheet-hidden elements in real browsers; absent in DOM shims.
+  // An element with display: contents has no box of its own (so it "is not visible") while its
+  // children are shown: it is walked through.
   const check = (el as Element & { checkVisibility?: () => boolean }).checkVisibility;
   if (typeof check === 'function' && el.isConnected) {
     try {
-      if (!check.call(el)) return true;
+      if (!check.call(el)) {
+        const view = el.ownerDocument?.defaultView;
+        return !(view && view.getComputedStyle(el).display === 'contents');
+      }
     } catch {
       /* ignore */
     }
