@@ -59,12 +59,31 @@ async function twinMarks(w: WatchedPage): Promise<string[]> {
   return m;
 }
 
-/** Waits until the page's marks are the twin's, and says so. */
+/** Waits until the page's marks are the twin's, and says so; every mark reads words the engine named. */
 async function expectLikeTwin(w: WatchedPage, what: string) {
   const want = await twinMarks(w);
   const got = await until(() => marksOf(w), (m) => JSON.stringify(m) === JSON.stringify(want), 15_000);
   expect(got, `${what}: marked as a fresh load of the same text`).toEqual(want);
+  await expectEngineWords(w, what);
   return want;
+}
+
+/** Each painted range's text is the text of a mention or claim of the content script's current analysis. */
+async function expectEngineWords(w: WatchedPage, what: string) {
+  const st = await suite.ask(w, 'get-state');
+  expect(st.kind, what).toBe('analysed');
+  if (st.kind !== 'analysed') return;
+  const fold = (t: string) => t.replace(/\s+/g, ' ').trim();
+  const named = new Set<string>();
+  for (const m of st.analysis.mentions) named.add(fold(m.text));
+  for (const c of st.analysis.claims) {
+    const s = c.figure ?? c.date ?? c.quote;
+    named.add(fold(s && s.end > s.start ? s.text : c.sentence));
+  }
+  for (const m of await marksOf(w)) {
+    const text = m.slice(m.indexOf(': ') + 2);
+    expect(named.has(text), `${what}: "${text}" is words the engine named`).toBe(true);
+  }
 }
 
 /** Nothing the watcher saw, no error anywhere, at most one host. */
