@@ -40,7 +40,16 @@ export function findQuotes(text: string, sentences: Span[], mentions: Mention[])
 }
 
 function sentenceAt(sentences: Span[], pos: number): Span | undefined {
-  return sentences.find((s) => s.start <= pos && pos < s.end);
+  // Sentences are in text order: binary search.
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= pos) lo = mid + 1;
+    else if (sentences[mid].start > pos) hi = mid - 1;
+    else return sentences[mid];
+  }
+  return undefined;
 }
 
 function attribute(text: string, q: { start: number; end: number }, sentences: Span[], people: Mention[]): string | undefined {
@@ -69,7 +78,7 @@ function attribute(text: string, q: { start: number; end: number }, sentences: S
   const sen = sentenceAt(sentences, q.start);
   const from = sen ? sen.start : Math.max(0, q.start - 200);
   const before = text.slice(from, q.start);
-  const verb = lastMatch(before, SPEECH);
+  const verb = lastMatch(before, SPEECH_ALL);
   if (verb === undefined) return undefined;
   const verbAt = from + verb;
   const subject = people.find((p) => p.start >= from && p.end <= verbAt && !/^['\u2019]s\b/.test(text.slice(p.end, p.end + 3)));
@@ -78,8 +87,10 @@ function attribute(text: string, q: { start: number; end: number }, sentences: S
   return subject ? name(subject) : undefined;
 }
 
-function lastMatch(s: string, re: RegExp): number | undefined {
-  const g = new RegExp(re.source, 'gi');
+const SPEECH_ALL = new RegExp(SPEECH.source, 'gi');
+
+function lastMatch(s: string, g: RegExp): number | undefined {
+  g.lastIndex = 0;
   let at: number | undefined;
   for (let m = g.exec(s); m; m = g.exec(s)) at = m.index;
   return at;
