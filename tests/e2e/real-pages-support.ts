@@ -1,7 +1,8 @@
 // Shared by the real-pages suites (tests/e2e/real-pages.*.test.ts): Readability's 130 saved
 // pages, each loaded with Crosscheck and beside it without (the 127.0.0.2 twin), compared, and
 // written to a table under tests/e2e/results/ so that a regression shows by name.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { build } from 'esbuild';
@@ -48,6 +49,21 @@ export const FIREFOX_SAMPLE = [
   // not articles, or hardly
   'mozilla-2', 'lazy-image-3', 'mathjax', 'ehow-1', 'tumblr',
 ];
+
+// ---- a canary: the error watch must see an error of the extension's ----------------------------
+
+export const CANARY = 'crosscheck-real-pages-canary';
+
+/** A copy of a built extension whose content script throws (uncaught, and in a promise) after doing its work. */
+export function throwingCopy(dir: string): { dir: string; remove(): void } {
+  const to = mkdtempSync(join(tmpdir(), 'crosscheck-canary-'));
+  cpSync(dir, to, { recursive: true });
+  appendFileSync(
+    join(to, 'content-scripts', 'content.js'),
+    `\n;setTimeout(() => { throw new Error('${CANARY} uncaught'); }, 50); Promise.reject(new Error('${CANARY} rejected'));\n`,
+  );
+  return { dir: to, remove: () => rmSync(to, { recursive: true, force: true }) };
+}
 
 // ---- token F1 ----------------------------------------------------------------------------------
 

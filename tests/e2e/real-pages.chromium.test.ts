@@ -6,12 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CHROME_DIR, ensureBuilt } from '../tools/lib/build';
+import { CHROME_DIR } from '../tools/lib/build';
 import { launchChromium, type ChromiumWithExtension } from '../tools/lib/chromium';
 import { refusingProxy, serve, type RefusingProxy, type Served } from '../tools/lib/serve';
 import type { Analysis } from '../../lib/engine';
 import { waitFor } from './support';
+import { privateCopy } from './hostile-support';
 import {
+  CANARY,
   RESULTS_DIR,
   differences,
   expectedPaint,
@@ -23,6 +25,7 @@ import {
   probeExpression,
   samePaint,
   summarise,
+  throwingCopy,
   tokenF1,
   wordCount,
   writeTable,
@@ -41,6 +44,7 @@ const WORKERS = Number(process.env.REAL_PAGES_WORKERS ?? 3);
 const MAX_MENTIONS_PER_100_WORDS = 30;
 
 let server: Served;
+let ext: { dir: string; remove(): void } | undefined;
 let proxy: RefusingProxy;
 let chrome: ChromiumWithExtension;
 const rows = new Map<string, PageRow>();
@@ -54,11 +58,12 @@ const offsite = (u: URL | string) => {
 
 beforeAll(async () => {
   const t0 = Date.now();
-  await ensureBuilt();
+  // A copy of the build of this run's own: other suites may rebuild .output meanwhile.
+  ext = await privateCopy(CHROME_DIR);
   log('built', Date.now() - t0);
   server = await serve();
   proxy = await refusingProxy();
-  chrome = await launchChromium(CHROME_DIR, {
+  chrome = await launchChromium(ext.dir, {
     // Requests for other hosts are aborted by routing below; whatever escapes it (the extension's
     // own pages and worker are not routed) goes to a proxy that refuses everything, and no name is
     // ever resolved.
@@ -100,6 +105,7 @@ afterAll(async () => {
   await chrome?.close();
   await server?.close();
   await proxy?.close();
+  ext?.remove();
 });
 
 /** The background's record for the tab showing `url` (what the content script reported or was answered). */
@@ -115,15 +121,20 @@ async function stateOf(url: string): Promise<{ kind: string; message?: string; a
 interface Errors {
   extension: string[];
   page: string[];
+  /** The content script's world was seen (so its errors would have been). */
+  watched: boolean;
 }
 
 /** Uncaught errors and console errors in the page's main world and in the extension's isolated world. */
 async function watchErrors(context: BrowserContext, page: Page, extensionId: string): Promise<Errors> {
-  const out: Errors = { extension: [], page: [] };
+  const out: Errors = { extension: [], page: [], watched: false };
   const cdp = await context.newCDPSession(page);
   const origins = new Map<number, string>();
   const ours = (id: number | undefined) => (origins.get(id ?? -1) ?? '').startsWith(`chrome-extension://${extensionId}`);
-  cdp.on('Runtime.executionContextCreated', (e) => origins.set(e.context.id, e.context.origin));
+  cdp.on('Runtime.executionContextCreated', (e) => {
+    origins.set(e.context.id, e.context.origin);
+    if (e.context.origin.startsWith(`chrome-extension://${extensionId}`)) out.watched = true;
+  });
   cdp.on('Runtime.exceptionThrown', (e) => {
     const d = e.exceptionDetails;
     const msg = (d.exception?.description ?? d.text ?? 'error').split('\n')[0]!;
@@ -229,6 +240,8 @@ async function runPage(context: BrowserContext, c: PageCase, offsiteBy: Map<Page
     }
     row.changes = changes;
     row.extensionErrors.push(...errs.extension);
+    // Where the content script ran, its world must have been watched for errors.
+    if (state && !errs.watched) row.extensionErrors.push('the content script\'s world was not seen: its errors could not have been caught');
     row.newPageErrors = extra(errs.page, plainErrs.page);
   } catch (e) {
     row.harness = e instanceof Error ? e.message.split('\n')[0] : String(e);
@@ -250,6 +263,24 @@ const row = (name: string) => {
   return r;
 };
 const isEnglishPage = (r: PageRow) => !r.lang || /^en\b/i.test(r.lang);
+
+describe('Chromium: the error watch', () => {
+  it('catches an error thrown in the content script (a copy of the extension that throws)', async () => {
+    const bad = throwingCopy(ext!.dir);
+    const other = await launchChromium(bad.dir);
+    try {
+      const page = await other.context.newPage();
+      const errs = await watchErrors(other.context, page, other.extensionId);
+      await page.goto(`${server.origin}/pages/bbc-1/?canary`, { waitUntil: 'load' });
+      const seen = await waitFor(async () => errs.extension, (e) => e.filter((x) => x.includes(CANARY)).length >= 2, 10_000, 100);
+      expect(seen.filter((x) => x.includes(CANARY))).toHaveLength(2);
+      expect(errs.page.some((x) => x.includes(CANARY))).toBe(false);
+    } finally {
+      await other.close();
+      bad.remove();
+    }
+  }, 60_000);
+});
 
 describe('Chromium: Readability\'s real pages', () => {
   it('tries every page', () => {

@@ -7,13 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { FIREFOX_DIR, ensureBuilt } from '../tools/lib/build';
+import { FIREFOX_DIR } from '../tools/lib/build';
 import { launchFirefox, type FirefoxWithExtension } from '../tools/lib/firefox';
 import { refusingProxy, serve, type RefusingProxy, type Served } from '../tools/lib/serve';
 import { waitFor } from './support';
+import { privateCopy } from './hostile-support';
 import {
   FIGURES,
   FIREFOX_SAMPLE,
+  CANARY,
   RESULTS_DIR,
   analyzeProbe,
   differences,
@@ -25,6 +27,7 @@ import {
   probeExpression,
   samePaint,
   summarise,
+  throwingCopy,
   tokenF1,
   wordCount,
   writeTable,
@@ -41,6 +44,9 @@ const MAX_MENTIONS_PER_100_WORDS = 30;
 const log = process.env.REAL_PAGES_LOG ? (...a: unknown[]) => console.log(...a) : () => {};
 
 let server: Served;
+let ext: { dir: string; remove(): void } | undefined;
+/** Uncaught errors in the extension's own scripts, as Firefox reports them on its standard error, with when. */
+const extensionErrors: { at: number; line: string }[] = [];
 let proxy: RefusingProxy;
 let ff: FirefoxWithExtension;
 const rows = new Map<string, PageRow>();
@@ -57,10 +63,11 @@ const offsite = (u: string) => {
 
 beforeAll(async () => {
   const t0 = Date.now();
-  await ensureBuilt();
+  // A copy of the build of this run's own: other suites may rebuild .output meanwhile.
+  ext = await privateCopy(FIREFOX_DIR);
   server = await serve();
   proxy = await refusingProxy();
-  ff = await launchFirefox(FIREFOX_DIR, {
+  ff = await launchFirefox(ext.dir, {
     prefs: {
       // Anything that is not this machine goes to a proxy that refuses everything.
       'network.proxy.type': 1,
@@ -76,6 +83,7 @@ beforeAll(async () => {
       'network.http.speculative-parallel-limit': 0,
     },
   });
+  watchStderr(ff, extensionErrors);
   log('launched', Date.now() - t0);
   // A page the harness itself failed on (not the extension) is tried once more.
   const results = await pool(CASES, WORKERS, async (c) => {
@@ -100,7 +108,21 @@ afterAll(async () => {
   await ff?.close();
   await server?.close();
   await proxy?.close();
+  ext?.remove();
 });
+
+/**
+ * Errors thrown in a content script reach neither the page's console nor WebDriver BiDi's log;
+ * Firefox writes them to its standard error ("JavaScript error: moz-extension://.../content.js, line N: ...").
+ */
+function watchStderr(browser: FirefoxWithExtension, sink: { at: number; line: string }[]) {
+  let pending = '';
+  browser.browser.process()?.stderr?.on('data', (d: Buffer) => {
+    const lines = (pending + d.toString()).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) if (/^JavaScript error: moz-extension:\/\//.test(line)) sink.push({ at: Date.now(), line: line.slice(0, 300) });
+  });
+}
 
 interface Errors {
   extension: string[];
@@ -215,6 +237,8 @@ async function runPage(c: PageCase): Promise<PageRow> {
     }
     row.changes = changes;
     row.extensionErrors.push(...errs.extension);
+    // Three pages are open at a time: an error of the extension's is held against each page open when it came.
+    for (const e of extensionErrors) if (e.at >= t0 && e.at <= Date.now()) row.extensionErrors.push(e.line);
     row.newPageErrors = extra(errs.page, plainErrs.page);
   } catch (e) {
     row.harness = e instanceof Error ? e.message.split('\n')[0] : String(e);
@@ -234,7 +258,29 @@ const row = (name: string) => {
 };
 const isEnglishPage = (r: PageRow) => !r.lang || /^en\b/i.test(r.lang);
 
+describe('Firefox ESR: the error watch', () => {
+  it('catches an error thrown in the content script (a copy of the extension that throws)', async () => {
+    const bad = throwingCopy(ext!.dir);
+    const other = await launchFirefox(bad.dir, { prefs: { 'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': proxy.port, 'network.proxy.share_proxy_settings': true, 'network.proxy.no_proxies_on': 'localhost, 127.0.0.1, 127.0.0.2' } });
+    const seen: { at: number; line: string }[] = [];
+    watchStderr(other, seen);
+    try {
+      const page = await other.browser.newPage();
+      await page.goto(`${server.origin}/pages/bbc-1/?canary`, { waitUntil: 'load' }).catch(() => {});
+      await waitFor(async () => seen, (e) => e.filter((x) => x.line.includes(CANARY)).length >= 2, 20_000, 200);
+      expect(seen.filter((x) => x.line.includes(CANARY))).toHaveLength(2);
+    } finally {
+      await other.close();
+      bad.remove();
+    }
+  }, 60_000);
+});
+
 describe('Firefox ESR: a sample of Readability\'s real pages', () => {
+  it('no uncaught error in the extension\'s scripts all run long', () => {
+    expect(extensionErrors.map((e) => e.line)).toEqual([]);
+  });
+
   it('tries at least 20 varied pages', () => {
     if (ONLY) return;
     expect(rows.size).toBeGreaterThanOrEqual(20);
