@@ -56,6 +56,17 @@ const offsite = (u: URL | string) => {
   return (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:') && !LOCAL_HOSTS.has(url.hostname);
 };
 
+/**
+ * Requests for other hosts are aborted by routing (below); whatever escapes it (the extension's
+ * own pages and worker are not routed) goes to a proxy that refuses everything, and no name is
+ * ever resolved.
+ */
+const offline = (p: RefusingProxy) => [
+  `--proxy-server=http://${p.host}`,
+  '--proxy-bypass-list=127.0.0.1;127.0.0.2;localhost',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE 127.0.0.2',
+];
+
 beforeAll(async () => {
   const t0 = Date.now();
   // A copy of the build of this run's own: other suites may rebuild .output meanwhile.
@@ -63,12 +74,7 @@ beforeAll(async () => {
   log('built', Date.now() - t0);
   server = await serve();
   proxy = await refusingProxy();
-  chrome = await launchChromium(ext.dir, {
-    // Requests for other hosts are aborted by routing below; whatever escapes it (the extension's
-    // own pages and worker are not routed) goes to a proxy that refuses everything, and no name is
-    // ever resolved.
-    args: [`--proxy-server=http://${proxy.host}`, '--proxy-bypass-list=127.0.0.1;127.0.0.2;localhost', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE 127.0.0.2'],
-  });
+  chrome = await launchChromium(ext.dir, { args: offline(proxy) });
   log('launched', Date.now() - t0);
   const offsiteBy = new Map<Page, number>();
   await chrome.context.route(offsite, (route) => {
@@ -267,11 +273,11 @@ const isEnglishPage = (r: PageRow) => !r.lang || /^en\b/i.test(r.lang);
 describe('Chromium: the error watch', () => {
   it('catches an error thrown in the content script (a copy of the extension that throws)', async () => {
     const bad = throwingCopy(ext!.dir);
-    const other = await launchChromium(bad.dir);
+    const other = await launchChromium(bad.dir, { args: offline(proxy) });
     try {
       const page = await other.context.newPage();
       const errs = await watchErrors(other.context, page, other.extensionId);
-      await page.goto(`${server.origin}/pages/bbc-1/?canary`, { waitUntil: 'load' });
+      await page.goto(`${server.origin}/?canary`, { waitUntil: 'load' });
       const seen = await waitFor(async () => errs.extension, (e) => e.filter((x) => x.includes(CANARY)).length >= 2, 10_000, 100);
       expect(seen.filter((x) => x.includes(CANARY))).toHaveLength(2);
       expect(errs.page.some((x) => x.includes(CANARY))).toBe(false);

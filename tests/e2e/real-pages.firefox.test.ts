@@ -266,7 +266,7 @@ describe('Firefox ESR: the error watch', () => {
     watchStderr(other, seen);
     try {
       const page = await other.browser.newPage();
-      await page.goto(`${server.origin}/pages/bbc-1/?canary`, { waitUntil: 'load' }).catch(() => {});
+      await page.goto(`${server.origin}/?canary`, { waitUntil: 'load' }).catch(() => {});
       await waitFor(async () => seen, (e) => e.filter((x) => x.line.includes(CANARY)).length >= 2, 20_000, 200);
       expect(seen.filter((x) => x.line.includes(CANARY))).toHaveLength(2);
     } finally {

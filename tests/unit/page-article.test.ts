@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { findArticle } from '../../lib/page/article';
 import { buildBlocks } from '../../lib/page/blocks';
+import { readabilityExpected, readabilityMetadata, readabilityPageNames, readabilitySource } from '../tools/lib/readability-pages';
 
-const PAGES = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'pages', 'readability');
+// Readability's 130 test pages, vendored in tests/fixtures/readability.
+const PAGES = readabilityPageNames();
 
 function tokens(s: string): Map<string, number> {
   const m = new Map<string, number>();
@@ -42,16 +42,13 @@ describe('findArticle', () => {
     expect(findArticle(document as unknown as Document).isArticle).toBe(false);
   });
 
-  it.skipIf(!existsSync(PAGES))('agrees with Readability on the saved pages (median token F1 >= 0.9)', () => {
+  it('agrees with Readability on the saved pages (median token F1 >= 0.9)', () => {
     const scores: number[] = [];
-    for (const name of readdirSync(PAGES)) {
-      const dir = join(PAGES, name);
-      if (!existsSync(join(dir, 'source.html'))) continue;
-      const meta = JSON.parse(readFileSync(join(dir, 'expected-metadata.json'), 'utf8'));
-      if (meta.readerable === false) continue;
-      const { document } = parseHTML(readFileSync(join(dir, 'source.html'), 'utf8'));
+    for (const name of PAGES) {
+      if (readabilityMetadata(name)?.readerable === false) continue;
+      const { document } = parseHTML(readabilitySource(name)!);
       const text = buildBlocks(findArticle(document as unknown as Document).roots).text;
-      const exp = parseHTML(`<html><body>${readFileSync(join(dir, 'expected.html'), 'utf8')}</body></html>`).document;
+      const exp = parseHTML(`<html><body>${readabilityExpected(name)}</body></html>`).document;
       scores.push(f1(tokens(text), tokens(exp.body.textContent ?? '')));
     }
     scores.sort((a, b) => a - b);
