@@ -365,8 +365,11 @@ function find(doc: Document): ArticleGuess {
     sizes.push(len);
     if (len >= 80) paragraphs++;
   }
-  // An article: several paragraphs of running text, or what Readability would call readerable.
-  const isArticle = (weighed >= 500 && paragraphs >= 3) || readerScore(sizes) > 20;
+  // An article: what Readability would call readerable, or several paragraphs of running text
+  // (short ones too, as in wire copy), unless all they are is a bulleted list (a product page's
+  // features).
+  const listOnly = kept.length > 0 && kept.every((r) => /^(UL|OL|LI)$/i.test(r.tagName));
+  const isArticle = readerScore(sizes) > 20 || (weighed >= 500 && paragraphs >= 3 && !listOnly);
   return { roots: kept, paragraphChars, paragraphs, isArticle };
 }
 
