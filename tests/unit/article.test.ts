@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
+import { readabilityExpected, readabilityMetadata, readabilityPageNames, readabilitySource } from '../tools/lib/readability-pages';
 import { describe, expect, it } from 'vitest';
 import {
   blocksOf,
@@ -21,7 +22,6 @@ import type { ArticleInput } from '../../lib/engine';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = join(ROOT, 'tests/fixtures/pages');
-const SHARED_PAGES = join(ROOT, '../shared/pages/readability');
 
 interface Expected {
   title: string;
@@ -348,15 +348,23 @@ describe('text helpers', () => {
   });
 });
 
-// The full set of 130 pages lives beside the repository, in ../shared (not in a clean clone).
-const sharedPresent = existsSync(SHARED_PAGES);
-if (!sharedPresent) console.warn(`[article.test] sweep over ../shared/pages/readability NOT RUN: ${SHARED_PAGES} does not exist`);
+// The full set of 130 pages: vendored in tests/fixtures/readability (so a clean clone runs it).
+const sweepNames = readabilityPageNames();
 
-describe('sweep over all pages in ../shared/pages/readability', () => {
-  it.skipIf(!sharedPresent)(
+function loadPage(name: string) {
+  const html = readabilitySource(name)!;
+  const expected = readabilityMetadata(name) as Expected;
+  const expectedDoc = parseHTML(`<!doctype html><html><body>${readabilityExpected(name)}</body></html>`).document;
+  const expectedText = blocksOf(expectedDoc.documentElement as unknown as Node).join('\n\n');
+  return { document: parseHTML(html).document as unknown as Document, expected, expectedText };
+}
+
+describe('sweep over all 130 Readability test pages', () => {
+  it(
     'reads every page without throwing; non-articles give no long article; the text matches Readability\'s',
     () => {
-      const names = readdirSync(SHARED_PAGES).filter((n) => existsSync(join(SHARED_PAGES, n, 'source.html'))).sort();
+      const names = sweepNames;
+      expect(names.length, 'the vendored pages in tests/fixtures/readability').toBe(130);
       const f1s: Array<{ name: string; f1: number }> = [];
       const rejected: string[] = [];
       const longNonArticles: string[] = [];
@@ -365,7 +373,7 @@ describe('sweep over all pages in ../shared/pages/readability', () => {
       let datesAgree = 0;
       let titlesAgree = 0;
       for (const name of names) {
-        const { document, expected, expectedText } = load(join(SHARED_PAGES, name));
+        const { document, expected, expectedText } = loadPage(name);
         const before = document.toString();
         let r: ReturnType<typeof readArticle>;
         expect(() => (r = readArticle(document, { url: 'http://fakehost/test/page.html' })), name).not.toThrow();
@@ -390,7 +398,7 @@ describe('sweep over all pages in ../shared/pages/readability', () => {
       const median = q(0.5);
       console.log(
         [
-          `article sweep over ${names.length} pages in ../shared/pages/readability`,
+          `article sweep over ${names.length} Readability test pages`,
           `  readerable pages read:          ${f1s.length}`,
           `  readerable pages rejected:      ${rejected.length}${rejected.length ? ': ' + rejected.join('; ') : ''}`,
           `  token F1 vs expected.html:      median ${median.toFixed(3)}, p10 ${q(0.1).toFixed(3)}, min ${sorted[0].f1.toFixed(3)}`,
