@@ -92,9 +92,11 @@ beforeAll(async () => {
     return r.harness ? runPage(chrome.context, c, offsiteBy) : r;
   });
   for (const r of results) rows.set(r.name, r);
+  for (const r of results) if (r.selfChanges.length) console.log(`${r.name} changes by itself between two loads without Crosscheck (not counted): ${r.selfChanges.join('; ')}`);
   seconds = (Date.now() - t0) / 1000;
   const table = writeTable(
-    join(RESULTS_DIR, 'real-pages-chromium.md'),
+    // A run on some pages only (REAL_PAGES_ONLY) leaves the committed table alone.
+    ONLY ? null : join(RESULTS_DIR, 'real-pages-chromium.md'),
     'Real pages in Chromium',
     'Written by `tests/e2e/real-pages.chromium.test.ts` on every run: Readability\'s test pages, each loaded with Crosscheck and without. ' +
       '"article": Crosscheck\'s article finder judged it one; F1: token F1 of the article it found against Readability\'s `expected.html` (readerable pages); ' +
@@ -103,7 +105,7 @@ beforeAll(async () => {
     results,
   );
   const s = summarise(results);
-  console.log(`real pages, Chromium: ${s.pages} pages in ${seconds.toFixed(0)} s; errors ${s.withErrors}, changed ${s.changed}, median F1 ${s.medianF1.toFixed(3)}`);
+  console.log(`real pages, Chromium: ${s.pages} pages in ${seconds.toFixed(0)} s; errors ${s.withErrors}, changed ${s.changed}, median F1 ${s.medianF1.toFixed(3)}; ${s.offsite} requests for other hosts refused`);
   if (process.env.REAL_PAGES_PRINT) console.log(table);
 }, 900_000);
 

@@ -91,9 +91,11 @@ beforeAll(async () => {
     return r.harness ? runPage(c) : r;
   });
   for (const r of results) rows.set(r.name, r);
+  for (const r of results) if (r.selfChanges.length) console.log(`${r.name} changes by itself between two loads without Crosscheck (not counted): ${r.selfChanges.join('; ')}`);
   const seconds = (Date.now() - t0) / 1000;
   writeTable(
-    join(RESULTS_DIR, 'real-pages-firefox.md'),
+    // A run on some pages only (REAL_PAGES_ONLY) leaves the committed table alone.
+    ONLY ? null : join(RESULTS_DIR, 'real-pages-firefox.md'),
     'Real pages in Firefox ESR',
     'Written by `tests/e2e/real-pages.firefox.test.ts` on every run: a varied sample of Readability\'s test pages (English news, reference and blogs; ' +
       'other languages and scripts; pages that are not articles), each loaded with Crosscheck and without. Columns as in `real-pages-chromium.md`; ' +
@@ -101,7 +103,7 @@ beforeAll(async () => {
     results,
   );
   const s = summarise(results);
-  console.log(`real pages, Firefox: ${s.pages} pages in ${seconds.toFixed(0)} s; errors ${s.withErrors}, changed ${s.changed}, median F1 ${s.medianF1.toFixed(3)}`);
+  console.log(`real pages, Firefox: ${s.pages} pages in ${seconds.toFixed(0)} s; errors ${s.withErrors}, changed ${s.changed}, median F1 ${s.medianF1.toFixed(3)}; ${s.offsite} requests for other hosts refused`);
 }, 600_000);
 
 afterAll(async () => {
