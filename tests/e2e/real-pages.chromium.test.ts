@@ -57,9 +57,9 @@ const offsite = (u: URL | string) => {
 };
 
 /**
- * Requests for other hosts are aborted by routing (below); whatever escapes it (the extension's
- * own pages and worker are not routed) goes to a proxy that refuses everything, and no name is
- * ever resolved.
+ * Requests for other hosts are aborted by routing (below); whatever escapes it (the browser's
+ * own requests, the extension's worker, frames of other sites loaded out of process) goes to a
+ * proxy that refuses everything, and no name is ever resolved.
  */
 const offline = (p: RefusingProxy) => [
   `--proxy-server=http://${p.host}`,
@@ -99,14 +99,14 @@ beforeAll(async () => {
     ONLY ? null : join(RESULTS_DIR, 'real-pages-chromium.md'),
     'Real pages in Chromium',
     'Written by `tests/e2e/real-pages.chromium.test.ts` on every run: Readability\'s test pages, each loaded with Crosscheck and without. ' +
-      '"article": Crosscheck\'s article finder judged it one; F1: token F1 of the article it found against Readability\'s `expected.html` (readerable pages); ' +
+      '"article": Crosscheck\'s article finder judged it one; F1: token F1 of the article it found against Readability\'s `expected.html` (readerable pages; 0 where it judged the page not an article and read nothing); ' +
       'state: what the content script reported; highlights: mention / agree / quote-variant / conflict ranges painted; ' +
       'changed?: text, element count, markup or layout of the article\'s blocks differ from the page without Crosscheck (its one host element aside).',
     results,
   );
   const s = summarise(results);
-  console.log(`real pages, Chromium: ${s.pages} pages in ${seconds.toFixed(0)} s; errors ${s.withErrors}, changed ${s.changed}, median F1 ${s.medianF1.toFixed(3)}; ${s.offsite} requests for other hosts refused`);
-  if (process.env.REAL_PAGES_PRINT) console.log(table);
+  console.log(`real pages, Chromium: ${s.pages} pages in ${seconds.toFixed(0)} s; errors ${s.withErrors}, changed ${s.changed}, median F1 ${s.medianF1.toFixed(3)}; ${s.offsite} requests for other hosts refused, ${proxy.refused.length} more that escaped routing (the browser's own, frames of other sites) by the proxy`);
+  if (process.env.REAL_PAGES_PRINT) console.log(table, 'refused by the proxy:', proxy.refused);
 }, 900_000);
 
 afterAll(async () => {

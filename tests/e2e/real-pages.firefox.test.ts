@@ -103,7 +103,7 @@ beforeAll(async () => {
     results,
   );
   const s = summarise(results);
-  console.log(`real pages, Firefox: ${s.pages} pages in ${seconds.toFixed(0)} s; errors ${s.withErrors}, changed ${s.changed}, median F1 ${s.medianF1.toFixed(3)}; ${s.offsite} requests for other hosts refused`);
+  console.log(`real pages, Firefox: ${s.pages} pages in ${seconds.toFixed(0)} s; errors ${s.withErrors}, changed ${s.changed}, median F1 ${s.medianF1.toFixed(3)}; ${s.offsite} requests of the pages for other hosts refused, ${proxy.refused.length} in all (the browser's own too) by the proxy`);
 }, 600_000);
 
 afterAll(async () => {
