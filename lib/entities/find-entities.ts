@@ -97,8 +97,9 @@ export function findEntities(text: string, sentences: Span[], opts: EntityOption
     prevEnd = t.end;
   }
   // Capitalised words seen where capitals are not forced: they are names wherever they appear.
-  const midCapitals = new Set<string>();
-  for (const t of tokens) if (!sentenceStarts.has(t.start) && isCapitalised(t.text)) midCapitals.add(t.text);
+  // Words the article also writes in lower case are common words, whatever their capital says.
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (!isCapitalised(t.text) && /^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
 
   // Headlines In Title Case capitalise every word: there, only names known from elsewhere count.
   const titleCase = new Set<number>();
@@ -178,7 +179,7 @@ export function findEntities(text: string, sentences: Span[], opts: EntityOption
         GAZETTEER_LOWER.has(w.toLowerCase()) ||
         known.has(w) ||
         tagsOf(w).some((t) => PLACE_TAGS.has(t) || PERSON_TAGS.has(t) || t === 'Organization') ||
-        (midCapitals.has(w) && !isStopword(w.toLowerCase())) ||
+        (midCapitalsOutsideTitles.has(w) && !isStopword(w.toLowerCase()) && !lowerWords.has(w.toLowerCase())) ||
         (firstWords.has(w) && tagsOf(w).length === 0 && !isStopword(w.toLowerCase())) ||
         // "Priya Raman founded...": an unknown word starting a run of capitals is a first name.
         (toks.length >= 2 && tagsOf(w).length === 0 && !isStopword(w.toLowerCase()) && !/(ly|ing|ed)$/.test(w));
