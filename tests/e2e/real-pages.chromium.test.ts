@@ -260,6 +260,13 @@ async function runPage(context: BrowserContext, c: PageCase, offsiteBy: Map<Page
         changes = changes.filter((d) => !selfKinds.has(what(d)));
       }
     }
+    // A page's own late scripts can still be at work in one of the two: look again at both, side
+    // by side, after a pause. A change Crosscheck made stays; a race between two loads settles.
+    for (let attempt = 0; attempt < 2 && changes.length; attempt++) {
+      await page.waitForTimeout(1500);
+      const [w, p] = [(await page.evaluate(sig)) as ProbeResult, (await plain.evaluate(sig)) as ProbeResult];
+      changes = differences(w, p);
+    }
     row.changes = changes;
     row.extensionErrors.push(...errs.extension);
     // Where the content script ran, its world must have been watched for errors.

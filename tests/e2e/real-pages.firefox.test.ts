@@ -237,6 +237,13 @@ async function runPage(c: PageCase): Promise<PageRow> {
         changes = changes.filter((d) => !selfKinds.has(what(d)));
       }
     }
+    // A page's own late scripts can still be at work in one of the two: look again at both, side
+    // by side, after a pause. A change Crosscheck made stays; a race between two loads settles.
+    for (let attempt = 0; attempt < 2 && changes.length; attempt++) {
+      await new Promise((r) => setTimeout(r, 1500));
+      const [w, p] = [(await page.evaluate(sig)) as ProbeResult, (await plain.evaluate(sig)) as ProbeResult];
+      changes = differences(w, p);
+    }
     row.changes = changes;
     row.extensionErrors.push(...errs.extension);
     // Three pages are open at a time: an error of the extension's is held against each page open when it came.
