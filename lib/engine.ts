@@ -1,6 +1,6 @@
 // The engine's front door: an article in, its mentions, claims and their comparison with the corpus out.
 // Plain TypeScript, no browser API: the background, the Node tests and the CLI all call this.
-import type { Claim, Comparison, EntityKind, Mention, Reference, Source, Verdict } from './types';
+import type { Claim, Comparison, EntityKind, Mention, Reference, Source, Span, Verdict } from './types';
 import type { CorpusIndex } from './corpus';
 import { splitSentences } from './text/sentences';
 import { textFingerprint } from './text/normalize';
@@ -60,10 +60,10 @@ export interface ArticleReading {
 /** Mentions and claims of one article: the same reading for a page and for a corpus source. */
 export function readClaims(
   input: ArticleInput,
-  opts: { known?: ReadonlyMap<string, EntityKind>; idPrefix?: string } = {},
+  opts: { known?: ReadonlyMap<string, EntityKind>; idPrefix?: string; sentences?: Span[] } = {},
 ): ArticleReading {
   const text = input.text;
-  const sentences = splitSentences(text);
+  const sentences = opts.sentences ?? splitSentences(text);
   const entities = findEntities(text, sentences, { known: opts.known });
   const figures = findFigures(text);
   const dates = findDates(text, input.published);
@@ -93,15 +93,16 @@ export function analyze(input: ArticleInput, index: CorpusIndex): Analysis {
       summary: { conflicts: 0, quoteVariants: 0, agreements: 0, unique: 0, mentions: 0 },
     };
   }
+  const sentences = splitSentences(input.text);
   const matched = index.recognise({
     url: input.url,
     textHash: textFingerprint(input.text),
-    sentences: splitSentences(input.text).map((s) => s.text),
+    sentences: sentences.map((s) => s.text),
   });
   // A page that is a corpus source takes the source's date when it states none itself.
   const published = input.published ?? matched?.published;
   const publishedInferred = input.published ? input.publishedInferred : matched?.publishedInferred;
-  const { mentions, claims } = readClaims({ ...input, published }, { known: index.names });
+  const { mentions, claims } = readClaims({ ...input, published }, { known: index.names, sentences });
   const comparisons = compareClaims(claims, index, { exclude: matched?.id, page: { published, publishedInferred } });
 
   const verdicts = new Map<string, Verdict>();

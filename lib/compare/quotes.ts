@@ -10,15 +10,6 @@ export function quoteTokens(s: string): string[] {
     .filter(Boolean);
 }
 
-export function quoteSimilarity(a: string[], b: string[]): number {
-  const A = new Set(a);
-  const B = new Set(b);
-  let shared = 0;
-  for (const w of A) if (B.has(w)) shared++;
-  const union = A.size + B.size - shared;
-  return union ? shared / union : 0;
-}
-
 /** One side's words contained, in order, in the other's: a partial quote, not a variant. */
 export function quoteContains(a: string[], b: string[]): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];

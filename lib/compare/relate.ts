@@ -3,19 +3,9 @@
 import type { Claim, Comparison, Reference, Source } from '../types';
 import type { CorpusIndex } from '../corpus';
 import { figuresOverlap, isBound, isVague, sameAnchor, sameUnit } from './figures';
-import { quoteContains, quoteDifference, quoteSimilarity, quoteTokens } from './quotes';
+import { quoteContains, quoteDifference, quoteTokens } from './quotes';
 import { explain } from './explain';
-import { contentStems } from '../text/words';
-
-/** How much two claims' surrounding words overlap (Jaccard of stems). */
-export function contextSimilarity(a: string[], b: string[]): number {
-  const B = new Set(b);
-  const A = new Set(a);
-  let shared = 0;
-  for (const w of A) if (B.has(w)) shared++;
-  const union = A.size + B.size - shared;
-  return union ? shared / union : 0;
-}
+import { contentStems, jaccard } from '../text/words';
 
 // Thresholds, set from first principles, not from any article: a conflict needs more evidence
 // that two figures are the same quantity than an agreement does.
@@ -34,7 +24,7 @@ function relateFigure(claim: Claim, ref: Reference): Candidate | undefined {
   const a = claim.figure!;
   const b = ref.figure!;
   if (!sameUnit(a, b)) return undefined;
-  const sim = contextSimilarity(claim.context, ref.context);
+  const sim = jaccard(claim.context, ref.context);
   const anchor = sameAnchor(a, b);
   // Met only through the articles' topics, not a subject both sentences name: the same value in
   // like words agrees, but nothing is strong enough for a conflict.
@@ -70,7 +60,7 @@ function relateDate(claim: Claim, ref: Reference): Candidate | undefined {
   if (!shared.length) return undefined;
   const a = claim.date!;
   const b = ref.date!;
-  const sim = contextSimilarity(claim.context, ref.context);
+  const sim = jaccard(claim.context, ref.context);
   if (a.from <= b.to && b.from <= a.to) return { ref, relation: 'agree', strength: sim };
   // "launched a phone" and "started a project" share the event "found:Acme" but not what was
   // founded: a conflict needs one more word in common than the event's verb and entity.
@@ -85,7 +75,7 @@ function relateQuote(claim: Claim, ref: Reference): Candidate | undefined {
   const b = quoteTokens(ref.quote!.words);
   if (!a.length || !b.length) return undefined;
   if (a.join(' ') === b.join(' ') || quoteContains(a, b)) return { ref, relation: 'agree', strength: 1 };
-  const sim = quoteSimilarity(a, b);
+  const sim = jaccard(a, b);
   if (sim < QUOTE_VARIANT) return undefined;
   return { ref, relation: 'quote-variant', strength: sim, differs: quoteDifference(a, b) };
 }

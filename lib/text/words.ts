@@ -57,3 +57,13 @@ export function contentStems(text: string): string[] {
   }
   return out;
 }
+
+/** Jaccard similarity of two word lists taken as sets (0 to 1). */
+export function jaccard(a: string[], b: string[]): number {
+  const A = new Set(a);
+  const B = new Set(b);
+  let shared = 0;
+  for (const w of A) if (B.has(w)) shared++;
+  const union = A.size + B.size - shared;
+  return union ? shared / union : 0;
+}
