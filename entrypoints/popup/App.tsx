@@ -9,6 +9,7 @@ import { claimMarks, markRanges, referencesOf, sortClaims, sourceDate, sourceNam
 const BADGE: Record<CheckedClaim['verdict'], string> = {
   conflict: 'Disagrees',
   'quote-variant': 'Quoted differently',
+  update: 'Story moved on',
   agree: 'Agrees',
   unique: 'Only here',
 };

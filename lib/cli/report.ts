@@ -41,11 +41,11 @@ export function toJsonReport(a: Analysis) {
       }),
     })),
     mentions: a.mentions.map((m) => ({ kind: m.kind, text: m.text, start: m.start, end: m.end })),
-    summary: { conflicts: a.summary.conflicts, quoteVariants: a.summary.quoteVariants, agreements: a.summary.agreements, unique: a.summary.unique },
+    summary: { conflicts: a.summary.conflicts, quoteVariants: a.summary.quoteVariants, updates: a.summary.updates, agreements: a.summary.agreements, unique: a.summary.unique },
   };
 }
 
-const LABEL = { conflict: 'CONFLICT', 'quote-variant': 'QUOTE VARIANT', agree: 'agrees' } as const;
+const LABEL = { conflict: 'CONFLICT', 'quote-variant': 'QUOTE VARIANT', update: 'UPDATE', agree: 'agrees' } as const;
 
 export function toTextReport(a: Analysis): string {
   const lines: string[] = [];
@@ -57,7 +57,7 @@ export function toTextReport(a: Analysis): string {
   ].filter(Boolean);
   lines.push(...facts.map((f) => `  ${f}`), '');
   const s = a.summary;
-  lines.push(`${s.conflicts} conflicts, ${s.quoteVariants} quote variants, ${s.agreements} agreements, ${s.unique} claims only this page makes, ${s.mentions} mentions`, '');
+  lines.push(`${s.conflicts} conflicts, ${s.quoteVariants} quote variants, ${s.updates} updates, ${s.agreements} agreements, ${s.unique} claims only this page makes, ${s.mentions} mentions`, '');
   for (const verdict of ['conflict', 'quote-variant', 'agree'] as const) {
     const claims = a.claims.filter((c) => c.verdict === verdict);
     for (const c of claims) {

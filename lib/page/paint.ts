@@ -13,6 +13,7 @@ import { foldSpace, insideEditable, rangeFor, type BlockMap } from './blocks';
 export const HIGHLIGHTS = {
   conflict: 'crosscheck-conflict',
   'quote-variant': 'crosscheck-quote-variant',
+  update: 'crosscheck-update',
   agree: 'crosscheck-agree',
   mention: 'crosscheck-mention',
   flash: 'crosscheck-flash',
@@ -27,16 +28,17 @@ export const PRIORITY_BASE = 100;
 const PRIORITY: Record<keyof typeof HIGHLIGHTS, number> = {
   mention: PRIORITY_BASE,
   agree: PRIORITY_BASE + 1,
-  'quote-variant': PRIORITY_BASE + 2,
-  conflict: PRIORITY_BASE + 3,
-  flash: PRIORITY_BASE + 4,
+  update: PRIORITY_BASE + 2,
+  'quote-variant': PRIORITY_BASE + 3,
+  conflict: PRIORITY_BASE + 4,
+  flash: PRIORITY_BASE + 5,
 };
 
 /** At most this many ranges are painted (claims first): a budget for painting and hit-testing. */
 export const MAX_RANGES = 4000;
 
-type Group = 'conflict' | 'quote-variant' | 'agree' | 'mention';
-const GROUPS: Group[] = ['conflict', 'quote-variant', 'agree', 'mention'];
+type Group = 'conflict' | 'quote-variant' | 'update' | 'agree' | 'mention';
+const GROUPS: Group[] = ['conflict', 'quote-variant', 'update', 'agree', 'mention'];
 
 export interface Painting {
   /** The painted range of each claim (verdicts other than unique). */
@@ -85,7 +87,7 @@ export function paint(map: BlockMap, analysis: Analysis, doc: Document = documen
   const painting: Painting = {
     claimRange: new Map(),
     rangeClaim: new Map(),
-    counts: { conflict: 0, 'quote-variant': 0, agree: 0, mention: 0 },
+    counts: { conflict: 0, 'quote-variant': 0, update: 0, agree: 0, mention: 0 },
     orphans: 0,
     dropped: 0,
     words: new Map(),
@@ -93,7 +95,7 @@ export function paint(map: BlockMap, analysis: Analysis, doc: Document = documen
     highlights: new Map(),
   };
   const reg = registry();
-  const groups: Record<Group, Range[]> = { conflict: [], 'quote-variant': [], agree: [], mention: [] };
+  const groups: Record<Group, Range[]> = { conflict: [], 'quote-variant': [], update: [], agree: [], mention: [] };
   let total = 0;
   const claimed: [number, number][] = [];
   for (const claim of analysis.claims) {

@@ -5,6 +5,7 @@ import type { Comparison, Reference, Source, Verdict } from '../types';
 export const VERDICT_WORDS: Record<Verdict, string> = {
   conflict: 'Other coverage disagrees',
   'quote-variant': 'Quoted in other words elsewhere',
+  update: 'The story has moved on since',
   agree: 'Other coverage agrees',
   unique: 'Only this page says this',
 };
@@ -12,11 +13,12 @@ export const VERDICT_WORDS: Record<Verdict, string> = {
 export const RELATION_WORDS: Record<Comparison['relation'], string> = {
   conflict: 'disagrees',
   'quote-variant': 'quotes it differently',
+  update: 'reports a later figure',
   agree: 'agrees',
 };
 
 /** Disagreements first, then quote variants, agreements, unique claims; page order within each. */
-export const VERDICT_ORDER: Verdict[] = ['conflict', 'quote-variant', 'agree', 'unique'];
+export const VERDICT_ORDER: Verdict[] = ['conflict', 'quote-variant', 'update', 'agree', 'unique'];
 
 export function sortClaims(claims: CheckedClaim[]): CheckedClaim[] {
   return [...claims].sort(
@@ -128,7 +130,7 @@ export interface ReferenceView {
 
 /** The comparisons of one claim, strongest relation first. */
 export function referencesOf(analysis: Analysis, claimId: string): ReferenceView[] {
-  const rank = { conflict: 0, 'quote-variant': 1, agree: 2 } as const;
+  const rank = { conflict: 0, 'quote-variant': 1, update: 2, agree: 3 } as const;
   return analysis.comparisons
     .filter((c) => c.claimId === claimId)
     .sort((a, b) => rank[a.relation] - rank[b.relation])

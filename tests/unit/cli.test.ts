@@ -19,7 +19,7 @@ describe('crosscheck check', () => {
     expect(code).toBe(0);
     const report = JSON.parse(out);
     expect(report.page.matchedSource).toBe('000_cc8bdb678beaa2c1');
-    expect(Object.keys(report.summary).sort()).toEqual(['agreements', 'conflicts', 'quoteVariants', 'unique']);
+    expect(Object.keys(report.summary).sort()).toEqual(['agreements', 'conflicts', 'quoteVariants', 'unique', 'updates']);
     const conflict = report.claims.find((c: any) => c.verdict === 'conflict' && c.sentence.includes('over $10 billion'));
     expect(conflict.references.some((r: any) => r.relation === 'conflict' && r.sentence.includes('well under $10 billion'))).toBe(true);
     for (const c of report.claims) for (const r of c.references) expect(r.source).not.toBe('000_cc8bdb678beaa2c1');
@@ -39,7 +39,7 @@ describe('crosscheck check', () => {
   it('prints a readable report without --json', () => {
     const { code, out } = run('check', 'assets/demo/demo-article.html');
     expect(code).toBe(0);
-    expect(out).toMatch(/\d+ conflicts, \d+ quote variants, \d+ agreements/);
+    expect(out).toMatch(/\d+ conflicts, \d+ quote variants, \d+ updates, \d+ agreements/);
     expect(out).toContain('CONFLICT');
     expect(out).toContain('why:');
   });
