@@ -2,6 +2,7 @@
 // listeners and its timers, so that everything a part starts ends when the context is
 // invalidated. Tests give the parts a fake (tests/unit/support/fake-ctx.ts).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { devLog } from '../../lib/log';
 
 export type PartContext = Pick<
   ContentScriptContext,
@@ -40,4 +41,16 @@ export function ctxTimer(ctx: Pick<PartContext, 'signal' | 'onInvalidated'>): Ti
     },
     clear,
   };
+}
+
+/**
+ * Runs a cleanup that may call the extension's APIs: once the context is invalidated they throw
+ * ("Extension context invalidated"), which must not reach the page's console as an error.
+ */
+export function quietly(what: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    devLog(what, e);
+  }
 }

@@ -3,12 +3,13 @@
 // is but for one host element for the card. This file only wires the parts; each one takes its
 // listeners and timers from WXT's ContentScriptContext, so the context's end ends them all.
 import './highlights.css';
-import { browser } from 'wxt/browser';
 import { devLog } from '@/lib/log';
+import { quietly } from './context';
 import { stepAsideWhenOrphaned } from '@/lib/page/lifecycle';
 import { CONTENT_MATCHES } from '@/lib/page/sites';
 import { ArticleWatcher, observeArticle } from '@/lib/page/watcher';
-import { SETTINGS_KEY, toBackground } from '@/lib/messages';
+import { toBackground } from '@/lib/messages';
+import { watchSettings } from '@/lib/storage';
 import { startCard } from './card';
 import { startHover } from './hover';
 import { startKeys } from './keys';
@@ -65,11 +66,8 @@ export default defineContentScript({
     });
 
     // Turned on or off for this site (popup or options): read the page again.
-    const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && SETTINGS_KEY in changes && !ctx.signal.aborted) void page.run(true);
-    };
-    browser.storage.onChanged.addListener(onStorage);
-    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+    const unwatch = watchSettings(() => void page.run(true));
+    ctx.onInvalidated(() => quietly('unwatching the settings', unwatch));
 
     void page.run();
   },

@@ -11,14 +11,13 @@ import { BUDGET, census, overBudget, tooBig } from '../../lib/page/budget';
 import { clearPainting, paint, prune, type Painting } from '../../lib/page/paint';
 import type { ArticleWatcher, PageChange } from '../../lib/page/watcher';
 import { devLog } from '../../lib/log';
+import { readSettings, type Settings } from '../../lib/storage';
 import {
-  readSettings,
   siteOf,
   toBackground,
   type ContentDiagnostics,
   type PageBlocks,
   type PageState,
-  type Settings,
 } from '../../lib/messages';
 import type { CardPart, CardView } from './card';
 import type { Part, PartContext } from './context';

@@ -3,7 +3,7 @@
 // types get no answer (so another listener may give one).
 import { browser } from 'wxt/browser';
 import { isOurs, type ContentMessage, type ContentProtocol } from '../../lib/messages';
-import type { Part, PartContext } from './context';
+import { quietly, type Part, type PartContext } from './context';
 
 export type ContentHandlers = {
   [K in keyof ContentProtocol]: (
@@ -32,7 +32,7 @@ export function startRouter(
     return Promise.resolve().then(() => h(m));
   };
   events.addListener(listener);
-  const dispose = () => events.removeListener(listener);
+  const dispose = () => quietly('removing the message listener', () => events.removeListener(listener));
   ctx.onInvalidated(dispose);
   return { dispose };
 }
