@@ -15,7 +15,6 @@ import {
   writeSettings,
   type BackgroundMessage,
   type BackgroundProtocol,
-  type CorpusStatus,
   type PageState,
   type TabState,
 } from '@/lib/messages';
@@ -93,7 +92,8 @@ async function tabExists(tabId: number): Promise<boolean> {
   try {
     await browser.tabs.get(tabId);
     return true;
-  } catch {
+  } catch (e) {
+    devLog('background.ts:95', e);
     return false;
   }
 }
@@ -110,7 +110,8 @@ async function updateBadge(tabId: number, state: PageState) {
   try {
     await action.setBadgeText({ tabId, text: n > 0 ? String(n) : '' });
     if (n > 0) await action.setBadgeBackgroundColor({ tabId, color: '#c62828' });
-  } catch {
+  } catch (e) {
+    devLog('background.ts:112', e);
     /* the tab may be gone */
   }
 }
@@ -130,7 +131,8 @@ async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined>
 async function askContent(tabId: number): Promise<PageState | undefined> {
   try {
     return await withTimeout(toContent(tabId, 'get-state', {}), 1500);
-  } catch {
+  } catch (e) {
+    devLog('background.ts:132', e);
     return undefined;
   }
 }
@@ -140,7 +142,8 @@ async function tabState(tabId: number): Promise<TabState> {
   try {
     // Visible only with a host permission or activeTab; otherwise what the content script reported.
     tabUrl = (await browser.tabs.get(tabId)).url;
-  } catch {
+  } catch (e) {
+    devLog('background.ts:142', e);
     tabUrl = undefined;
   }
   const [settings, { status: corpusStatus }] = await Promise.all([readSettings(), corpus.get()]);
@@ -171,7 +174,8 @@ async function enableTab(tabId: number): Promise<{ ok: boolean; error?: string }
   let url: string | undefined;
   try {
     url = (await browser.tabs.get(tabId)).url;
-  } catch {
+  } catch (e) {
+    devLog('background.ts:173', e);
     /* activeTab may hide the url until granted */
   }
   const site = siteOf(url);

@@ -273,7 +273,7 @@ export function startReading(ctx: Pick<PartContext, 'signal' | 'isInvalid' | 'on
     diag.requests++;
     const meta = readMetadata(doc, { url });
     state = { kind: 'analysing', url };
-    let res;
+    let res: Awaited<ReturnType<typeof sendWithRetry>>;
     try {
       res = await sendWithRetry({
         url,

@@ -4,6 +4,7 @@
 // and add the siblings that carry the same kind of text. Returns the live elements, in
 // document order. Measured against Readability on its 130 test pages in real Chromium and
 // Firefox by tests/e2e/real-pages.*.test.ts.
+import { devLog } from '../log';
 
 import { HOST_TAG } from './blocks';
 
@@ -129,7 +130,8 @@ function rendered(el: Element): boolean {
   if (typeof check !== 'function' || !el.isConnected) return true;
   try {
     return check.call(el) !== false;
-  } catch {
+  } catch (e) {
+    devLog('article.ts:132', e);
     return true;
   }
 }

@@ -2,6 +2,7 @@
 // only those (and, with no article yet, enough new text to be one), so a ticker, a counter or a
 // comment arriving under the story costs nothing. Plain DOM: unit-tested on linkedom.
 import { insideEditable } from './blocks';
+import { devLog } from '../log';
 
 /** The parts of a MutationRecord the watcher reads (so tests can make their own). */
 export interface ChangeRecord {
@@ -133,7 +134,8 @@ export function observeArticle(doc: Document, opts: ObserveOptions): MutationObs
     let touched: boolean;
     try {
       touched = leftAlone() || watcher.touches(theirs);
-    } catch {
+    } catch (e) {
+      devLog('watcher.ts:136', e);
       touched = true;
     }
     if (touched) onChange({ attributes: theirs.some((r) => r.type === 'attributes') });
