@@ -150,6 +150,45 @@ function inUnlikely(p: Element, stop: Element): boolean {
   return false;
 }
 
+/** Repeated units that hold one paragraph each beside text of their own (a name, a date, a heading). */
+const ITEM_MIN_SIBLINGS = 8;
+let siblingKinds: WeakMap<Element, Map<string, number>> | null = null;
+
+/** How many children of `parent` have this tag and class key. */
+function kindCount(parent: Element, key: string): number {
+  const memo = siblingKinds;
+  let kinds = memo?.get(parent);
+  if (!kinds) {
+    kinds = new Map();
+    for (const c of Array.from(parent.children)) {
+      const k = `${c.tagName} ${classKey(c)}`;
+      kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    }
+    memo?.set(parent, kinds);
+  }
+  return kinds.get(key) ?? 0;
+}
+
+/**
+ * True when the paragraph is the text of one item in a list of many alike: a comment (the
+ * author's name and a date beside it), a teaser in a rail (its heading), whatever their class
+ * names say. Paragraphs that are each wrapped alone in a block of their own, with no other text
+ * (as some sites build their articles), are not items.
+ */
+function inItem(p: Element, stop: Element): boolean {
+  let el: Element | null = p.parentElement;
+  for (let depth = 0; depth < 3 && el && el !== stop; depth++, el = el.parentElement) {
+    const parent = el.parentElement;
+    if (!parent || !classKey(el)) continue;
+    if (kindCount(parent, `${el.tagName} ${classKey(el)}`) < ITEM_MIN_SIBLINGS) continue;
+    // One paragraph in it, and a little text of its own (an article's sections hold several).
+    if (el.getElementsByTagName('p').length !== 1) continue;
+    const own = textLen(el) - textLen(p);
+    if (own >= 3 && own <= 200) return true;
+  }
+  return false;
+}
+
 function directText(el: Element): number {
   let n = 0;
   for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) n += (c.nodeValue ?? '').trim().length;
@@ -203,10 +242,12 @@ function ancestors(el: Element, stop: Element | null): Element[] {
 
 export function findArticle(doc: Document): ArticleGuess {
   lengths = new WeakMap();
+  siblingKinds = new WeakMap();
   try {
     return find(doc);
   } finally {
     lengths = null;
+    siblingKinds = null;
   }
 }
 
@@ -222,6 +263,7 @@ function find(doc: Document): ArticleGuess {
     const len = textLen(p);
     if (len < 25) continue;
     if (inUnlikely(p, body)) continue;
+    if (inItem(p, body)) continue;
     const ld = linkLen(p) / Math.max(1, len);
     if (ld > 0.5) continue;
     if (!rendered(p)) continue;
