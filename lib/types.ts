@@ -87,6 +87,8 @@ export interface Measure {
   scope?: string;
   /** The entity the number belongs to (canonical name). */
   holder?: string;
+  /** The holder is a place or an event (one fire of several, one county): its figure is part of a story's whole. */
+  part?: boolean;
   /** Who made the estimate or gave the figure, when the clause says ("Fitch estimated"). */
   by?: string;
   /** The day or period it holds for: a date range (ISO), a span ("over 12 days"), a market session. */

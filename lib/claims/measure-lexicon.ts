@@ -68,7 +68,7 @@ export const FAMILY = families({
 /** Families that count only for money or percentages: "make", "worth", "share" say little of a count. */
 const MONEY_ONLY = new Set(['pay', 'offer', 'deal', 'price', 'value', 'premium', 'fund', 'gdp', 'revenue', 'profit', 'loss', 'share']);
 /** Families that only counts have: "lives", "passengers". */
-const COUNT_ONLY = new Set(['passenger', 'crew', 'member', 'worker', 'employee', 'fan', 'subscriber', 'customer', 'person', 'structure', 'flight', 'aircraft', 'vehicle', 'job', 'acre', 'device']);
+export const COUNT_ONLY = new Set(['passenger', 'crew', 'member', 'worker', 'employee', 'fan', 'subscriber', 'customer', 'person', 'structure', 'flight', 'aircraft', 'vehicle', 'job', 'acre', 'device']);
 
 export function familyOf(word: string, kind: FigureKind): string | undefined {
   const f = FAMILY[word];
@@ -129,7 +129,7 @@ export const SESSION = table<string>({
 /** Quantities that a developing story keeps revising: a later, different value is news moving on. */
 export const RUNNING = new Set([
   'death', 'injury', 'missing', 'evacuation', 'destroyed', 'damaged', 'burned', 'contained', 'cancel', 'delay', 'ground', 'rescued',
-  'loss', 'price', 'value', 'subscriber', 'customer', 'acre', 'structure', 'flight', 'rain', 'fund',
+  'loss', 'price', 'value', 'subscriber', 'customer', 'acre', 'rain', 'fund',
 ]);
 
 /** Quantities that only hold for their own window: a share price on one day is not on another. */
@@ -141,4 +141,9 @@ export const CUMULATIVE = new Set(['death', 'destroyed', 'damaged', 'burned', 'a
 /** Units of measurement: "a 948-foot ship" is the ship's size, where "a 22-member crew" counts members of a crew. */
 export const PHYSICAL_UNITS = new Set(
   'foot ft mile meter metre kilometer kilometre km inch yard acre hectare ton tonne pound lb kg gallon barrel mph kph knot degree square'.split(' '),
+);
+
+/** Nouns a bare number names rather than counts: "flight 1282", "Category 3", "gate 12". */
+export const ID_NOUNS = new Set(
+  'flight route category gate room seat highway interstate number no model version article section chapter page station channel level stage phase grade line bus terminal pier exit runway platform item amendment'.split(' '),
 );

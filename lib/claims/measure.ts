@@ -6,7 +6,7 @@
 // are normalised through a small lexicon of English news measures (lib/claims/measure-lexicon.ts).
 import type { DateMention, Figure, Measure, Mention, Span } from '../types';
 import { words, type Word } from '../text/words';
-import { BIGRAMS, DIRECTION, ESTIMATE_VERBS, FAMILY, MARKED, PHYSICAL_UNITS, RATE_ADVERB, RATE_NOUN, SCOPE, SESSION, familyOf } from './measure-lexicon';
+import { BIGRAMS, DIRECTION, ESTIMATE_VERBS, FAMILY, ID_NOUNS, MARKED, PHYSICAL_UNITS, RATE_ADVERB, RATE_NOUN, SCOPE, SESSION, familyOf } from './measure-lexicon';
 import { isStopword } from '../text/words';
 
 // How far the clause is read on each side of the figure, in words.
@@ -69,6 +69,8 @@ function clauseWords(inp: MeasureInputs): { before: Word[]; after: Word[] } {
 }
 
 const canonical = (m: Mention) => m.canonical ?? m.text;
+/** A place or an event (a county, a fire, a storm) holds a part of a story's figures; a company holds its own. */
+const holderFrom = (e: Mention) => (e.kind === 'place' ? { holder: canonical(e), part: true } : { holder: canonical(e) });
 const RATE_FILLERS = new Set(['single', 'calendar', 'full', 'given', 'typical', 'normal']);
 // How far before a figure its holder is looked for, past the figure's own clause words.
 const HOLDER_REACH = 80;
@@ -158,6 +160,10 @@ export function measureOf(inp: MeasureInputs): Measure {
   if (figure.kind === 'count' && afterLower[0] === 'and' && afterLower[1] && FAMILY[afterLower[1]] && !/\d/.test(afterLower[1])) {
     qualifiers.add(`+${FAMILY[afterLower[1]]}`);
   }
+  // "flight 1282", "Category 3": a bare number right after such a noun names, it does not count.
+  if (figure.kind === 'count' && !figure.unit && before.length && ID_NOUNS.has(lower(before[before.length - 1])) && text.slice(before[before.length - 1].end, figure.start).trim() === '') {
+    return { terms: [], qualifiers: ['id'] };
+  }
   // "Combined, ...", "In all, ...": a scope that opens the sentence holds for all of it.
   const opening = /^\W*(combined|in total|in all|altogether|all told|overall|together)\b/i.exec(text.slice(inp.sentence.start, inp.sentence.start + 20));
   if (opening && !scope) scope = 'total';
@@ -166,7 +172,10 @@ export function measureOf(inp: MeasureInputs): Measure {
     const many = inp.figures.find(
       (f) => f !== figure && f.kind === 'count' && f.end <= figure.start && f.start >= inp.sentence.start && f.value >= 2 && f.unit && f.unit !== figure.unit && f.unit !== 'person' && !PHYSICAL_UNITS.has(f.unit),
     );
-    if (many && !words(text.slice(many.end, figure.start)).some((w) => CLAUSE_WORDS.has(lower(w)))) scope = 'total';
+    // Not a list of counts ("four flight attendants and 171 passengers"): the holders act on the figure.
+    const between = many ? words(text.slice(many.end, figure.start)).map(lower) : [];
+    const list = between.length <= 2 && between.every((w) => w === 'and' || w === 'or' || w === 'plus');
+    if (many && !list && !between.some((w) => CLAUSE_WORDS.has(w))) scope = 'total';
   }
   return {
     terms: [...terms].sort(),
@@ -185,7 +194,7 @@ export function measureOf(inp: MeasureInputs): Measure {
  * crew"), a name after a hyphenated figure ("the 23,700-acre X fire"), "in/from/of/at the X" after
  * it, or the nearest name before it in its clause.
  */
-function holderOf(inp: MeasureInputs, before: Word[], after: Word[]): { holder?: string } {
+function holderOf(inp: MeasureInputs, before: Word[], after: Word[]): { holder?: string; part?: boolean } {
   const { text, figure, entities } = inp;
   const ents = entities.filter((e) => e.kind !== 'place' || true);
   const afterEnd = after.length ? after[after.length - 1].end : figure.end;
@@ -194,12 +203,12 @@ function holderOf(inp: MeasureInputs, before: Word[], after: Word[]): { holder?:
   for (const e of ents) {
     if (e.start < figure.end || e.start > afterEnd) continue;
     const gap = text.slice(figure.end, e.start).toLowerCase();
-    if (/\b(from|in|of|at|for|by)\s+(the\s+)?$/.test(gap) && gap.split(/\s+/).length <= 6) return { holder: canonical(e) };
+    if (/\b(from|in|of|at|for|by)\s+(the\s+)?$/.test(gap) && gap.split(/\s+/).length <= 6) return holderFrom(e);
   }
   // "the 23,700-acre Palisades fire": the name right after a hyphenated figure.
   if (/-[a-z]+$/i.test(figure.text)) {
     const e = ents.find((x) => x.start >= figure.end && x.start - figure.end <= 2);
-    if (e) return { holder: canonical(e) };
+    if (e) return holderFrom(e);
   }
   // The nearest name before the figure in its sentence, up to a clause mark: "the Hurst fire has
   // burned 900 acres and is 90% contained" is the Hurst fire's containment.
@@ -210,7 +219,7 @@ function holderOf(inp: MeasureInputs, before: Word[], after: Word[]): { holder?:
   const from = Math.min(beforeStart, Math.max(cut, figure.start - HOLDER_REACH));
   for (const e of ents) if (e.kind !== 'place' && e.end <= figure.start && e.start >= from && (!best || e.end > best.end)) best = e;
   // A name in a list ("OpenAI and SoftBank", "Microsoft (MSFT), and Nvidia") is one of several: no single holder.
-  if (best && !inList(text, best, ents)) return { holder: canonical(best) };
+  if (best && !inList(text, best, ents)) return holderFrom(best);
   return {};
 }
 

@@ -3,16 +3,27 @@
 // share fall on one Monday is not the fall over twelve days, one fire's acres are not both fires'.
 import type { Claim, Measure } from '../types';
 import { PHYSICAL_UNITS } from '../claims/measure-lexicon';
-import { FAMILY } from '../claims/measure-lexicon';
+import { COUNT_ONLY, FAMILY } from '../claims/measure-lexicon';
 
 export type Sameness = 'same' | 'unknown' | 'different';
 
 const unitFamily = (c: Claim) => (c.figure!.kind === 'count' && c.figure!.unit ? (FAMILY[c.figure!.unit] ?? c.figure!.unit) : undefined);
 
-/** The measure's words beyond the counted noun itself. */
+/**
+ * The measure's words beyond the counted noun itself. For a count, other counted nouns nearby
+ * ("the flight carrying 174 passengers") say where, not what: only words of what happened to
+ * what is counted (killed, cancelled, destroyed) qualify it.
+ */
 function extraTerms(c: Claim): string[] {
   const u = unitFamily(c);
-  return (c.measure?.terms ?? []).filter((t) => t !== u);
+  const count = c.figure!.kind === 'count';
+  return (c.measure?.terms ?? []).filter((t) => t !== u && !(count && COUNT_ONLY.has(t)));
+}
+
+/** A count whose figure modifies another noun ("a 178-passenger capacity") measures that noun, not its unit. */
+function countsOther(c: Claim): boolean {
+  const u = unitFamily(c);
+  return !!u && c.figure!.kind === 'count' && !(c.measure?.terms ?? []).includes(u);
 }
 
 const intersects = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
@@ -53,6 +64,7 @@ export function sameQuantity(a: Claim, b: Claim): Sameness {
   if (ma.holder && mb.holder && !sameHolder(ma.holder, mb.holder)) return 'different';
   if (ma.by && mb.by && !sameHolder(ma.by, mb.by)) return 'different';
   if (windowsDiffer(ma.window, mb.window)) return 'different';
+  if (countsOther(a) !== countsOther(b) && !intersects(ma.terms, mb.terms)) return 'different';
   const ea = extraTerms(a);
   const eb = extraTerms(b);
   // Money and percentages are named by their words alone: "revenue losses" are not all losses.
@@ -94,5 +106,8 @@ export function comparableUnits(a: Claim, b: Claim): boolean {
   if (!bare(a) && !bare(b)) return false;
   const ta = (a.measure?.terms ?? []).filter((t) => t !== 'person');
   const tb = (b.measure?.terms ?? []).filter((t) => t !== 'person');
+  // A bare count ("the toll rose to 21") must name what the other counts ("lives" are deaths).
+  if (!bare(a)) return tb.includes(unitFamily(a)!) || (unitFamily(a) === 'person' && intersects(ta, tb));
+  if (!bare(b)) return ta.includes(unitFamily(b)!) || (unitFamily(b) === 'person' && intersects(ta, tb));
   return intersects(ta, tb);
 }

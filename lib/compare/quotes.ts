@@ -34,7 +34,20 @@ function withValues(s: string): string {
   return out + s.slice(at);
 }
 
+// A page's quotation is compared with every candidate reference: its tokens are read once.
+const tokenCache = new Map<string, string[]>();
+const CACHE_SIZE = 2000;
+
 export function quoteTokens(s: string): string[] {
+  let t = tokenCache.get(s);
+  if (!t) {
+    if (tokenCache.size >= CACHE_SIZE) tokenCache.clear();
+    tokenCache.set(s, (t = readTokens(s)));
+  }
+  return t;
+}
+
+function readTokens(s: string): string[] {
   return withValues(s)
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc]/g, "'")

@@ -69,7 +69,13 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
   const h2 = ref.measure?.holder;
   const sameHolders = !!h1 && !!h2 && sameHolder(h1, h2);
   const sameScope = (claim.measure?.scope ?? '') === (ref.measure?.scope ?? '');
-  const aligned = sameScope && (sameHolders || (!h1 && !h2)) && (sameHolders || sim >= ALIGNED_CONTEXT);
+  // A holder named on one side only: a company's own figure may go unnamed in the other report,
+  // but one fire's or one county's figure is a part of the whole the other report may give.
+  const oneSided = (!!h1 !== !!h2) && !(claim.measure?.part || ref.measure?.part);
+  // A count of a named kind of thing ("passengers", "acres") names its quantity itself; money,
+  // percentages and bare counts need like words around them too.
+  const named = a.kind === 'count' && !!a.unit && a.unit !== 'person' && a.unit === b.unit && !!h1 && sharesName([h1], [...ref.subjects, ...(ref.topics ?? [])]);
+  const aligned = sameScope && (sameHolders || (!h1 && !h2) || oneSided) && (sameHolders || named || sim >= ALIGNED_CONTEXT);
   const running = isUpdate(claim, ref, dates);
   if (running && !isVague(a) && !isVague(b) && !figuresOverlap(unbounded(a), unbounded(b))) {
     return aligned ? { ref, relation: 'update', strength: sim + 0.5 } : undefined;

@@ -128,6 +128,29 @@ describe('relations on what a figure measures', () => {
   });
 });
 
+describe('what is not a quantity, and what is a part', () => {
+  it('takes a number that names ("flight 1282") as no count of anything', () => {
+    const a = check(
+      { text: 'The Vantair flight carrying 174 passengers landed in Velmar on Friday.', published: '2031-05-06' },
+      [{ text: 'Vantair flight 1282 left Velmar for Tessen on Friday.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '174')).toEqual([]);
+  });
+
+  it('reads a list of counts as counts side by side, not one as the sum of the other', () => {
+    expect(figureClaim('The four flight attendants and 171 passengers sat in their seats.', '171').measure?.scope).toBeUndefined();
+    expect(figureClaim('Five wildfires have burned 29,000 acres.', '29,000').measure?.scope).toBe('total');
+  });
+
+  it("does not set one fire's figure against a figure for the whole story", () => {
+    const a = check(
+      { text: 'The fires in Velmar have burned 40,000 acres so far, officials said.', published: '2031-05-06' },
+      [{ text: 'Officials said 14,000 acres have burned in the Harlow Fire in Velmar.', published: '2031-05-06', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '40,000')).toEqual([]);
+  });
+});
+
 describe('quotations', () => {
   const page = (text: string) => ({ text, published: '2031-05-04' });
   const wire = (text: string) => [{ text, published: '2031-05-04', outlet: 'Wire' }];
