@@ -28,6 +28,7 @@ import {
   type PageState,
 } from '@/lib/messages';
 import { Card, type Anchor } from '@/lib/ui/Card';
+import { steppable } from '@/lib/ui/findings';
 
 export default defineContentScript({
   matches: CONTENT_MATCHES,
@@ -100,7 +101,7 @@ async function start(ctx: ContentScriptContext) {
       css: cardCss,
       isolateEvents: ['keydown', 'keyup', 'keypress', 'wheel'],
       onMount: (_container, _shadow, host) => {
-        host.setAttribute('aria-live', 'polite');
+        // No aria-live here: the card is a dialog that is announced by its title when it takes the focus.
         host.style.cssText = 'position:fixed!important;top:0!important;left:0!important;width:0!important;height:0!important;overflow:visible!important;z-index:2147483647!important;display:block!important;';
       },
       onRemove: () => {
@@ -123,8 +124,8 @@ async function start(ctx: ContentScriptContext) {
     });
   };
 
-  const conflictIds = () =>
-    analysis && painting ? analysis.claims.filter((c) => c.verdict === 'conflict' && painting!.claimRange.has(c.id)).map((c) => c.id) : [];
+  /** Every finding on the page (not only conflicts), in page order: the keyboard route. */
+  const findingIds = () => (analysis && painting ? steppable(analysis).map((f) => f.id).filter((id) => painting!.claimRange.has(id)) : []);
 
   const anchorOf = (range: Range, x?: number, y?: number): Anchor => {
     const rects = Array.from(range.getClientRects());
@@ -143,7 +144,7 @@ async function start(ctx: ContentScriptContext) {
     }
     const claim = analysis.claims.find((c) => c.id === open!.claimId);
     if (!claim) return;
-    const ids = conflictIds();
+    const ids = findingIds();
     const idx = ids.indexOf(claim.id);
     render(
       <Card
@@ -196,15 +197,16 @@ async function start(ctx: ContentScriptContext) {
     flash(range);
   };
 
-  const showClaim = (claimId: string): boolean => {
+  const showClaim = async (claimId: string, focus = false): Promise<boolean> => {
     const range = painting?.claimRange.get(claimId);
     if (!range) return false;
     reveal(range);
+    if (focus) await openCard(claimId, range, { pinned: true, focus: true });
     return true;
   };
 
   const stepConflict = async (direction: 1 | -1): Promise<ContentProtocol['step-conflict']['res']> => {
-    const ids = conflictIds();
+    const ids = findingIds();
     if (ids.length === 0) return { ok: false };
     const cur = open ? ids.indexOf(open.claimId) : -1;
     const next = cur < 0 ? (direction === 1 ? 0 : ids.length - 1) : (cur + direction + ids.length) % ids.length;
@@ -649,7 +651,7 @@ async function start(ctx: ContentScriptContext) {
   const handlers: Handler = {
     'get-state': () => state,
     diagnostics: () => ({ ...diag, last: diag.last ? { ...diag.last } : undefined }),
-    'show-claim': (msg) => ({ ok: showClaim(msg.claimId) }),
+    'show-claim': async (msg) => ({ ok: await showClaim(msg.claimId, msg.focus) }),
     'step-conflict': (msg) => stepConflict(msg.direction),
     reanalyze: async () => {
       await run(true);

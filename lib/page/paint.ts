@@ -13,6 +13,8 @@ import { foldSpace, insideEditable, rangeFor, type BlockMap } from './blocks';
 export const HIGHLIGHTS = {
   conflict: 'crosscheck-conflict',
   'quote-variant': 'crosscheck-quote-variant',
+  /** The story moved on: the relation the engine is adding. */
+  update: 'crosscheck-update',
   agree: 'crosscheck-agree',
   mention: 'crosscheck-mention',
   flash: 'crosscheck-flash',
@@ -28,6 +30,7 @@ const PRIORITY: Record<keyof typeof HIGHLIGHTS, number> = {
   mention: PRIORITY_BASE,
   agree: PRIORITY_BASE + 1,
   'quote-variant': PRIORITY_BASE + 2,
+  update: PRIORITY_BASE + 2,
   conflict: PRIORITY_BASE + 3,
   flash: PRIORITY_BASE + 4,
 };
@@ -35,8 +38,8 @@ const PRIORITY: Record<keyof typeof HIGHLIGHTS, number> = {
 /** At most this many ranges are painted (claims first): a budget for painting and hit-testing. */
 export const MAX_RANGES = 4000;
 
-type Group = 'conflict' | 'quote-variant' | 'agree' | 'mention';
-const GROUPS: Group[] = ['conflict', 'quote-variant', 'agree', 'mention'];
+type Group = 'conflict' | 'quote-variant' | 'update' | 'agree' | 'mention';
+const GROUPS: Group[] = ['conflict', 'quote-variant', 'update', 'agree', 'mention'];
 
 export interface Painting {
   /** The painted range of each claim (verdicts other than unique). */
@@ -85,7 +88,7 @@ export function paint(map: BlockMap, analysis: Analysis, doc: Document = documen
   const painting: Painting = {
     claimRange: new Map(),
     rangeClaim: new Map(),
-    counts: { conflict: 0, 'quote-variant': 0, agree: 0, mention: 0 },
+    counts: { conflict: 0, 'quote-variant': 0, update: 0, agree: 0, mention: 0 },
     orphans: 0,
     dropped: 0,
     words: new Map(),
@@ -93,7 +96,7 @@ export function paint(map: BlockMap, analysis: Analysis, doc: Document = documen
     highlights: new Map(),
   };
   const reg = registry();
-  const groups: Record<Group, Range[]> = { conflict: [], 'quote-variant': [], agree: [], mention: [] };
+  const groups: Record<Group, Range[]> = { conflict: [], 'quote-variant': [], update: [], agree: [], mention: [] };
   let total = 0;
   const claimed: [number, number][] = [];
   for (const claim of analysis.claims) {
@@ -111,11 +114,12 @@ export function paint(map: BlockMap, analysis: Analysis, doc: Document = documen
       continue;
     }
     total++;
-    groups[claim.verdict].push(range);
+    const group = (claim.verdict as string) in groups ? (claim.verdict as Group) : 'mention';
+    groups[group].push(range);
     painting.claimRange.set(claim.id, range);
     painting.rangeClaim.set(range, claim.id);
     painting.words.set(range, foldSpace(words));
-    painting.groupOf.set(range, claim.verdict);
+    painting.groupOf.set(range, group);
     claimed.push([span.start, span.end]);
   }
   const insideClaim = (start: number, end: number) => claimed.some(([a, b]) => start >= a && end <= b);

@@ -1,53 +1,288 @@
-// Words and small text helpers shared by the hover card and the popup.
+// Words and small text helpers shared by the hover card, the popup and the command line's report.
+// Plain TypeScript, no DOM: every sentence a reader sees about a finding is built here, from the
+// engine's structured data (figures, dates, quotes, sources), never from its `why` string.
 import type { Analysis, CheckedClaim } from '../engine';
-import type { Comparison, Reference, Source, Verdict } from '../types';
+import type { Claim, Comparison, DateMention, Reference, Source, Verdict } from '../types';
 
-export const VERDICT_WORDS: Record<Verdict, string> = {
-  conflict: 'Other coverage disagrees',
-  'quote-variant': 'Quoted in other words elsewhere',
-  agree: 'Other coverage agrees',
-  unique: 'Only this page says this',
+/** The relations a reader can meet: the engine's, and 'update' (the story moved on), which it is adding. */
+export type FindingKind = 'conflict' | 'quote-variant' | 'update' | 'agree' | 'unique';
+export type RelationKind = Exclude<FindingKind, 'unique'>;
+
+/**
+ * The project's one vocabulary (README, "Crosscheck's words"): the same words in the popup, the
+ * card, the badge's title, the options page and the command line.
+ */
+export const KIND_WORDS: Record<FindingKind, string> = {
+  conflict: 'Disagrees',
+  'quote-variant': 'Quoted differently',
+  update: 'Story moved on',
+  agree: 'Agrees',
+  unique: 'Only here',
 };
 
-export const RELATION_WORDS: Record<Comparison['relation'], string> = {
-  conflict: 'disagrees',
-  'quote-variant': 'quotes it differently',
-  agree: 'agrees',
-};
+/** Strongest first: a finding's kind is its strongest relation. */
+export const KIND_ORDER: FindingKind[] = ['conflict', 'quote-variant', 'update', 'agree', 'unique'];
 
-/** Disagreements first, then quote variants, agreements, unique claims; page order within each. */
-export const VERDICT_ORDER: Verdict[] = ['conflict', 'quote-variant', 'agree', 'unique'];
-
-export function sortClaims(claims: CheckedClaim[]): CheckedClaim[] {
-  return [...claims].sort(
-    (a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) || a.sentenceStart - b.sentenceStart,
-  );
+export function kindRank(k: string): number {
+  const i = KIND_ORDER.indexOf(k as FindingKind);
+  return i < 0 ? KIND_ORDER.length : i;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Disagreements first, then quote variants, updates, agreements, unique claims; page order within each. */
+export function sortClaims(claims: CheckedClaim[]): CheckedClaim[] {
+  return [...claims].sort((a, b) => kindRank(a.verdict) - kindRank(b.verdict) || a.sentenceStart - b.sentenceStart);
+}
 
-/** "21 Jan 2025", "Jan 2025" or "2025" from yyyy[-mm[-dd]]. */
+// ---- dates in words ---------------------------------------------------------------------------
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function parts(d: string): { y: number; m?: number; d?: number } | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(d);
+  if (!m) return undefined;
+  return { y: Number(m[1]), m: m[2] ? Number(m[2]) : undefined, d: m[3] ? Number(m[3]) : undefined };
+}
+
+/** "22 January 2025", "January 2025" or "2025" from yyyy[-mm[-dd]]; anything else as it is. */
 export function formatDate(d: string | undefined): string | undefined {
   if (!d) return undefined;
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(d);
-  if (!m) return d;
-  const [, y, mo, da] = m;
-  if (!mo) return y;
-  const month = MONTHS[Number(mo) - 1] ?? mo;
-  return da ? `${Number(da)} ${month} ${y}` : `${month} ${y}`;
+  const p = parts(d);
+  if (!p) return d;
+  if (!p.m) return String(p.y);
+  const month = MONTHS[p.m - 1] ?? String(p.m);
+  return p.d ? `${p.d} ${month} ${p.y}` : `${month} ${p.y}`;
 }
 
+function weekday(iso: string): string | undefined {
+  const p = parts(iso);
+  if (!p?.m || !p.d) return undefined;
+  return WEEKDAYS[new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay()];
+}
+
+function lastDayOfMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** The day or days a date means, in words: "Tuesday 21 January 2025", "March 2023", "2024", "the 2010s". */
+export function dateRangeWords(d: Pick<DateMention, 'from' | 'to'> & { granularity?: DateMention['granularity'] }): string {
+  const a = parts(d.from);
+  const b = parts(d.to);
+  if (!a || !b) return d.from === d.to ? d.from : `${d.from} to ${d.to}`;
+  if (d.from === d.to) {
+    const wd = weekday(d.from);
+    return wd ? `${wd} ${formatDate(d.from)}` : formatDate(d.from)!;
+  }
+  const wholeYear = a.y === b.y && a.m === 1 && a.d === 1 && b.m === 12 && b.d === 31;
+  if (wholeYear) return String(a.y);
+  const wholeMonth = a.y === b.y && a.m === b.m && a.d === 1 && b.m !== undefined && b.d === lastDayOfMonth(b.y, b.m);
+  if (wholeMonth) return formatDate(d.from.slice(0, 7))!;
+  if (d.granularity === 'decade' && a.y % 10 === 0 && b.y === a.y + 9) return `the ${a.y}s`;
+  if (d.granularity === 'week') return `the week of ${formatDate(d.from)}`;
+  const yearsSpan = a.m === 1 && a.d === 1 && b.m === 12 && b.d === 31;
+  if (yearsSpan) return `${a.y} to ${b.y}`;
+  return `${formatDate(d.from)} to ${formatDate(d.to)}`;
+}
+
+// ---- sources ----------------------------------------------------------------------------------
+
+/** A web address's site, without "www.": "apnews.com". */
+export function domainOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname.replace(/^www\./, '') || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An outlet's name: the source's own (from the page's metadata or the corpus), else its site's domain; never its headline. */
+export function outletName(source: Pick<Source, 'outlet' | 'url'> | undefined): string | undefined {
+  const o = source?.outlet?.trim();
+  if (o) return o;
+  return domainOf(source?.url);
+}
+
+/** What a reader can call the source in a sentence: its outlet, else "Another article". */
 export function sourceName(source: Source | undefined): string {
-  if (!source) return 'Another source';
-  return source.outlet?.trim() || source.title?.trim() || source.url || 'Another source';
+  return outletName(source) ?? 'Another article';
 }
 
-/** "21 Jan 2025", "Jan 2025, date inferred", or "date unknown". */
+/** The source's date in words, with "date inferred" where the corpus worked it out. */
 export function sourceDate(source: Source | undefined): string | undefined {
   const d = formatDate(source?.published);
-  if (!d) return source ? 'date unknown' : undefined;
+  if (!d) return undefined;
   return source?.publishedInferred ? `${d}, date inferred` : d;
 }
+
+/** What "date inferred" means, said once wherever it is shown. */
+export const INFERRED_NOTE =
+  'Date inferred: the article does not say when it was published, so the date was worked out from the events it reports.';
+
+/** "WallStreetPit (January 2025, date inferred)", "apnews.com (22 January 2025)", "Another article". */
+export function sourceWho(source: Source | undefined): string {
+  const d = sourceDate(source);
+  return d ? `${sourceName(source)} (${d})` : sourceName(source);
+}
+
+/** A web address the reader can follow: http(s) only. */
+export function sourceLink(source: Source | undefined): string | undefined {
+  const u = source?.url?.trim();
+  if (!u) return undefined;
+  try {
+    const p = new URL(u);
+    return p.protocol === 'http:' || p.protocol === 'https:' ? p.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---- quotation marks --------------------------------------------------------------------------
+
+const OPEN_MARKS = '"“”„«»‘’\'‚‹›「『';
+
+/** Words without the quotation marks or dangling marks around them. */
+export function stripQuoteMarks(s: string): string {
+  let t = s.trim();
+  for (;;) {
+    const before = t;
+    if (t && OPEN_MARKS.includes(t[0]!)) t = t.slice(1).trimStart();
+    if (t && OPEN_MARKS.includes(t[t.length - 1]!) && !/\w'$/.test(t.slice(-2))) t = t.slice(0, -1).trimEnd();
+    // The sentence's own comma or colon after a quotation is not part of it.
+    t = t.replace(/\s*[,;:]+$/, '');
+    if (t === before) break;
+  }
+  // A mark left open or closed inside (a quote cut at its sentence) is taken out, never doubled.
+  const opens = (t.match(/“/g) ?? []).length;
+  const closes = (t.match(/”/g) ?? []).length;
+  if (opens !== closes) t = t.replace(/[“”]/g, '');
+  const straight = (t.match(/"/g) ?? []).length;
+  if (straight % 2) t = t.replace(/"/g, '');
+  return t;
+}
+
+/** The words in one pair of curly quotation marks, however many marks they came with. */
+export function quoted(s: string): string {
+  return `“${stripQuoteMarks(s)}”`;
+}
+
+/** At most `max` words of a quotation, cut at a word, with one ellipsis, in balanced marks. */
+export function shortQuote(s: string, max = 8): string {
+  const words = stripQuoteMarks(s).split(/\s+/).filter(Boolean);
+  const cut = words.length > max ? `${words.slice(0, max).join(' ').replace(/[,;:.]$/, '')}…` : words.join(' ');
+  return quoted(cut);
+}
+
+// ---- what a figure measures -------------------------------------------------------------------
+
+/**
+ * What the figure measures, when the engine names it. The engine is adding such a field; until its
+ * name is fixed, the places it may take are read here and nowhere else (a string, or an object
+ * with a `label`, or `holder` and `measure`). Undefined when absent: every sentence reads well without it.
+ */
+export function measureOf(claim: Claim | undefined): string | undefined {
+  if (!claim) return undefined;
+  const c = claim as unknown as Record<string, unknown>;
+  const f = (claim.figure ?? {}) as unknown as Record<string, unknown>;
+  for (const v of [f.measure, f.quantity, c.measure, c.quantity]) {
+    if (typeof v === 'string' && v.trim()) return v.trim();
+    if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.label === 'string' && o.label.trim()) return o.label.trim();
+      const holder = typeof o.holder === 'string' ? o.holder.trim() : '';
+      const measure = typeof o.measure === 'string' ? o.measure.trim() : typeof o.name === 'string' ? o.name.trim() : '';
+      if (measure) return holder ? `${holder}'s ${measure}` : measure;
+    }
+  }
+  return undefined;
+}
+
+// ---- the finding's sentence -------------------------------------------------------------------
+
+function figureWords(c: Claim): string {
+  return c.figure?.text ?? c.date?.text ?? '';
+}
+
+function dateMeaning(c: Claim, published: string | undefined, inferred: boolean | undefined, whose: string): string {
+  const d = c.date!;
+  const words = dateRangeWords(d);
+  if (!d.relative || words.toLowerCase() === d.text.toLowerCase()) return words === d.text ? quoted(d.text) : `${quoted(d.text)} (${words})`;
+  const from = formatDate(published);
+  const base = from ? `counted from ${whose} date, ${from}${inferred ? ', itself inferred' : ''}` : `counted from ${whose} date`;
+  return `${quoted(d.text)}, which, ${base}, means ${words}`;
+}
+
+/** What the other article reported and what this page says, for `update`: which came first. */
+function whenWords(page: string | undefined, other: string | undefined): 'earlier' | 'later' | undefined {
+  if (!page || !other) return undefined;
+  const n = Math.min(page.length, other.length);
+  const a = page.slice(0, n);
+  const b = other.slice(0, n);
+  if (a === b) return undefined;
+  return b < a ? 'earlier' : 'later';
+}
+
+export interface SentenceInput {
+  relation: RelationKind;
+  claim: Claim;
+  reference?: Reference;
+  source?: Source;
+  page?: { published?: string; publishedInferred?: boolean };
+}
+
+/**
+ * One finding against one other article, in one plain sentence:
+ * "WallStreetPit (January 2025) says “well under $10 billion”; this page says “over $10 billion”,
+ * the same amount bounded the other way."
+ */
+export function findingSentence({ relation, claim, reference, source, page }: SentenceInput): string {
+  const who = sourceWho(source);
+  if (!reference) return relation === 'agree' ? `${who} agrees.` : `${who} ${KIND_WORDS[relation].toLowerCase()}.`;
+  const measure = measureOf(claim) ?? measureOf(reference);
+  const speaker = claim.quote?.speaker ?? reference.quote?.speaker;
+
+  // A quotation without a figure or date of its own: the words are the finding.
+  if (claim.quote && reference.quote && !(claim.figure && reference.figure) && !(claim.date && reference.date)) {
+    const whom = speaker ?? 'the speaker';
+    if (relation === 'agree') return `${who} quotes ${whom} in the same words.`;
+    return `${who} quotes ${whom} in other words.`;
+  }
+
+  if (claim.date && reference.date) {
+    const theirs = dateMeaning(reference, source?.published, source?.publishedInferred, 'its');
+    const mine = dateMeaning(claim, page?.published, page?.publishedInferred, "this page's");
+    if (relation === 'agree') return `${who} also dates it to ${dateRangeWords(reference.date)}; this page says ${mine}.`;
+    if (relation === 'update') return `${who} gave ${theirs}; this page says ${mine}: the story moved on.`;
+    return `${who} dates it to ${theirs.startsWith('“') && !reference.date.relative ? dateRangeWords(reference.date) : theirs}; this page says ${mine}.`;
+  }
+
+  const theirs = quoted(figureWords(reference));
+  const mine = quoted(figureWords(claim));
+  const what = measure ? ` for ${measure}` : '';
+  if (relation === 'agree') return `${who} also says ${theirs}${what}.`;
+  if (relation === 'update') {
+    const when = whenWords(page?.published, source?.published);
+    if (when === 'earlier') return `Earlier, ${who} reported ${theirs}${what}; this page, later, says ${mine}: the story moved on.`;
+    if (when === 'later') return `Later, ${who} reported ${theirs}${what}; this page, earlier, says ${mine}: the story moved on.`;
+    return `${who} reported ${theirs}${what}; this page says ${mine}: the story moved on.`;
+  }
+  const via = speaker && claim.quote ? ` quotes ${speaker} saying` : ' says';
+  const f = claim.figure;
+  const g = reference.figure;
+  const opposite = f && g && f.value === g.value && (f.hedge || g.hedge) ? ', the same amount bounded the other way' : '';
+  return `${who}${via} ${theirs}${what}; this page says ${mine}${opposite}.`;
+}
+
+/** The finding's title in a few words: what the page claims ("over $10 billion", "Last year", a short quote). */
+export function claimLabel(claim: Claim): string {
+  if (claim.figure) return claim.figure.text;
+  if (claim.date) return claim.date.text;
+  if (claim.quote) return shortQuote(claim.quote.words, 6);
+  return shortQuote(claim.sentence, 6);
+}
+
+// ---- marking words in a sentence --------------------------------------------------------------
 
 export interface Piece {
   text: string;
@@ -107,8 +342,8 @@ export function wordRanges(sentence: string, words: string[] | undefined): [numb
   return out;
 }
 
-/** What to mark in a claim's own sentence: its figure, date or quote. */
-export function claimMarks(claim: CheckedClaim | Reference, differs?: string[]): [number, number][] {
+/** What to mark in a claim's own sentence: its figure or date, else its quote. */
+export function claimMarks(claim: Claim, differs?: string[]): [number, number][] {
   const out: [number, number][] = [];
   const f = spanInSentence(claim, claim.figure) ?? spanInSentence(claim, claim.date);
   if (f) out.push(f);
@@ -128,10 +363,9 @@ export interface ReferenceView {
 
 /** The comparisons of one claim, strongest relation first. */
 export function referencesOf(analysis: Analysis, claimId: string): ReferenceView[] {
-  const rank = { conflict: 0, 'quote-variant': 1, agree: 2 } as const;
   return analysis.comparisons
     .filter((c) => c.claimId === claimId)
-    .sort((a, b) => rank[a.relation] - rank[b.relation])
+    .sort((a, b) => kindRank(a.relation) - kindRank(b.relation))
     .map((comparison) => ({
       comparison,
       reference: analysis.references[comparison.referenceId],
@@ -145,3 +379,5 @@ export function claimSpan(claim: CheckedClaim): { start: number; end: number } {
   if (s && s.end > s.start) return { start: s.start, end: s.end };
   return { start: claim.sentenceStart, end: claim.sentenceEnd };
 }
+
+export type { Verdict };
