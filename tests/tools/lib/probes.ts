@@ -89,6 +89,8 @@ export function readCard(host: string): CardView | null {
 export function cardButton({ host, cls }: { host: string; cls: string }): { x: number; y: number } | null {
   const b = document.querySelector(host)?.shadowRoot?.querySelector(`.card button.${cls}`) as HTMLElement | null;
   if (!b) return null;
+  // The card scrolls within itself when it is taller than the room it has.
+  b.scrollIntoView({ block: 'nearest' });
   const r = b.getBoundingClientRect();
   return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
 }
