@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Analysis } from '@/lib/engine';
 import { toBackground, toContent, type TabState } from '@/lib/messages';
-import { KIND_WORDS, claimMarks, markRanges, sourceName } from '@/lib/ui/format';
+import { INFERRED_NOTE, KIND_WORDS, sentencePieces, sourceName } from '@/lib/ui/format';
 import { findingsOf, summarize, type Finding, type Summary as Counts } from '@/lib/ui/findings';
 import { Marked, RefItem } from '@/lib/ui/FindingParts';
 import { pageError, type ReaderError } from '@/lib/ui/errors';
@@ -84,7 +84,7 @@ function Summary({ s }: { s: Counts }) {
 
 function FindingItem({ f, onShow }: { f: Finding; onShow?: () => void }) {
   const claim = f.claim;
-  const marks = markRanges(claim.sentence, claimMarks(claim));
+  const marks = sentencePieces(claim);
   // Disagreements list every other article; agreements the first, and how many more.
   const refs = f.kind === 'agree' ? f.refs.slice(0, 1) : f.refs;
   const more = f.refs.length - refs.length;
@@ -298,6 +298,7 @@ export function App() {
                 ))}
               </ul>
             )}
+            {findings.some((f) => f.refs.some((r) => r.inferredNote)) && <p class="inferred-note">{INFERRED_NOTE}</p>}
             {agreements.length > 0 && (
               <details>
                 <summary>

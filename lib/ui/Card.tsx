@@ -2,7 +2,7 @@
 // Rendered by the content script into an open shadow root; positioned inside the viewport.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Analysis, CheckedClaim } from '../engine';
-import { KIND_WORDS, claimMarks, markRanges } from './format';
+import { INFERRED_NOTE, KIND_WORDS, sentencePieces } from './format';
 import { findingOf } from './findings';
 import { Marked, RefItem } from './FindingParts';
 
@@ -113,7 +113,7 @@ export function Card({ analysis, claim, anchor, step, onClose, onStep, onSummary
       </div>
       <p class="claim">
         <span class="label">This page: </span>
-        <Marked pieces={markRanges(claim.sentence, claimMarks(claim))} />
+        <Marked pieces={sentencePieces(claim)} />
       </p>
       {refs.length === 0 ? (
         <p class="none">{KIND_WORDS.unique}: no other article in the corpus speaks of this.</p>
@@ -124,6 +124,7 @@ export function Card({ analysis, claim, anchor, step, onClose, onStep, onSummary
           ))}
         </ul>
       )}
+      {shown.some((r) => r.inferredNote) && <p class="inferred-note">{INFERRED_NOTE}</p>}
       {shown.length < refs.length && (
         <p class="more">
           {refs.length - shown.length === 1 ? 'One more article agrees' : `${refs.length - shown.length} more articles agree`}: see all findings on this page.

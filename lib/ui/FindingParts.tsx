@@ -53,7 +53,6 @@ export function SourceLine({ r }: { r: FindingRef }) {
           </span>
         )
       )}
-      {r.inferredNote && <span class="inferred">{r.inferredNote}</span>}
     </div>
   );
 }

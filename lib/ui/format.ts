@@ -167,6 +167,35 @@ export function quoted(s: string): string {
   return `“${stripQuoteMarks(s)}”`;
 }
 
+/**
+ * A sentence as the page reads it, with a quotation that runs on past it (or began before it)
+ * closed with "…”" (or opened with "“…"), so that no mark is left open. `shift` is how far the
+ * sentence's own offsets moved.
+ */
+export function balanceQuotes(sentence: string): { text: string; shift: number } {
+  let opens = 0;
+  let unopened = 0;
+  for (const ch of sentence) {
+    if (ch === '“') opens++;
+    else if (ch === '”') {
+      if (opens > 0) opens--;
+      else unopened++;
+    }
+  }
+  const head = unopened ? '“…'.repeat(unopened) : '';
+  const tail = opens ? '…”'.repeat(opens) : '';
+  return { text: head + sentence + tail, shift: head.length };
+}
+
+/** A claim's sentence in pieces, its figure, date or quote marked, its quote marks balanced. */
+export function sentencePieces(claim: Claim): Piece[] {
+  const { text, shift } = balanceQuotes(claim.sentence);
+  return markRanges(
+    text,
+    claimMarks(claim).map(([a, b]) => [a + shift, b + shift] as [number, number]),
+  );
+}
+
 /** At most `max` words of a quotation, cut at a word, with one ellipsis, in balanced marks. */
 export function shortQuote(s: string, max = 8): string {
   const words = stripQuoteMarks(s).split(/\s+/).filter(Boolean);
