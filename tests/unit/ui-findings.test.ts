@@ -80,6 +80,34 @@ describe('one entry per disagreement', () => {
   });
 });
 
+describe('the story moved on (the relation the engine is adding)', () => {
+  it('an update is its own finding, counted and worded as such', () => {
+    const count = (t: string, value: number, hedge?: Figure['hedge'], start = 0) => {
+      const c = fig(t, 'count', 'death', value, hedge);
+      return { ...c, figure: { ...c.figure!, start, end: start + t.length }, sentenceStart: start, sentenceEnd: start + t.length };
+    };
+    const claim = { ...count('24', 24), id: 'p1', verdict: 'update' as never };
+    const reference = { ...count('at least 10', 10, 'at-least'), id: 'r1', sourceId: 'wire' };
+    const a: Analysis = {
+      page: { title: 't', published: '2025-01-13' },
+      mentions: [],
+      claims: [claim],
+      comparisons: [{ claimId: 'p1', referenceId: 'r1', sourceId: 'wire', relation: 'update' as never, why: 'ignored' }],
+      references: { r1: reference },
+      sources: { wire: { id: 'wire', outlet: 'Example Wire', title: 'Toll rises', url: 'https://wire.example/toll', published: '2025-01-10', textHash: 'h' } },
+      summary: { conflicts: 0, quoteVariants: 0, agreements: 0, unique: 0, mentions: 0 },
+    };
+    const shaped = shapeAnalysis(a);
+    const [f] = findingsOf(shaped);
+    expect(f!.kind).toBe('update');
+    expect(f!.title).toBe('Story moved on: 24');
+    expect(f!.refs[0]!.sentence).toBe('Earlier, Example Wire (10 January 2025) reported “at least 10”; this page, later, says “24”: the story moved on.');
+    expect(f!.refs[0]!.link).toBe('https://wire.example/toll');
+    expect((shaped.summary as { updates?: number }).updates).toBe(1);
+    expect(steppable(shaped).map((x) => x.kind)).toEqual(['update']);
+  });
+});
+
 describe('mentions', () => {
   const m = (t: string, start = 0, kind: Mention['kind'] = 'organization'): Mention => ({ kind, text: t, start, end: start + t.length });
   it('headings and fragments are not mentions; names are', () => {
