@@ -233,13 +233,23 @@ function figureWords(c: Claim): string {
   return c.figure?.text ?? c.date?.text ?? '';
 }
 
-function dateMeaning(c: Claim, published: string | undefined, inferred: boolean | undefined, whose: string): string {
+/** The other article's date in words: "March 2023", or "Friday 10 January 2025 (its “Friday”)". */
+function theirDate(c: Claim): string {
   const d = c.date!;
   const words = dateRangeWords(d);
-  if (!d.relative || words.toLowerCase() === d.text.toLowerCase()) return words === d.text ? quoted(d.text) : `${quoted(d.text)} (${words})`;
+  if (d.relative) return `${words} (its ${quoted(d.text)})`;
+  return words.toLowerCase() === d.text.trim().toLowerCase() ? words : `${words} (${quoted(d.text)})`;
+}
+
+/** This page's date in words, and what a relative one was counted from. */
+function ourDate(c: Claim, published: string | undefined, inferred: boolean | undefined): string {
+  const d = c.date!;
+  const words = dateRangeWords(d);
+  if (!d.relative) return words.toLowerCase() === d.text.trim().toLowerCase() ? words : `${quoted(d.text)} (${words})`;
   const from = formatDate(published);
-  const base = from ? `counted from ${whose} date, ${from}${inferred ? ', itself inferred' : ''}` : `counted from ${whose} date`;
-  return `${quoted(d.text)}, which, ${base}, means ${words}`;
+  return from
+    ? `${quoted(d.text)}, which means ${words} counted from this page's date, ${from}${inferred ? ' (itself inferred)' : ''}`
+    : `${quoted(d.text)}, which means ${words}`;
 }
 
 /** What the other article reported and what this page says, for `update`: which came first. */
@@ -279,11 +289,11 @@ export function findingSentence({ relation, claim, reference, source, page }: Se
   }
 
   if (claim.date && reference.date) {
-    const theirs = dateMeaning(reference, source?.published, source?.publishedInferred, 'its');
-    const mine = dateMeaning(claim, page?.published, page?.publishedInferred, "this page's");
-    if (relation === 'agree') return `${who} also dates it to ${dateRangeWords(reference.date)}; this page says ${mine}.`;
+    const theirs = theirDate(reference);
+    const mine = ourDate(claim, page?.published, page?.publishedInferred);
+    if (relation === 'agree') return `${who} also dates it to ${theirs}; this page says ${mine}.`;
     if (relation === 'update') return `${who} gave ${theirs}; this page says ${mine}: the story moved on.`;
-    return `${who} dates it to ${theirs.startsWith('“') && !reference.date.relative ? dateRangeWords(reference.date) : theirs}; this page says ${mine}.`;
+    return `${who} dates it to ${theirs}; this page says ${mine}.`;
   }
 
   const theirs = quoted(figureWords(reference));

@@ -128,7 +128,7 @@ describe('the finding sentence', () => {
       page: { published: '2025-01-22', publishedInferred: true },
     });
     expect(s).toBe(
-      "Another article (30 January 2025) dates it to March 2023; this page says “Last year”, which, counted from this page's date, 22 January 2025, itself inferred, means 2024.",
+      "Another article (30 January 2025) dates it to March 2023; this page says “Last year”, which means 2024 counted from this page's date, 22 January 2025 (itself inferred).",
     );
   });
 
