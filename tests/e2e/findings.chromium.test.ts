@@ -105,6 +105,13 @@ describe('Chromium: findings in plain sentences', () => {
     expect((await step(tabId)).ok).toBe(true);
     await waitFor(() => story.evaluate(readCard, HOST), (c) => c !== null);
     expect(await axe(story, HOST)).toEqual([]);
+    // The same in a dark colour scheme (the popup, the options page and the card follow it).
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await story.emulateMedia({ colorScheme: 'dark' });
+    expect(await axe(popup)).toEqual([]);
+    expect(await axe(story, HOST)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'light' });
+    await story.emulateMedia({ colorScheme: 'light' });
     await story.keyboard.press('Escape');
   }, 60_000);
 

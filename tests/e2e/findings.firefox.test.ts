@@ -7,7 +7,8 @@ import { FIREFOX_DIR, ensureBuilt } from '../tools/lib/build';
 import { launchFirefox, type FirefoxWithExtension } from '../tools/lib/firefox';
 import { serve, type Served } from '../tools/lib/serve';
 import { HOST, cardButton, pointOnRange, readCard, readPopup, waitFor } from './support';
-import { DEMO_WORDS } from './findings-support';
+import { DEMO_WORDS, STORY_WORDS, linkedStoryCorpus } from './findings-support';
+import { storyPage } from './privacy-support';
 
 let server: Served;
 let ff: FirefoxWithExtension;
@@ -16,6 +17,7 @@ const errors: string[] = [];
 beforeAll(async () => {
   await ensureBuilt();
   server = await serve();
+  server.pages.set('/story.html', storyPage());
   ff = await launchFirefox(FIREFOX_DIR);
 }, 240_000);
 
@@ -29,6 +31,19 @@ async function open(path: string, origin = server.origin): Promise<Page> {
   page.on('pageerror', (e) => errors.push(`${path}: ${e instanceof Error ? e.message : String(e)}`));
   await page.goto(origin + path);
   return page;
+}
+
+/** An extension page the extension opened itself (BiDi may report its url as about:blank: ask the page). */
+async function extensionTab(path: string, timeout = 10_000): Promise<Page> {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    for (const p of await ff.browser.pages()) {
+      const href = await p.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://') && new URL(href).pathname === `/${path}`) return p;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no ${path} tab opened`);
 }
 
 type Ext = { browser: { tabs: { sendMessage(i: number, m: object): Promise<{ ok: boolean; claimId?: string }> } } };
@@ -111,6 +126,23 @@ describe('Firefox: findings in plain sentences', () => {
     expect(e.text).toContain('Crosscheck needs your go-ahead for this page');
     expect(e.retry).toBe(false);
     await plain.close();
+  }, 60_000);
+
+  it('with a corpus that has outlets and addresses: the outlet, its date and a link, as in Chromium', async () => {
+    await summary.evaluate(() => (globalThis as unknown as { browser: { runtime: { openOptionsPage(): Promise<void> } } }).browser.runtime.openOptionsPage());
+    const options = await extensionTab('options.html');
+    const input = await options.waitForSelector('input[data-corpus-import]');
+    await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(await linkedStoryCorpus());
+    await options.waitForSelector('[data-corpus-notice="ok"]', { timeout: 15_000 });
+    const story = await open('/story.html');
+    await story.waitForFunction(() => CSS.highlights.has('crosscheck-conflict'), { timeout: 15_000 });
+    const pt = await story.evaluate(pointOnRange, { name: 'crosscheck-conflict', needle: '1 billion' });
+    await story.mouse.move(pt!.x, pt!.y);
+    const card = await waitFor(() => story.evaluate(readCard, HOST), (c) => c !== null, 5000);
+    expect(card!.title).toBe(STORY_WORDS.conflictTitle);
+    expect(card!.says).toContain(STORY_WORDS.conflict);
+    expect(card!.links.map((l) => l.href)).toContain(STORY_WORDS.ledgerLink);
+    await story.close();
   }, 60_000);
 
   it('no page error was caused', () => {
