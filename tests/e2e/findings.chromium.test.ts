@@ -8,7 +8,7 @@ import { CHROME_DIR, ensureBuilt } from '../tools/lib/build';
 import { launchChromium, type ChromiumWithExtension } from '../tools/lib/chromium';
 import { serve, type Served } from '../tools/lib/serve';
 import { HOST, pointOnRange, readCard, readPopup, waitFor } from './support';
-import { storyPage } from './privacy-support';
+import { corpusFiles, storyPage } from './privacy-support';
 import { DEMO_WORDS, STORY_WORDS, linkedStoryCorpus } from './findings-support';
 
 let server: Served;
@@ -188,6 +188,29 @@ describe('Chromium: the demo article', () => {
     await popup?.close();
     await page?.close();
   });
+});
+
+describe('Chromium: the options page', () => {
+  it('a file that is not a corpus: said in a reader\'s words, the validator\'s text only under Details', async () => {
+    const files = await corpusFiles();
+    const options = await chrome.context.newPage();
+    await options.goto(`chrome-extension://${chrome.extensionId}/options.html`);
+    await options.waitForSelector('[data-corpus-mine]');
+    await options.setInputFiles('input[data-corpus-import]', files.wrongFormat);
+    await options.waitForSelector('[data-corpus-notice="error"]', { timeout: 15_000 });
+    const text = await options.textContent('[data-corpus-notice]');
+    expect(text).toMatch(/^“package\.json” is JSON, but not a Crosscheck corpus file\. Your corpus is unchanged\./);
+    expect(text).not.toMatch(/Invalid|Expected|received/);
+    expect(await options.locator('.notice details.details summary').textContent()).toBe('Details');
+    expect(await options.locator('.notice [data-error-detail]').isVisible()).toBe(false);
+    await options.click('.notice details.details summary');
+    expect(await options.locator('.notice [data-error-detail]').textContent()).toMatch(/^not a Crosscheck corpus: /);
+    // Saved pages: a button that asks for the optional permission (not granted yet).
+    expect(await options.getAttribute('[data-files-permission]', 'data-files-permission')).toBe('not-granted');
+    expect(await options.getByRole('button', { name: 'Allow checking saved pages' }).count()).toBe(1);
+    expect(await options.textContent('.words')).toMatch(/Disagrees.*Quoted differently.*Story moved on.*Agrees.*Only here/s);
+    await options.close();
+  }, 30_000);
 });
 
 describe('Chromium: pages Crosscheck cannot or may not read', () => {
