@@ -52,30 +52,47 @@ const GENERIC_INSTITUTION = new Set([
   'office', 'authority', 'police', 'union', 'company', 'group', 'administration', 'state', 'city', 'county',
 ]);
 
-/** The block (paragraph or line) of `text` around offset `at`. */
-function blockAround(text: string, at: number): string {
+/** The line of `text` around offset `at`, and where it starts. */
+function lineAround(text: string, at: number): { line: string; start: number; end: number } {
   const start = text.lastIndexOf('\n', at - 1) + 1;
   const nl = text.indexOf('\n', at);
-  return text.slice(start, nl < 0 ? text.length : nl).trim();
+  const end = nl < 0 ? text.length : nl;
+  return { line: text.slice(start, end), start, end };
 }
 
-/** A short line without a sentence's end: a heading, a kicker, a label ("What Happened", "Why It Matters"). */
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with', 'vs', 'from']);
+
+/**
+ * A heading in title case: a short line, no sentence punctuation, no figures, every word but the
+ * small ones capitalised ("What Happened", "Why It Matters"). Its capitals say nothing about names.
+ */
 export function isHeadingLine(line: string): boolean {
-  const words = line.split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.length <= 6 && !/[.!?:;,"”’)]$/.test(line);
+  const t = line.trim();
+  if (!t || /[.!?:;,"“”()\d]/.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length < 2 || words.length > 8) return false;
+  return words.every((w) => SMALL_WORDS.has(w.toLowerCase()) || /^\p{Lu}/u.test(w));
 }
 
 /**
- * Whether a mention is a name a reader would want marked. Entities in headings, fragments that
- * start with a function word ("It Matters"), and a generic institution word alone ("Council") are
- * not. Figures and dates are kept.
+ * Whether a mention is a name a reader would want marked. Not: a fragment that starts with a
+ * function word ("It Matters", "What Happened"), a generic institution word alone ("Council"), or
+ * a capitalised run found only in a title-case heading (named nowhere else in the article). Figures
+ * and dates are kept.
  */
 export function isRealMention(m: Mention, text?: string): boolean {
   if (m.kind !== 'person' && m.kind !== 'organization' && m.kind !== 'place') return true;
   const t = m.text.trim();
   if (FUNCTION_WORD_START.test(t) && !m.canonical) return false;
   if (!/\s/.test(t) && GENERIC_INSTITUTION.has(t.toLowerCase()) && !m.canonical) return false;
-  if (text !== undefined && isHeadingLine(blockAround(text, m.start))) return false;
+  if (text !== undefined) {
+    const { line, start, end } = lineAround(text, m.start);
+    if (isHeadingLine(line)) {
+      const before = text.slice(0, start);
+      const after = text.slice(end);
+      if (!before.includes(t) && !after.includes(t)) return false;
+    }
+  }
   return true;
 }
 

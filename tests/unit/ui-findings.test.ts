@@ -111,8 +111,13 @@ describe('the story moved on (the relation the engine is adding)', () => {
 describe('mentions', () => {
   const m = (t: string, start = 0, kind: Mention['kind'] = 'organization'): Mention => ({ kind, text: t, start, end: start + t.length });
   it('headings and fragments are not mentions; names are', () => {
-    const page = 'What Happened\n\nThe council of Northwind Energy met in Reno on Monday, officials said.';
+    const page = 'What Happened\n\nThe council of Northwind Energy met in Reno on Monday, officials said.\n\nHarbor Plans Stall\n\nNorthwind Energy Next\n\nJane Doe 56 14.7%';
     expect(isRealMention(m('What Happened'), page)).toBe(false);
+    // A title-case heading's capitals name nothing, unless the article names it elsewhere too.
+    expect(isRealMention(m('Harbor Plans', page.indexOf('Harbor Plans')), page)).toBe(false);
+    expect(isRealMention(m('Northwind Energy', page.lastIndexOf('Northwind Energy')), page)).toBe(true);
+    // A name in a table row or a sentence-case heading is a name.
+    expect(isRealMention(m('Jane Doe', page.indexOf('Jane Doe'), 'person'), page)).toBe(true);
     expect(isRealMention(m('It Matters'))).toBe(false);
     expect(isRealMention(m('Council'))).toBe(false);
     expect(isRealMention(m('Northwind Energy', page.indexOf('Northwind')), page)).toBe(true);
