@@ -202,6 +202,17 @@ function quoteSide(claim: Claim | undefined, ref: Reference | undefined, source:
  * page order. Unique claims are findings too (kind 'unique', no refs).
  */
 export function findingsOf(a: Analysis): Finding[] {
+  // The card asks on every hover, on the page's main thread: worked out once per analysis.
+  const hit = memo.get(a);
+  if (hit) return hit;
+  const out = computeFindings(a);
+  memo.set(a, out);
+  return out;
+}
+
+const memo = new WeakMap<Analysis, Finding[]>();
+
+function computeFindings(a: Analysis): Finding[] {
   const byClaim = new Map<string, Comparison[]>();
   for (const c of a.comparisons) {
     const l = byClaim.get(c.claimId) ?? [];
