@@ -2,7 +2,7 @@
 import type { Analysis } from '../engine';
 import type { Figure } from '../types';
 import { findingsOf, shapeAnalysis, summarize } from '../ui/findings';
-import { KIND_WORDS, formatDate, sourceName, stripQuoteMarks } from '../ui/format';
+import { KIND_WORDS, balanceQuotes, formatDate, sourceName, stripQuoteMarks } from '../ui/format';
 
 const finite = (n: number) => (Number.isFinite(n) ? n : null);
 
@@ -68,14 +68,14 @@ export function toTextReport(raw: Analysis, text?: string): string {
   for (const f of findingsOf(a)) {
     if (f.kind === 'unique') continue;
     lines.push(f.title);
-    lines.push(`  this page: ${f.claim.sentence}`);
+    lines.push(`  this page: ${balanceQuotes(f.claim.sentence).text}`);
     for (const r of f.refs) {
       lines.push(`  - ${r.sentence}`);
       if (r.quote) {
         lines.push(`      this page: “${r.quote.page}”`);
         lines.push(`      ${sourceName(r.source)}: “${r.quote.other}”`);
         lines.push(`      ${r.quote.changes}`);
-      } else if (r.reference) lines.push(`      ${sourceName(r.source)}: ${r.reference.sentence}`);
+      } else if (r.reference) lines.push(`      ${sourceName(r.source)}: ${balanceQuotes(r.reference.sentence).text}`);
       const where = r.link ?? (r.source?.title ? `“${stripQuoteMarks(r.source.title)}” (no web address in the corpus)` : undefined);
       if (where) lines.push(`      ${where}`);
       if (r.inferredNote) notes.add(r.inferredNote);

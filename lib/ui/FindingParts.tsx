@@ -1,7 +1,7 @@
 // The pieces of a finding that the hover card and the popup both show: what one other article
 // says (one sentence), the two quotations side by side, and where the article can be found.
 import type { Piece } from './format';
-import { sourceDate, sourceName, stripQuoteMarks } from './format';
+import { balanceQuotes, sourceDate, sourceName, stripQuoteMarks } from './format';
 import type { FindingRef } from './findings';
 
 export function Marked({ pieces }: { pieces: Piece[] }) {
@@ -64,7 +64,7 @@ export function RefItem({ r, withSentence = true }: { r: FindingRef; withSentenc
       <p class="says" data-says>
         {r.sentence}
       </p>
-      {r.quote ? <QuotePair r={r} /> : withSentence && r.reference?.sentence && <blockquote class="sentence">{r.reference.sentence}</blockquote>}
+      {r.quote ? <QuotePair r={r} /> : withSentence && r.reference?.sentence && <blockquote class="sentence">{balanceQuotes(r.reference.sentence).text}</blockquote>}
       <SourceLine r={r} />
     </li>
   );

@@ -272,7 +272,15 @@ function computeFindings(a: Analysis): Finding[] {
         source,
         reference,
         relation,
-        sentence: findingSentence({ relation, claim: topClaim, reference, source, page }),
+        sentence: findingSentence({
+          relation,
+          claim: topClaim,
+          reference,
+          source,
+          page,
+          // A figure inside a quotation quoted differently there: say who is quoted.
+          speaker: qv && qv !== top ? claimById.get(qv.claimId)?.quote?.speaker : undefined,
+        }),
         quote: quote && !quote.diff.same ? quote : relation === 'quote-variant' ? quote : undefined,
         link: sourceLink(source),
         inferredNote: source?.publishedInferred ? INFERRED_NOTE : undefined,

@@ -268,6 +268,8 @@ export interface SentenceInput {
   reference?: Reference;
   source?: Source;
   page?: { published?: string; publishedInferred?: boolean };
+  /** Who is quoted saying the figure on both sides, when the figure is inside a quotation (its quote variant tells). */
+  speaker?: string;
 }
 
 /**
@@ -275,7 +277,7 @@ export interface SentenceInput {
  * "WallStreetPit (January 2025) says “well under $10 billion”; this page says “over $10 billion”,
  * the same amount bounded the other way."
  */
-export function findingSentence({ relation, claim, reference, source, page }: SentenceInput): string {
+export function findingSentence({ relation, claim, reference, source, page, speaker: quotedBy }: SentenceInput): string {
   const who = sourceWho(source);
   if (!reference) return relation === 'agree' ? `${who} agrees.` : `${who} ${KIND_WORDS[relation].toLowerCase()}.`;
   const measure = measureOf(claim) ?? measureOf(reference);
@@ -306,7 +308,8 @@ export function findingSentence({ relation, claim, reference, source, page }: Se
     if (when === 'later') return `Later, ${who} reported ${theirs}${what}; this page, earlier, says ${mine}: the story moved on.`;
     return `${who} reported ${theirs}${what}; this page says ${mine}: the story moved on.`;
   }
-  const via = speaker && claim.quote ? ` quotes ${speaker} saying` : ' says';
+  const by = quotedBy ?? (claim.quote && reference.quote ? speaker : undefined);
+  const via = by ? ` quotes ${by} saying` : ' says';
   const f = claim.figure;
   const g = reference.figure;
   const opposite = f && g && f.value === g.value && (f.hedge || g.hedge) ? ', the same amount bounded the other way' : '';

@@ -36,7 +36,7 @@ export const STORY_WORDS = {
 
 /** The demo's findings (the seeds name no outlet and have no address: said so, never a cut headline). */
 export const DEMO_WORDS = {
-  conflict: /Another article \(January 2025, date inferred\) says “well under \$10 billion”; this page says “over \$10 billion”, the same amount bounded the other way\./,
+  conflict: /Another article \(January 2025, date inferred\) quotes Elon Musk saying “well under \$10 billion”; this page says “over \$10 billion”, the same amount bounded the other way\./,
   date: /Another article \(30 January 2025\) dates it to March 2023; this page says “Last year”, which means 2024 counted from this page's date, 22 January 2025(?: \(itself inferred\))?\./,
   quote: /Another article \(January 2025, date inferred\) quotes Elon Musk in other words\./,
   inferred: 'Date inferred: the article does not say when it was published',

@@ -42,7 +42,7 @@ describe('crosscheck check', () => {
     // The project's words, one sentence per other article, never the engine's explanation.
     expect(out).toMatch(/Disagrees: \d+ · Quoted differently: \d+ · Story moved on: \d+ · Agrees: \d+ · Only here: \d+/);
     expect(out).toContain('Disagrees: over $10 billion');
-    expect(out).toMatch(/says “well under \$10 billion”; this page says “over \$10 billion”, the same amount bounded the other way\./);
+    expect(out).toMatch(/Another article \(January 2025, date inferred\) quotes Elon Musk saying “well under \$10 billion”; this page says “over \$10 billion”, the same amount bounded the other way\./);
     expect(out).not.toContain('why:');
     expect(out).not.toContain('…"');
     // One entry for the $10 billion quotation, which both disagrees and is quoted differently.

@@ -60,7 +60,7 @@ describe('one entry per disagreement', () => {
     expect(f.title).toBe('Disagrees: over $10 billion');
     expect(f.claimIds.length).toBe(2);
     const r = f.refs.find((x) => x.reference?.sentence.includes('well under $10 billion'))!;
-    expect(r.sentence).toMatch(/says “well under \$10 billion”; this page says “over \$10 billion”/);
+    expect(r.sentence).toMatch(/quotes Elon Musk saying “well under \$10 billion”; this page says “over \$10 billion”/);
     expect(r.quote?.diff.changes[0]).toMatchObject({ kind: 'changed', page: 'over $10 billion in collateral' });
   });
 
