@@ -48,7 +48,7 @@ export interface Analysis {
   /** The references that comparisons point at, by id. */
   references: Record<string, Reference>;
   sources: Record<string, Source>;
-  summary: { conflicts: number; quoteVariants: number; agreements: number; unique: number; mentions: number };
+  summary: { conflicts: number; quoteVariants: number; updates: number; agreements: number; unique: number; mentions: number };
 }
 
 
@@ -77,7 +77,7 @@ export function readClaims(
   return { mentions, claims };
 }
 
-const STRENGTH: Record<Verdict, number> = { conflict: 3, 'quote-variant': 2, agree: 1, unique: 0 };
+const STRENGTH: Record<Verdict, number> = { conflict: 4, 'quote-variant': 3, update: 2, agree: 1, unique: 0 };
 
 /** Reads an article, finds its claims and compares them with the corpus. */
 export function analyze(input: ArticleInput, index: CorpusIndex): Analysis {
@@ -90,7 +90,7 @@ export function analyze(input: ArticleInput, index: CorpusIndex): Analysis {
       comparisons: [],
       references: {},
       sources: {},
-      summary: { conflicts: 0, quoteVariants: 0, agreements: 0, unique: 0, mentions: 0 },
+      summary: { conflicts: 0, quoteVariants: 0, updates: 0, agreements: 0, unique: 0, mentions: 0 },
     };
   }
   const sentences = splitSentences(input.text);
@@ -134,6 +134,7 @@ export function analyze(input: ArticleInput, index: CorpusIndex): Analysis {
     summary: {
       conflicts: count('conflict'),
       quoteVariants: count('quote-variant'),
+      updates: count('update'),
       agreements: count('agree'),
       unique: count('unique'),
       mentions: mentions.length,

@@ -67,8 +67,31 @@ export interface Quote extends Span {
   speaker?: string;
 }
 
-export type Relation = 'conflict' | 'quote-variant' | 'agree' | 'none';
-export type Verdict = 'conflict' | 'quote-variant' | 'agree' | 'unique';
+export type Relation = 'conflict' | 'quote-variant' | 'update' | 'agree' | 'none';
+export type Verdict = 'conflict' | 'quote-variant' | 'update' | 'agree' | 'unique';
+
+/**
+ * What a figure measures (DESIGN.md): two figures are the same quantity only when these agree.
+ * Every field is read from the figure's own clause; a field left out was not said there.
+ */
+export interface Measure {
+  /** The quantity, normalised: 'death', 'acre', 'loss', 'passenger', 'crew', 'length'. */
+  terms: string[];
+  /** Kinds that split a quantity: 'insured' losses, 'global' losses, an 'average'; '+crew' for "passengers and crew". */
+  qualifiers?: string[];
+  /** 'down' or 'up' for a change. */
+  direction?: string;
+  /** The period or unit a rate is counted per: 'year', 'day', 'share', 'each'. */
+  rate?: string;
+  /** 'total' or 'each'. */
+  scope?: string;
+  /** The entity the number belongs to (canonical name). */
+  holder?: string;
+  /** Who made the estimate or gave the figure, when the clause says ("Fitch estimated"). */
+  by?: string;
+  /** The day or period it holds for: a date range (ISO), a span ("over 12 days"), a market session. */
+  window?: { from?: string; to?: string; span?: string; session?: string };
+}
 
 /** A sentence-level statement: its subject entities and one figure, date or quote. */
 export interface Claim {
@@ -86,6 +109,8 @@ export interface Claim {
   /** Infinitive forms of the sentence's main verbs ("start", "invest"). */
   events: string[];
   figure?: Figure;
+  /** For a figure: what it measures. */
+  measure?: Measure;
   date?: DateMention;
   quote?: Quote;
 }

@@ -19,6 +19,8 @@ const SAME_EVENT = table<string>({
 });
 const eventName = (verb: string) => SAME_EVENT[verb] ?? verb;
 const MAX_GAP_WORDS = 5;
+// A form of "be" (an adverb between allowed) before a verb makes it passive: "was announced".
+const PASSIVE = /\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:\w+ly\s+)?$/i;
 const MAX_GAP_CHARS = 80;
 const APPOSITION = /^\s*(?:his|her|its|their|the|a|an)\s[^,;:()"\u201c\u201d]{1,40},\s*$/i;
 // Longer "sentences" are lists or pages without full stops: compromise is not run on them.
@@ -94,8 +96,11 @@ export function eventsOf(text: string, sentences: Span[], entities: Mention[]): 
       const b = before >= 0 ? ents[before] : undefined;
       const a = ents[before + 1] && ents[before + 1].start >= v.end ? ents[before + 1] : undefined;
       const name = eventName(v.inf);
-      if (b && gapOk(b.end, v.start)) add(`${name}:${b.canonical ?? b.text}`, v.start);
-      if (a && gapOk(v.end, a.start)) add(`${name}:${a.canonical ?? a.text}`, v.start);
+      // Who acted and who was acted on are different events: "X announced" is not "X was
+      // announced". The agent is written "verb:X", what the verb acts on "verb>X".
+      const passive = PASSIVE.test(text.slice(Math.max(0, v.start - 30), v.start));
+      if (b && gapOk(b.end, v.start)) add(`${name}${passive ? '>' : ':'}${b.canonical ?? b.text}`, v.start);
+      if (a && gapOk(v.end, a.start)) add(`${name}${passive ? ':' : '>'}${a.canonical ?? a.text}`, v.start);
     }
     out.set(sentence.start, found);
   });

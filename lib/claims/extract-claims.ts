@@ -3,6 +3,7 @@
 import type { Claim, DateMention, Figure, Mention, Quote, Span } from '../types';
 import { contentStems, words } from '../text/words';
 import { eventsOf } from './events';
+import { measureOf } from './measure';
 
 export interface ClaimInputs {
   text: string;
@@ -30,6 +31,20 @@ function bySentence<T extends { start: number }>(sentences: Span[], items: T[]):
     while (k < sorted.length && sorted[k].start < s.end) out[i].push(sorted[k++]);
   });
   return out;
+}
+
+/** The items (sorted by start) that lie inside a span: a binary search, then a slice. */
+function near<T extends { start: number; end: number }>(items: T[], span: { start: number; end: number }): T[] {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < items.length && items[end].start < span.end) end++;
+  return items.slice(lo, end).filter((x) => x.end <= span.end);
 }
 
 /** Content stems within WINDOW words of a span, in its sentence, leaving out entity names and figures. */
@@ -88,8 +103,22 @@ export function extractClaims(input: ClaimInputs): Claim[] {
       subjects,
       topics,
     });
+    let kindOfMoney: { terms: string[]; qualifiers?: string[] } | undefined;
     for (const figure of figs) {
-      claims.push({ ...base(), figure, context: windowStems(text, sentence, figure, skip), events: [] });
+      // Only what lies near the figure is read: a "sentence" of a whole page must not make every
+      // figure look at all of it.
+      const local = { start: Math.max(sentence.start, figure.start - REACH), end: Math.min(sentence.end, figure.end + REACH), text: '' };
+      const measure = measureOf({ text, sentence: local, figure, figures: near(figs, local), entities: near(ents, local), dates: near(dts, local) });
+      // A figure inside a quotation is the speaker's figure ("we estimate ..." said by Fitch).
+      const quoted = quoteHere.find((q) => q.speaker && figure.start >= q.start && figure.end <= q.end);
+      if (quoted && !measure.by) measure.by = quoted.speaker;
+      // "insured losses of $4 billion, and $2 billion in Velmar": a later money figure with the same
+      // measure and no kind of its own keeps the kind named before it in the sentence.
+      if (figure.kind === 'money') {
+        if (measure.qualifiers) kindOfMoney = measure;
+        else if (kindOfMoney?.qualifiers && measure.terms.join() === kindOfMoney.terms.join()) measure.qualifiers = kindOfMoney.qualifiers;
+      }
+      claims.push({ ...base(), figure, measure, context: windowStems(text, sentence, figure, skip), events: [] });
     }
     // Each event goes to the date nearest its verb: "co-founded OpenAI in 2015 and left in 2018".
     const sentenceEvents = dts.length ? (eventsBySentence.get(sentence.start) ?? []) : [];
@@ -103,6 +132,8 @@ export function extractClaims(input: ClaimInputs): Claim[] {
       return raw + (/[,;]/.test(between) && !fronted(d) ? 1000 : 0);
     };
     for (const date of dts) {
+      // "officials said Friday", "told CNN on Tuesday": the day of a report, not of what it reports.
+      if (reportDate(text, date)) continue;
       const events = [
         ...new Set(sentenceEvents.filter((e) => dts.every((other) => distance(date, e.at) <= distance(other, e.at))).map((e) => e.event)),
       ];
@@ -111,10 +142,25 @@ export function extractClaims(input: ClaimInputs): Claim[] {
     }
     for (const quote of quotesIn[i]) {
       if (!quote.speaker) continue;
-      claims.push({ ...base(), quote, subjects: [quote.speaker], context: [...new Set(contentStems(quote.words))], events: [] });
+      // A quotation over several sentences: the claim's sentence is all the sentences it spans.
+      let last = i;
+      while (last + 1 < sentences.length && sentences[last + 1].start < quote.end) last++;
+      const span = last > i ? { sentence: text.slice(sentence.start, sentences[last].end), sentenceEnd: sentences[last].end } : {};
+      claims.push({ ...base(), ...span, quote, subjects: [quote.speaker], context: [...new Set(contentStems(quote.words))], events: [] });
     }
   });
   return claims;
+}
+
+const REPORT_VERBS = /\b(?:said|says|say|told|tells|reported|reports|announced|confirmed|wrote|posted|tweeted|added|stated|noted|testified|explained)\b/i;
+
+/** A date written right beside a verb of saying dates the saying. */
+function reportDate(text: string, date: DateMention): boolean {
+  const before = text.slice(Math.max(0, date.start - 40), date.start);
+  const after = text.slice(date.end, date.end + 30);
+  if (new RegExp(REPORT_VERBS.source + '\\s+(?:(?:on|in|late|early|last)\\s+)?$', 'i').test(before)) return true;
+  if (new RegExp(REPORT_VERBS.source + '\\s+(?:\\p{Lu}[\\p{L}.]*\\s+){1,3}(?:on\\s+)?$', 'iu').test(before)) return true;
+  return new RegExp('^\\s*,?\\s*' + REPORT_VERBS.source, 'i').test(after);
 }
 
 const TOPICS = 3;

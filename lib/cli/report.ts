@@ -42,7 +42,7 @@ export function toJsonReport(a: Analysis) {
       }),
     })),
     mentions: a.mentions.map((m) => ({ kind: m.kind, text: m.text, start: m.start, end: m.end })),
-    summary: { conflicts: a.summary.conflicts, quoteVariants: a.summary.quoteVariants, agreements: a.summary.agreements, unique: a.summary.unique },
+    summary: { conflicts: a.summary.conflicts, quoteVariants: a.summary.quoteVariants, updates: a.summary.updates, agreements: a.summary.agreements, unique: a.summary.unique },
   };
 }
 

@@ -1,5 +1,6 @@
 // Explanations a reader understands: what this page says, what the other source says, and why.
 import type { Claim, Comparison, Reference, Source } from '../types';
+import { quantityLabel } from './quantity';
 
 export function sourceLabel(s: Source): string {
   if (s.outlet) return s.outlet;
@@ -41,7 +42,17 @@ export function explain(
     const verdict = relation === 'conflict' ? 'the dates do not overlap' : 'the dates are compatible';
     return `${head}: ${verdict}${notes.length ? ` (${notes.join('; ')})` : ''}`;
   }
-  const head = `this page: ${figureWords(claim)}; ${other}: ${figureWords(ref)}`;
+  const quantity = quantityLabel(claim) ?? quantityLabel(ref);
+  const lead = quantity ? `${quantity}: ` : '';
+  if (relation === 'update') {
+    const mineLater = (page.published ?? '') > (source.published ?? '');
+    const mine = `this page${page.published ? `, ${shortDate(page.published)}` : ''}: ${figureWords(claim)}`;
+    const theirs = `${other}${source.published ? `, ${shortDate(source.published)}` : ''}: ${figureWords(ref)}`;
+    return mineLater
+      ? `${lead}earlier coverage (${theirs}); ${mine}: the story moved on`
+      : `${lead}later coverage (${theirs}); ${mine}: the story moved on`;
+  }
+  const head = `${lead}this page ${figureWords(claim)}; ${other} ${figureWords(ref)}`;
   if (relation === 'conflict') {
     const a = claim.figure!;
     const b = ref.figure!;
@@ -49,4 +60,12 @@ export function explain(
     return `${head}: ${opposite}`;
   }
   return `${head}: compatible values`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "13 Jan" for 2025-01-13; a year or month alone as written. */
+function shortDate(d: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]}` : d;
 }

@@ -1,8 +1,13 @@
 // Whether two figures can be the same quantity and whether their values are compatible.
 import type { Figure } from '../types';
 
-// Written figures are rounded: an exact value stands for anything within this share of it.
-const ROUNDING = 0.02;
+// A figure stands for a range only as far as it is written round: "5,300" for 5,250 to 5,350,
+// "171" for 171 alone; never wider than this share of it, however round.
+const ROUNDING = 0.05;
+// The share of it that "about" or "nearly" adds to a round figure, at most.
+const HEDGE_SHARE = 0.1;
+// Beside the figure's own digits, a hedge always allows this share: "about 948 feet" is not 940 exactly.
+const HEDGE_FLOOR = 0.02;
 
 interface Bounds {
   low: number;
@@ -11,10 +16,37 @@ interface Bounds {
   highIn: boolean;
 }
 
+/**
+ * The step of the last digit the figure is written to, in its unit: 100 for "5,300", 1 for "171",
+ * 0.1e6 for "8.5 million", 10e9 for "$20 billion". A number in words is taken as round.
+ */
+export function writtenStep(f: Figure): number {
+  const m = /\d[\d,]*(?:\.\d+)?/.exec(f.text);
+  const v = Math.abs(f.value);
+  if (!m) return v >= 20 ? v / 2 : 1;
+  const digits = m[0].replace(/,/g, '');
+  const num = Number(digits);
+  if (!num) return 1;
+  const scale = v / num || 1;
+  const [int, frac] = digits.split('.');
+  if (frac) return Math.pow(10, -frac.length) * scale;
+  const zeros = /0*$/.exec(int)![0].length;
+  return Math.pow(10, Math.min(zeros, int.length - 1)) * scale;
+}
+
 function boundsOf(f: Figure): Bounds {
+  const v = Math.abs(f.value);
+  const step = writtenStep(f);
   if (f.low === f.high) {
-    const slack = Math.abs(f.value) * ROUNDING;
+    const slack = Math.min(step / 2, v * ROUNDING);
     return { low: f.low - slack, high: f.high + slack, lowIn: true, highIn: true };
+  }
+  // "about" and "nearly" widen a round figure more than an exact one.
+  if (f.hedge === 'about' || f.hedge === 'nearly') {
+    const w = Math.min(v * HEDGE_SHARE, Math.max(step, v * HEDGE_FLOOR));
+    return f.hedge === 'about'
+      ? { low: f.value - w, high: f.value + w, lowIn: true, highIn: true }
+      : { low: f.value - w, high: f.value, lowIn: true, highIn: true };
   }
   return { low: f.low, high: f.high, lowIn: f.lowInclusive, highIn: f.highInclusive };
 }
@@ -24,6 +56,7 @@ export function sameUnit(a: Figure, b: Figure): boolean {
 }
 
 /** Whether the values two figures allow overlap (agree) or not (conflict). */
+export { boundsOf };
 export function figuresOverlap(a: Figure, b: Figure): boolean {
   const x = boundsOf(a);
   const y = boundsOf(b);
@@ -36,7 +69,7 @@ export function figuresOverlap(a: Figure, b: Figure): boolean {
 /** The same number written on both sides ("over $10 billion" and "well under $10 billion"). */
 export function sameAnchor(a: Figure, b: Figure): boolean {
   const m = Math.max(Math.abs(a.value), Math.abs(b.value));
-  return m === 0 ? a.value === b.value : Math.abs(a.value - b.value) / m <= ROUNDING;
+  return m === 0 ? a.value === b.value : Math.abs(a.value - b.value) / m <= 0.02;
 }
 
 /** A hedge that is a bound, not a softening: the figure is a side of the number, not the number. */

@@ -1,10 +1,12 @@
 // Claim alignment and relations: which references speak of the same thing as a claim, and whether
 // they conflict, quote the same words differently, or agree.
-import type { Claim, Comparison, Reference, Source } from '../types';
+import type { Claim, Comparison, Figure, Reference, Source } from '../types';
 import type { CorpusIndex } from '../corpus';
-import { figuresOverlap, isBound, isVague, sameAnchor, sameUnit } from './figures';
-import { quoteContains, quoteDifference, quoteTokens } from './quotes';
+import { figuresOverlap, isBound, isVague, sameAnchor } from './figures';
+import { quoteContains, quoteDifference, quoteElides, quoteSegments, quoteTokens } from './quotes';
 import { explain } from './explain';
+import { comparableUnits, sameHolder, sameQuantity } from './quantity';
+import { CUMULATIVE, RUNNING, WINDOWED } from '../claims/measure-lexicon';
 import { contentStems, jaccard } from '../text/words';
 
 // Thresholds, set from first principles, not from any article: a conflict needs more evidence
@@ -12,6 +14,8 @@ import { contentStems, jaccard } from '../text/words';
 const AGREE_CONTEXT = 0.1;
 const CONFLICT_CONTEXT = 0.34;
 const QUOTE_VARIANT = 0.4;
+// Like words around two figures of one measure, enough to hold them as one figure that differs.
+const ALIGNED_CONTEXT = 0.15;
 
 interface Candidate {
   ref: Reference;
@@ -20,30 +24,105 @@ interface Candidate {
   differs?: Comparison['differs'];
 }
 
-function relateFigure(claim: Claim, ref: Reference): Candidate | undefined {
+function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candidate | undefined {
   const a = claim.figure!;
   const b = ref.figure!;
-  if (!sameUnit(a, b)) return undefined;
+  if (!comparableUnits(claim, ref)) return undefined;
+  const same = sameQuantity(claim, ref);
+  if (same === 'different') return undefined;
   const sim = jaccard(claim.context, ref.context);
   const anchor = sameAnchor(a, b);
-  // Met only through the articles' topics, not a subject both sentences name: the same value in
-  // like words agrees, but nothing is strong enough for a conflict.
-  if (!sharesSubject(claim, ref)) {
-    return anchor && sim >= AGREE_CONTEXT && figuresOverlap(a, b) ? { ref, relation: 'agree', strength: sim } : undefined;
+  const overlap = figuresOverlap(a, b);
+  const shared = sharesSubject(claim, ref) || sharesHolder(claim, ref);
+  // Once both name the same measure, the same story is enough to compare them: the holder, the
+  // window and the words around them still have to agree.
+  const sameStory = shared || sharesName([...claim.subjects, ...(claim.topics ?? [])], [...ref.subjects, ...(ref.topics ?? [])]);
+  // What each figure measures is not said on both sides: the same value in like words about the
+  // same people agrees, but nothing is strong enough for a conflict.
+  if (same === 'unknown') {
+    if (anchor && overlap && (shared || sim >= AGREE_CONTEXT)) return { ref, relation: 'agree', strength: sim };
+    // Opposite bounds on the same number about the same people ("over $10 billion" against "well
+    // under $10 billion") are one figure read two ways, whatever words name it.
+    const opposite = anchor && !overlap && shared && (isBound(a) || isBound(b)) && !isVague(a) && !isVague(b);
+    return opposite ? { ref, relation: 'conflict', strength: sim + 1 } : undefined;
   }
-  if (figuresOverlap(a, b)) {
-    // "up to $500 billion" contains "$14 billion" but says nothing of it: different numbers agree
-    // only as close readings of one number in the same words.
-    const closeReadings = !isBound(a) && !isBound(b) && !isVague(a) && !isVague(b) && sim >= CONFLICT_CONTEXT;
-    if (anchor || closeReadings)
-      return { ref, relation: 'agree', strength: sim + (anchor ? 1 : 0) };
-    return undefined;
+  // The same measure, but of whom is not shown on both sides: agreement at most.
+  if (!sameStory) return anchor && overlap && sim >= AGREE_CONTEXT ? { ref, relation: 'agree', strength: sim } : undefined;
+  // A running figure reported on another day: "at least 10 dead" then "16 dead" is the toll moving
+  // on, though the bound allows both; its written numbers are what changed.
+  // A disagreement or an update needs the two figures plainly aligned: the same holder on both
+  // sides or none on either (one fire's toll is not the whole toll), and the same holder named or
+  // like words around them.
+  const h1 = claim.measure?.holder;
+  const h2 = ref.measure?.holder;
+  const sameHolders = !!h1 && !!h2 && sameHolder(h1, h2);
+  const sameScope = (claim.measure?.scope ?? '') === (ref.measure?.scope ?? '');
+  const aligned = sameScope && (sameHolders || (!h1 && !h2)) && (sameHolders || sim >= ALIGNED_CONTEXT);
+  const running = isUpdate(claim, ref, dates);
+  if (running && !isVague(a) && !isVague(b) && !figuresOverlap(unbounded(a), unbounded(b))) {
+    return aligned ? { ref, relation: 'update', strength: sim + 0.5 } : undefined;
+  }
+  if (overlap) {
+    // "up to $500 billion" contains "$14 billion" but says little of it: a bound agrees with a
+    // value only when the value is near its edge or the words around them are alike.
+    const loose = (isBound(a) || isBound(b) || isVague(a) || isVague(b)) && !anchor && sim < AGREE_CONTEXT;
+    return loose ? undefined : { ref, relation: 'agree', strength: sim + (anchor ? 1 : 0) + 0.5 };
   }
   if (isVague(a) || isVague(b)) return undefined;
-  // Opposite bounds on the same number, or different values in the same words around them.
+  if (!aligned) return undefined;
+  // A share price holds for its own day: on different report days, without a window, it is another reading.
+  const terms = [...(claim.measure?.terms ?? []), ...(ref.measure?.terms ?? [])];
+  if (terms.some((t) => WINDOWED.has(t)) && dates.page !== dates.source && !(claim.measure?.window?.from && ref.measure?.window?.from)) return undefined;
+  if (isUpdate(claim, ref, dates)) return { ref, relation: 'update', strength: sim + 0.5 };
   const opposite = anchor && (isBound(a) || isBound(b));
-  if (opposite || sim >= CONFLICT_CONTEXT) return { ref, relation: 'conflict', strength: sim + (opposite ? 1 : 0) };
-  return undefined;
+  return { ref, relation: 'conflict', strength: sim + (opposite ? 1 : 0) + 0.5 };
+}
+
+interface ReportDates {
+  page?: string;
+  source?: string;
+}
+
+const day = (d: string | undefined) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? Date.parse(d) / 86_400_000 : undefined);
+
+/**
+ * A running figure of a developing story (deaths, acres, losses, cancellations), reported on
+ * different days with an open window: the story moved on. A count that can only grow and is lower
+ * in the later report, or a figure for a closed past period, is a disagreement instead.
+ */
+function isUpdate(claim: Claim, ref: Reference, dates: ReportDates): boolean {
+  const p = day(dates.page);
+  const s = day(dates.source);
+  if (p === undefined || s === undefined || p === s) return false;
+  const families = [...(claim.measure?.terms ?? []), ...(ref.measure?.terms ?? [])];
+  if (!families.some((f) => RUNNING.has(f))) return false;
+  const earlier = Math.min(p, s);
+  for (const m of [claim.measure, ref.measure]) {
+    const to = day(m?.window?.to);
+    if (to !== undefined && to < earlier - 1) return false;
+  }
+  const [later, before] = p > s ? [claim.figure!, ref.figure!] : [ref.figure!, claim.figure!];
+  if (families.some((f) => CUMULATIVE.has(f)) && later.high < before.low) return false;
+  return true;
+}
+
+/** The figure as the number it writes, without the bound: "at least 10" reads 10. */
+function unbounded(f: Figure): Figure {
+  return isBound(f) && f.low !== -Infinity && Number.isFinite(f.value) ? { ...f, low: f.value, high: f.value, hedge: undefined } : f;
+}
+
+/** Any name on one side that is a name on the other, "Los Angeles" and "Los Angeles County" alike. */
+function sharesName(a: string[], b: string[]): boolean {
+  return a.some((x) => b.some((y) => sameHolder(x, y)));
+}
+
+function sharesHolder(claim: Claim, ref: Reference): boolean {
+  const h = claim.measure?.holder;
+  const k = ref.measure?.holder;
+  if (h && k) return sameHolder(h, k);
+  if (h) return ref.subjects.some((s) => sameHolder(s, h));
+  if (k) return claim.subjects.some((s) => sameHolder(s, k));
+  return false;
 }
 
 function sharedSubjects(claim: Claim, ref: Reference): number {
@@ -54,7 +133,13 @@ function sharesSubject(claim: Claim, ref: Reference): boolean {
   return sharedSubjects(claim, ref) > 0;
 }
 
-function relateDate(claim: Claim, ref: Reference): Candidate | undefined {
+/** A date written as a deadline: "through Sunday", "until Jan. 21". */
+function deadline(c: Claim): boolean {
+  const before = c.sentence.slice(Math.max(0, c.date!.start - c.sentenceStart - 16), c.date!.start - c.sentenceStart);
+  return /\b(through|thru|until|till|untill)\s+$/i.test(before);
+}
+
+function relateDate(claim: Claim, ref: Reference, dates: ReportDates): Candidate | undefined {
   if (!sharesSubject(claim, ref)) return undefined;
   const shared = claim.events.filter((e) => ref.events.includes(e));
   if (!shared.length) return undefined;
@@ -64,20 +149,38 @@ function relateDate(claim: Claim, ref: Reference): Candidate | undefined {
   if (a.from <= b.to && b.from <= a.to) return { ref, relation: 'agree', strength: sim };
   // "launched a phone" and "started a project" share the event "found:Acme" but not what was
   // founded: a conflict needs one more word in common than the event's verb and entity.
-  const eventWords = new Set(shared.flatMap((e) => contentStems(e.replace(':', ' '))));
+  const eventWords = new Set(shared.flatMap((e) => contentStems(e.replace(/[:>]/, ' '))));
   const refWords = new Set(ref.context);
   const more = claim.context.some((w) => refWords.has(w) && !eventWords.has(w));
-  return more ? { ref, relation: 'conflict', strength: sim } : undefined;
+  if (!more) return undefined;
+  // A deadline moved in a later report ("through Sunday, Jan. 14", then "through Jan. 21") is news moving on.
+  if (deadline(claim) && deadline(ref) && dates.page && dates.source && dates.page !== dates.source) return { ref, relation: 'update', strength: sim };
+  return { ref, relation: 'conflict', strength: sim };
 }
 
 function relateQuote(claim: Claim, ref: Reference): Candidate | undefined {
   const a = quoteTokens(claim.quote!.words);
   const b = quoteTokens(ref.quote!.words);
   if (!a.length || !b.length) return undefined;
-  if (a.join(' ') === b.join(' ') || quoteContains(a, b)) return { ref, relation: 'agree', strength: 1 };
-  const sim = jaccard(a, b);
-  if (sim < QUOTE_VARIANT) return undefined;
-  return { ref, relation: 'quote-variant', strength: sim, differs: quoteDifference(a, b) };
+  if (a.join(' ') === b.join(' ') || quoteContains(a, b) || quoteElides(a, b)) return { ref, relation: 'agree', strength: 1 };
+  // A long quotation is matched by its closest sentence: one sentence of it may be the other's words.
+  let best = { sim: jaccard(a, b), x: a, y: b };
+  const sa = quoteSegments(claim.quote!.words);
+  const sb = quoteSegments(ref.quote!.words);
+  if (sa.length > 1 || sb.length > 1) {
+    for (const x of sa.length ? sa : [a])
+      for (const y of sb.length ? sb : [b]) {
+        if (x.join(' ') === y.join(' ') || quoteContains(x, y) || quoteElides(x, y)) {
+          if (best.sim < 2) best = { sim: 2, x, y };
+          continue;
+        }
+        const sim = jaccard(x, y);
+        if (sim > best.sim) best = { sim, x, y };
+      }
+  }
+  if (best.sim >= 2) return { ref, relation: 'agree', strength: 1 };
+  if (best.sim < QUOTE_VARIANT) return undefined;
+  return { ref, relation: 'quote-variant', strength: best.sim, differs: quoteDifference(best.x, best.y) };
 }
 
 export interface CompareOptions {
@@ -92,7 +195,8 @@ export function compareClaims(claims: Claim[], index: CorpusIndex, opts: Compare
   for (const claim of claims) {
     const found: Candidate[] = [];
     for (const ref of index.candidates(claim, opts.exclude)) {
-      const c = claim.figure ? relateFigure(claim, ref) : claim.date ? relateDate(claim, ref) : relateQuote(claim, ref);
+      const dates = { page: opts.page.published, source: index.sources.get(ref.sourceId)?.published };
+      const c = claim.figure ? relateFigure(claim, ref, dates) : claim.date ? relateDate(claim, ref, dates) : relateQuote(claim, ref);
       if (c) found.push(c);
     }
     // Per source, a reference that agrees shows what the claim is about there: the source's other
@@ -106,8 +210,9 @@ export function compareClaims(claims: Claim[], index: CorpusIndex, opts: Compare
     }
     for (const [sourceId, list] of bySource) {
       const agrees = list.some((c) => c.relation === 'agree');
-      const conflicts = list.filter((c) => c.relation === 'conflict').sort((x, y) => y.strength - x.strength);
-      const kept = list.filter((c) => c.relation !== 'conflict');
+      const differ = (c: Candidate) => c.relation === 'conflict' || c.relation === 'update';
+      const conflicts = list.filter(differ).sort((x, y) => y.strength - x.strength);
+      const kept = list.filter((c) => !differ(c));
       if (!agrees && conflicts.length) kept.push(conflicts[0]);
       for (const c of kept) {
         const source = index.sources.get(sourceId) as Source;

@@ -58,6 +58,12 @@ function lookupKeys(c: Claim, probing = false): string[] {
   if (!key) return [];
   if (c.quote) return [`${key}|s|${c.quote.speaker ?? ''}`];
   const keys = c.subjects.map((s) => `${key}|s|${s}`);
+  // A figure is also filed by what it measures and the story's names, whatever its value, so "the
+  // toll rose to 21" meets "killed 12 people" in another report of the same story.
+  if (c.figure) {
+    const names = new Set([...c.subjects, ...(c.topics ?? [])].map(nameKey));
+    for (const t of c.measure?.terms ?? []) if (t !== 'person') for (const n of names) keys.push(`figure:${c.figure.kind}:~${t}|n|${n}`);
+  }
   if (c.figure) {
     const b = bucketOf(c.figure.value);
     const names = new Set([...c.subjects, ...(c.topics ?? [])]);
@@ -68,6 +74,13 @@ function lookupKeys(c: Claim, probing = false): string[] {
   }
   return keys;
 }
+
+/** A name's longest word, so "Los Angeles" and "Los Angeles County" file together. */
+const nameKey = (name: string) =>
+  name
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .reduce((a, b) => (b.length > a.length ? b : a), '');
 
 export const sentenceKey = (s: string) => normalizeText(s).replace(/[^\p{L}\p{N}]+/gu, '');
 

@@ -24,6 +24,19 @@ const DateSchema = v.object({
   relative: v.boolean(),
 });
 
+const MeasureSchema = v.object({
+  terms: v.array(v.string()),
+  qualifiers: v.optional(v.array(v.string())),
+  direction: v.optional(v.string()),
+  rate: v.optional(v.string()),
+  scope: v.optional(v.string()),
+  holder: v.optional(v.string()),
+  by: v.optional(v.string()),
+  window: v.optional(
+    v.object({ from: v.optional(v.string()), to: v.optional(v.string()), span: v.optional(v.string()), session: v.optional(v.string()) }),
+  ),
+});
+
 const QuoteSchema = v.object({ ...Span, words: v.string(), speaker: v.optional(v.string()) });
 
 export const ReferenceSchema = v.object({
@@ -37,6 +50,7 @@ export const ReferenceSchema = v.object({
   context: v.array(v.string()),
   events: v.array(v.string()),
   figure: v.optional(FigureSchema),
+  measure: v.optional(MeasureSchema),
   date: v.optional(DateSchema),
   quote: v.optional(QuoteSchema),
 });

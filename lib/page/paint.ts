@@ -13,7 +13,6 @@ import { foldSpace, insideEditable, rangeFor, type BlockMap } from './blocks';
 export const HIGHLIGHTS = {
   conflict: 'crosscheck-conflict',
   'quote-variant': 'crosscheck-quote-variant',
-  /** The story moved on: the relation the engine is adding. */
   update: 'crosscheck-update',
   agree: 'crosscheck-agree',
   mention: 'crosscheck-mention',
@@ -29,10 +28,10 @@ export const PRIORITY_BASE = 100;
 const PRIORITY: Record<keyof typeof HIGHLIGHTS, number> = {
   mention: PRIORITY_BASE,
   agree: PRIORITY_BASE + 1,
-  'quote-variant': PRIORITY_BASE + 2,
   update: PRIORITY_BASE + 2,
-  conflict: PRIORITY_BASE + 3,
-  flash: PRIORITY_BASE + 4,
+  'quote-variant': PRIORITY_BASE + 3,
+  conflict: PRIORITY_BASE + 4,
+  flash: PRIORITY_BASE + 5,
 };
 
 /** At most this many ranges are painted (claims first): a budget for painting and hit-testing. */

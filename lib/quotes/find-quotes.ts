@@ -6,7 +6,10 @@ const SPEECH =
   /\b(said|says|say|saying|wrote|writes|write|writing|told|tells|tweeted|tweets|posted|posts|added|adds|stated|states|stating|claimed|claims|claiming|commented|comments|commenting|asserted|asserts|asserting|noted|notes|explained|argued|argues|responded|replied|warned|warns|insisted|insists|remarked|declared|declares|announced|quipped|joked|continued|acknowledged|admitted|asked|answered|countered|emphasized|emphasised|comment|state|claim|tweet|post|note|add|respond|reply|warn|insist|explain|argue|adding|noting|explaining|arguing|warning|insisting|replying|responding|posting|tweeting|telling|declaring|announcing|acknowledging|admitting|asking|answering|writing|put it)\b/i;
 const PRONOUN = /\b(he|she)\b/i;
 
-const OPENERS: Record<string, string> = { '\u201c': '\u201d', '"': '"', '\u00ab': '\u00bb' };
+const OPENERS: Record<string, string> = { '\u201c': '\u201d', '"': '"', '\u00ab': '\u00bb', '\u2018': '\u2019', "'": "'" };
+/** Single quotes double as apostrophes: one opens only after a space or a bracket, and closes only before a non-letter. */
+const SINGLE = new Set(['\u2018', "'"]);
+const LETTER = /[\p{L}\p{N}]/u;
 
 /** Quoted passages of at least three words, with their speaker where the text tells. */
 export function findQuotes(text: string, sentences: Span[], mentions: Mention[]): Quote[] {
@@ -16,9 +19,14 @@ export function findQuotes(text: string, sentences: Span[], mentions: Mention[])
     const close = OPENERS[text[i]];
     if (!close) continue;
     // A quotation does not run past its paragraph.
+    const single = SINGLE.has(text[i]);
+    if (single && i > 0 && LETTER.test(text[i - 1])) continue;
     let j = i + 1;
-    while (j < text.length && text[j] !== close && text[j] !== '\n' && !(close !== '"' && text[j] === text[i])) j++;
-    if (j >= text.length || text[j] !== close) continue;
+    const closes = (k: number) => text[k] === close && (!single || !LETTER.test(text[k + 1] ?? '') );
+    while (j < text.length && !closes(j) && text[j] !== '\n' && !(close !== '"' && !single && text[j] === text[i])) j++;
+    if (j >= text.length || !closes(j)) continue;
+    // A single-quoted span is a quotation only if it reads as words, not as "the '90s" or 'n'.
+    if (single && (!LETTER.test(text[i + 1] ?? '') || text.slice(i + 1, j).split(/\s+/).length < 3)) continue;
     raw.push({ start: i, end: j + 1 });
     i = j;
   }
@@ -66,12 +74,29 @@ function attribute(text: string, q: { start: number; end: number }, sentences: S
     if (/^[\s,]*$/.test(gap) && SPEECH.test(tail.split(/[,.;]/)[0])) return name(p);
     if (SPEECH.test(gap) && /^[\s,]*\S+[\s]*$/.test(gap.replace(/^[\s,]*/, '').replace(/\s*$/, ' '))) return name(p);
   }
+  // A quotation that opens its paragraph after one ending "... said:" is that speaker's.
+  if (/\n\s*$/.test(text.slice(Math.max(0, q.start - 3), q.start))) {
+    const prev = text.slice(Math.max(0, q.start - 300), q.start).replace(/\s+$/, '');
+    if (prev.endsWith(':')) {
+      const line = prev.slice(prev.lastIndexOf('\n') + 1);
+      const lineStart = q.start - (text.slice(Math.max(0, q.start - 300), q.start).length - prev.length) - line.length;
+      const lastSentence = line.slice(Math.max(0, line.search(/[^.!?]*:$/)));
+      if (SPEECH.test(lastSentence)) {
+        const at = lineStart + (line.length - lastSentence.length);
+        const named = people.filter((p) => p.start >= at && p.end <= lineStart + line.length);
+        return named.length ? name(named[0]) : lastPersonBefore(people, at + 1);
+      }
+    }
+  }
   // '"...," according to Musk.'
   const according = /^[\s,]*according to\s+/i.exec(after);
   if (according) {
     const p = people.find((x) => x.start === q.end + according[0].length);
     if (p) return name(p);
   }
+  // '"...," the chief executive said': a role for the person last named.
+  const role = /^[\s,]*(?:the|a|an|our|his|her|its)\s+(?:[\p{L}'-]+\s+){0,4}?(said|says|told|added|wrote|explained|noted|stated)\b/iu.exec(after);
+  if (role && !endsSentence) return lastPersonBefore(people, q.start);
   const pron = /^[\s,]*(he|she)\s+(\w+)/i.exec(after);
   if (pron && !endsSentence && SPEECH.test(pron[2])) return lastPersonBefore(people, q.start);
   // Before: 'Musk ... stating, "', 'Nadella said: "', 'He claimed ..., stating, "'.

@@ -185,7 +185,6 @@ export interface Finding {
   refs: FindingRef[];
 }
 
-const refKey = (sourceId: string, r: Reference | undefined) => `${sourceId}\u0000${r?.sentence ?? ''}`;
 
 function quoteSide(claim: Claim | undefined, ref: Reference | undefined, source: Source | undefined): QuoteSide | undefined {
   if (!claim?.quote || !ref?.quote) return undefined;
@@ -219,26 +218,31 @@ function computeFindings(a: Analysis): Finding[] {
     l.push(c);
     byClaim.set(c.claimId, l);
   }
-  const keysOf = (id: string) => new Set((byClaim.get(id) ?? []).map((c) => refKey(c.sourceId, a.references[c.referenceId])));
+  /** The other articles' sentences a claim is compared with: source and span in that source's text. */
+  const spansOf = (id: string) =>
+    (byClaim.get(id) ?? []).map((c) => {
+      const r = a.references[c.referenceId];
+      return { source: c.sourceId, start: r?.sentenceStart ?? -1, end: r?.sentenceEnd ?? -1 };
+    });
+  /** Whether two claims are compared with the same sentence of the same article (a quotation may span several). */
+  const shareReference = (x: string, y: string) => {
+    const ys = spansOf(y);
+    return spansOf(x).some((p) => ys.some((q) => p.source === q.source && p.start < q.end && q.start < p.end));
+  };
   // Which claim each claim is folded into (itself when none).
   const owner = new Map<string, string>();
-  const bySentence = new Map<string, CheckedClaim[]>();
+  // A quotation may run over several sentences: it is folded into a figure or date claim whose
+  // sentence it overlaps, against the same sentence of another article.
+  const hosts = a.claims.filter((c) => (c.figure || c.date) && c.verdict !== 'unique');
   for (const c of a.claims) {
-    const k = `${c.sentenceStart}:${c.sentenceEnd}`;
-    const l = bySentence.get(k) ?? [];
-    l.push(c);
-    bySentence.set(k, l);
-  }
-  for (const group of bySentence.values()) {
-    const hosts = group.filter((c) => (c.figure || c.date) && c.verdict !== 'unique');
-    for (const c of group) {
-      if (c.figure || c.date || !c.quote || c.verdict === 'unique') continue;
-      const mine = keysOf(c.id);
-      const host = hosts
-        .filter((h) => [...keysOf(h.id)].some((k) => mine.has(k)))
-        .sort((x, y) => kindRank(x.verdict) - kindRank(y.verdict))[0];
-      if (host && kindRank(host.verdict) <= kindRank('update')) owner.set(c.id, host.id);
-    }
+    if (c.figure || c.date || !c.quote || c.verdict === 'unique') continue;
+    const host = hosts
+      .filter((h) => h.sentenceStart < c.sentenceEnd && c.sentenceStart < h.sentenceEnd)
+      .filter((h) => shareReference(h.id, c.id))
+      .sort((x, y) => kindRank(x.verdict) - kindRank(y.verdict))[0];
+    // Folded when the figure's finding is at least as strong: a quotation that "agrees" against the
+    // very sentence its figure disagrees with is part of that disagreement, not an agreement of its own.
+    if (host && kindRank(host.verdict) <= kindRank(c.verdict)) owner.set(c.id, host.id);
   }
   const page = { published: a.page.published, publishedInferred: a.page.publishedInferred };
   const claimById = new Map(a.claims.map((c) => [c.id, c]));
@@ -246,24 +250,36 @@ function computeFindings(a: Analysis): Finding[] {
   for (const claim of a.claims) {
     if (owner.has(claim.id)) continue;
     const members = [claim, ...a.claims.filter((c) => owner.get(c.id) === claim.id)];
-    const groups = new Map<string, Comparison[]>();
+    // One entry per sentence of another article (a quotation's span may hold the figure's sentence).
+    const groups: { source: string; start: number; end: number; cmps: Comparison[] }[] = [];
     for (const m of members)
       for (const cmp of byClaim.get(m.id) ?? []) {
-        const k = refKey(cmp.sourceId, a.references[cmp.referenceId]);
-        const l = groups.get(k) ?? [];
-        l.push(cmp);
-        groups.set(k, l);
+        const r = a.references[cmp.referenceId];
+        const start = r?.sentenceStart ?? -1;
+        const end = r?.sentenceEnd ?? -1;
+        const g = groups.find((x) => x.source === cmp.sourceId && (x.start === start || (x.start < end && start < x.end)));
+        if (g) {
+          g.cmps.push(cmp);
+          g.start = Math.min(g.start, start);
+          g.end = Math.max(g.end, end);
+        } else groups.push({ source: cmp.sourceId, start, end, cmps: [cmp] });
       }
     const refs: FindingRef[] = [];
-    for (const cmps of groups.values()) {
+    for (const { cmps } of groups) {
       cmps.sort((x, y) => kindRank(x.relation) - kindRank(y.relation));
       const top = cmps[0]!;
       const source = a.sources[top.sourceId];
       const reference = a.references[top.referenceId];
       const topClaim = claimById.get(top.claimId) ?? claim;
       const relation = top.relation as RelationKind;
-      // The quotations side by side: from the quote variant, else from the claim itself when both sides quote.
-      const qv = cmps.find((c) => c.relation === 'quote-variant');
+      // The quotations side by side: from a quotation folded into this finding (its quote variant
+      // first), else from the claim itself when both sides quote.
+      const isQuoteOnly = (id: string) => {
+        const q = claimById.get(id);
+        return Boolean(q?.quote && !q.figure && !q.date);
+      };
+      const qv =
+        cmps.find((c) => c.relation === 'quote-variant') ?? cmps.find((c) => c !== top && isQuoteOnly(c.claimId) && c.claimId !== top.claimId);
       const quote =
         (qv && quoteSide(claimById.get(qv.claimId), a.references[qv.referenceId], source)) ??
         (relation !== 'agree' ? quoteSide(topClaim, reference, source) : undefined);
@@ -281,7 +297,7 @@ function computeFindings(a: Analysis): Finding[] {
           // A figure inside a quotation quoted differently there: say who is quoted.
           speaker: qv && qv !== top ? claimById.get(qv.claimId)?.quote?.speaker : undefined,
         }),
-        quote: quote && !quote.diff.same ? quote : relation === 'quote-variant' ? quote : undefined,
+        quote: quote && (!quote.diff.same || relation === 'quote-variant') ? quote : undefined,
         link: sourceLink(source),
         inferredNote: source?.publishedInferred ? INFERRED_NOTE : undefined,
         comparisons: cmps,

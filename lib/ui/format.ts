@@ -205,26 +205,62 @@ export function shortQuote(s: string, max = 8): string {
 
 // ---- what a figure measures -------------------------------------------------------------------
 
+/** The engine's names of quantities (lib/claims/measure-lexicon.ts families) in a reader's words. */
+const MEASURE_WORDS: Record<string, string> = {
+  death: 'the death toll', injury: 'the injured', missing: 'the missing', evacuation: 'evacuations',
+  destroyed: 'what was destroyed', damaged: 'what was damaged', burned: 'the area burned', contained: 'containment',
+  cancel: 'cancellations', delay: 'delays', ground: 'groundings', rescued: 'the people rescued',
+  loss: 'losses', revenue: 'revenue', profit: 'profit', pay: 'pay', offer: 'the offer', deal: 'the deal',
+  price: 'the price', value: 'the value', premium: 'premiums', fund: 'funding', invest: 'the investment', gdp: 'GDP',
+  share: 'the shares', length: 'the length', width: 'the width', height: 'the height', depth: 'the depth', age: 'the age',
+  rain: 'rainfall', wind: 'the wind', surge: 'the surge', passenger: 'passengers', crew: 'the crew', member: 'members',
+  worker: 'workers', employee: 'employees', fan: 'fans', subscriber: 'subscribers', customer: 'customers', person: 'people',
+  structure: 'buildings', flight: 'flights', aircraft: 'aircraft', vehicle: 'vehicles', job: 'jobs', acre: 'acres',
+  device: 'devices', capacity: 'the capacity',
+};
+
+const RATE_WORDS: Record<string, string> = { year: 'a year', month: 'a month', week: 'a week', day: 'a day', hour: 'an hour', share: 'a share', each: 'each' };
+
+function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}’` : `${name}’s`;
+}
+
 /**
- * What the figure measures, when the engine names it. The engine is adding such a field; until its
- * name is fixed, the places it may take are read here and nowhere else (a string, or an object
- * with a `label`, or `holder` and `measure`). Undefined when absent: every sentence reads well without it.
+ * What the figure measures, in a few words, from the engine's `measure` (lib/types.ts Measure:
+ * terms, qualifiers, direction, rate, scope, holder, by, window): "Harlow Fire’s death toll",
+ * "insured losses", "the fall in Tessen’s shares on Monday 5 May 2031". Undefined when the engine
+ * names no quantity: every sentence reads well without it.
  */
 export function measureOf(claim: Claim | undefined): string | undefined {
-  if (!claim) return undefined;
-  const c = claim as unknown as Record<string, unknown>;
-  const f = (claim.figure ?? {}) as unknown as Record<string, unknown>;
-  for (const v of [f.measure, f.quantity, c.measure, c.quantity]) {
-    if (typeof v === 'string' && v.trim()) return v.trim();
-    if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if (typeof o.label === 'string' && o.label.trim()) return o.label.trim();
-      const holder = typeof o.holder === 'string' ? o.holder.trim() : '';
-      const measure = typeof o.measure === 'string' ? o.measure.trim() : typeof o.name === 'string' ? o.name.trim() : '';
-      if (measure) return holder ? `${holder}'s ${measure}` : measure;
-    }
-  }
-  return undefined;
+  const p = measureParts(claim);
+  return p ? [p.noun, ...p.tail].join(' ') : undefined;
+}
+
+/** The quantity's name and what narrows it ("a year", "on Monday 5 May 2031"), apart. */
+export function measureParts(claim: Claim | undefined): { noun: string; tail: string[] } | undefined {
+  const m = claim?.measure as (Claim['measure'] & { label?: unknown }) | undefined;
+  if (!m || typeof m !== 'object') return undefined;
+  if (typeof m.label === 'string' && m.label.trim()) return { noun: m.label.trim(), tail: [] };
+  const term = m.terms?.find((t) => typeof t === 'string' && t);
+  if (!term) return undefined;
+  let noun = MEASURE_WORDS[term] ?? term;
+  const quals = (m.qualifiers ?? []).filter((q) => !q.startsWith('+'));
+  const plus = (m.qualifiers ?? []).filter((q) => q.startsWith('+')).map((q) => q.slice(1));
+  if (quals.length) noun = `${quals.join(' ')} ${noun.replace(/^the /, '')}`;
+  if (plus.length) noun = `${noun} and ${plus.map((p) => (MEASURE_WORDS[p] ?? p).replace(/^the /, '')).join(' and ')}`;
+  if (m.holder) noun = `${possessive(m.holder)} ${noun.replace(/^the /, '')}`;
+  if (m.direction === 'down') noun = `the fall in ${noun}`;
+  else if (m.direction === 'up') noun = `the rise in ${noun}`;
+  const tail: string[] = [];
+  if (m.rate) tail.push(RATE_WORDS[m.rate] ?? `per ${m.rate}`);
+  if (m.scope === 'total') tail.push('in total');
+  else if (m.scope === 'each' && m.rate !== 'each') tail.push('each');
+  const w = m.window;
+  if (w?.from && w.to) tail.push(w.from === w.to ? `on ${dateRangeWords({ from: w.from, to: w.to })}` : `in ${dateRangeWords({ from: w.from, to: w.to })}`);
+  else if (w?.span) tail.push(w.span);
+  if (w?.session) tail.push(`in ${w.session} trading`);
+  if (m.by) tail.push(`as ${m.by} estimates it`);
+  return { noun, tail };
 }
 
 // ---- the finding's sentence -------------------------------------------------------------------
@@ -280,7 +316,8 @@ export interface SentenceInput {
 export function findingSentence({ relation, claim, reference, source, page, speaker: quotedBy }: SentenceInput): string {
   const who = sourceWho(source);
   if (!reference) return relation === 'agree' ? `${who} agrees.` : `${who} ${KIND_WORDS[relation].toLowerCase()}.`;
-  const measure = measureOf(claim) ?? measureOf(reference);
+  // What the other article's figure measures, as it says it (else this page's).
+  const measure = measureOf(reference) ?? measureOf(claim);
   const speaker = claim.quote?.speaker ?? reference.quote?.speaker;
 
   // A quotation without a figure or date of its own: the words are the finding.
@@ -300,7 +337,11 @@ export function findingSentence({ relation, claim, reference, source, page, spea
 
   const theirs = quoted(figureWords(reference));
   const mine = quoted(figureWords(claim));
-  const what = measure ? ` for ${measure}` : '';
+  // "for workers" after "1,200 workers" says nothing: then only what narrows it.
+  const parts = measureParts(reference) ?? measureParts(claim);
+  const bare = parts?.noun.replace(/^the /, '').toLowerCase();
+  const named = bare && (reference.figure?.text.toLowerCase().includes(bare) || claim.figure?.text.toLowerCase().includes(bare));
+  const what = !parts ? '' : named ? (parts.tail.length ? ` ${parts.tail.join(' ')}` : '') : ` for ${measure}`;
   if (relation === 'agree') return `${who} also says ${theirs}${what}.`;
   if (relation === 'update') {
     const when = whenWords(page?.published, source?.published);

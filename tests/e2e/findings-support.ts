@@ -27,7 +27,7 @@ export async function linkedStoryCorpus(): Promise<string> {
 /** What the tests expect a reader to read about the story's page. */
 export const STORY_WORDS = {
   conflictTitle: 'Disagrees: well under $1 billion',
-  conflict: 'Daily Ledger (11 March 2024) says “more than $2 billion”; this page says “well under $1 billion”.',
+  conflict: 'Daily Ledger (11 March 2024) says “more than $2 billion” for Northwind Energy’s investment; this page says “well under $1 billion”.',
   ledgerLink: 'https://ledger.example/northwind-battery',
   quote: 'Daily Ledger (11 March 2024) quotes Dana Whitfield in other words.',
   quoteChanges: 'This page has “everything” where Daily Ledger has “the company”.',

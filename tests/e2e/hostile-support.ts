@@ -11,7 +11,7 @@ import { ensureBuilt } from '../tools/lib/build';
 import { ROOT, seedText } from '../tools/lib/serve';
 
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
-export const OUR_NAMES = ['crosscheck-conflict', 'crosscheck-quote-variant', 'crosscheck-agree', 'crosscheck-mention', 'crosscheck-flash'];
+export const OUR_NAMES = ['crosscheck-conflict', 'crosscheck-quote-variant', 'crosscheck-update', 'crosscheck-agree', 'crosscheck-mention', 'crosscheck-flash'];
 
 // ---- fixtures ---------------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ describe('crosscheck check', () => {
     expect(code).toBe(0);
     const report = JSON.parse(out);
     expect(report.page.matchedSource).toBe('000_cc8bdb678beaa2c1');
-    expect(Object.keys(report.summary).sort()).toEqual(['agreements', 'conflicts', 'quoteVariants', 'unique']);
+    expect(Object.keys(report.summary).sort()).toEqual(['agreements', 'conflicts', 'quoteVariants', 'unique', 'updates']);
     const conflict = report.claims.find((c: any) => c.verdict === 'conflict' && c.sentence.includes('over $10 billion'));
     expect(conflict.references.some((r: any) => r.relation === 'conflict' && r.sentence.includes('well under $10 billion'))).toBe(true);
     for (const c of report.claims) for (const r of c.references) expect(r.source).not.toBe('000_cc8bdb678beaa2c1');
@@ -92,7 +92,7 @@ describe('crosscheck corpus build', () => {
     expect(run('corpus', 'build', dir, '-o', out).code).toBe(0);
     const { code, out: report } = run('check', '--corpus', out, 'tests/fixtures/story/page.txt');
     expect(code).toBe(0);
-    expect(report).toContain('Daily Ledger (11 March 2024) says “more than $2 billion”; this page says “well under $1 billion”.');
+    expect(report).toContain('Daily Ledger (11 March 2024) says “more than $2 billion” for Northwind Energy’s investment; this page says “well under $1 billion”.');
     expect(report).toContain('https://ledger.example/northwind-battery');
     expect(report).toContain('This page has “everything” where Daily Ledger has “the company”.');
   });

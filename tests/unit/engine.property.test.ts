@@ -29,7 +29,7 @@ describe('engine properties', () => {
         for (const c of a.claims) expect(t.slice(c.sentenceStart, c.sentenceEnd)).toBe(c.sentence);
         // Words like "constructor" are words, not table entries: no figure gets NaN bounds.
         for (const c of a.claims) if (c.figure) expect([c.figure.low, c.figure.high, c.figure.value].some(Number.isNaN)).toBe(false);
-        expect(a.summary.conflicts + a.summary.quoteVariants + a.summary.agreements + a.summary.unique).toBe(a.claims.length);
+        expect(a.summary.conflicts + a.summary.quoteVariants + a.summary.updates + a.summary.agreements + a.summary.unique).toBe(a.claims.length);
       }),
       { numRuns: 300 },
     );

@@ -73,7 +73,7 @@ describe('analyze', () => {
 
   it('counts the summary from the verdicts', () => {
     const count = (v: string) => page.claims.filter((c) => c.verdict === v).length;
-    expect(page.summary).toMatchObject({ conflicts: count('conflict'), quoteVariants: count('quote-variant'), agreements: count('agree'), unique: count('unique') });
+    expect(page.summary).toMatchObject({ conflicts: count('conflict'), quoteVariants: count('quote-variant'), updates: count('update'), agreements: count('agree'), unique: count('unique') });
     expect(page.summary.conflicts).toBeGreaterThanOrEqual(2);
   });
 
@@ -127,7 +127,8 @@ describe('several dates in one sentence', () => {
       published: '2024-06-01',
     });
     const eventsOf = (year: string) => claims.find((c) => c.date?.text === year)?.events;
-    expect(eventsOf('2011')).toEqual(['found:Acme Robotics']);
-    expect(eventsOf('2019')).toEqual(['found:Lumen Works']);
+    // What was founded is written "verb>name" (the verb acts on it), who acted "verb:name".
+    expect(eventsOf('2011')).toEqual(['found>Acme Robotics']);
+    expect(eventsOf('2019')).toEqual(['found>Lumen Works']);
   });
 });

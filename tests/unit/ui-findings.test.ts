@@ -95,7 +95,7 @@ describe('the story moved on (the relation the engine is adding)', () => {
       comparisons: [{ claimId: 'p1', referenceId: 'r1', sourceId: 'wire', relation: 'update' as never, why: 'ignored' }],
       references: { r1: reference },
       sources: { wire: { id: 'wire', outlet: 'Example Wire', title: 'Toll rises', url: 'https://wire.example/toll', published: '2025-01-10', textHash: 'h' } },
-      summary: { conflicts: 0, quoteVariants: 0, agreements: 0, unique: 0, mentions: 0 },
+      summary: { conflicts: 0, quoteVariants: 0, updates: 0, agreements: 0, unique: 0, mentions: 0 },
     };
     const shaped = shapeAnalysis(a);
     const [f] = findingsOf(shaped);

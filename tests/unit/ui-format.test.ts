@@ -7,6 +7,7 @@ import {
   findingSentence,
   formatDate,
   markRanges,
+  measureOf,
   balanceQuotes,
   sentencePieces,
   outletName,
@@ -112,11 +113,18 @@ describe('the finding sentence', () => {
   it('uses what the figure measures when the engine names it, and reads well without', () => {
     const withLabel = findingSentence({
       relation: 'conflict',
-      claim: { ...claim({ figure: fig('$2 billion', 2e9) }), measure: "the plant's cost" } as Claim,
+      claim: claim({ figure: fig('$2 billion', 2e9), measure: { terms: ['loss'], qualifiers: ['insured'], holder: 'Storm Kora' } }),
       reference: ref({ figure: fig('$1 billion', 1e9) }),
       source: ledger,
     });
-    expect(withLabel).toBe("Daily Ledger (11 March 2024) says “$1 billion” for the plant's cost; this page says “$2 billion”.");
+    expect(withLabel).toBe('Daily Ledger (11 March 2024) says “$1 billion” for Storm Kora’s insured losses; this page says “$2 billion”.');
+    expect(measureOf(claim({ measure: { terms: ['share'], direction: 'down', holder: 'Tessen', window: { from: '2031-05-05', to: '2031-05-05' } } }))).toBe(
+      'the fall in Tessen’s shares on Monday 5 May 2031',
+    );
+    expect(measureOf(claim({ measure: { terms: ['passenger'], qualifiers: ['+crew'] } }))).toBe('passengers and crew');
+    expect(measureOf(claim({ measure: { terms: ['pay'], rate: 'year' } }))).toBe('pay a year');
+    expect(measureOf(claim({ measure: { terms: [] } }))).toBeUndefined();
+    expect(measureOf(claim())).toBeUndefined();
   });
 
   it('a date: which day each side means, in words, and what a relative date was counted from', () => {

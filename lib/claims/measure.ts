@@ -1,0 +1,266 @@
+// What a figure measures: its holder (whose number it is), its measure (the quantity: deaths,
+// acres burned, insured losses, crew), its rate ("a year", "daily"), its window (the day or the
+// period it holds for) and its scope ("combined", "each"). Read from the words of the figure's own
+// clause, because two figures are the same quantity only when all of these agree; sharing a unit
+// and a company is not enough. Hand-written: no library reads this from a sentence, and the words
+// are normalised through a small lexicon of English news measures (lib/claims/measure-lexicon.ts).
+import type { DateMention, Figure, Measure, Mention, Span } from '../types';
+import { words, type Word } from '../text/words';
+import { BIGRAMS, DIRECTION, ESTIMATE_VERBS, FAMILY, MARKED, PHYSICAL_UNITS, RATE_ADVERB, RATE_NOUN, SCOPE, SESSION, familyOf } from './measure-lexicon';
+import { isStopword } from '../text/words';
+
+// How far the clause is read on each side of the figure, in words.
+const BEFORE = 7;
+const AFTER = 6;
+// Marks that end a clause: the words beyond them belong to another statement.
+const CLAUSE_END = /[;:()[\]\u2013\u2014!?]|\s-\s/;
+// Words after which the words belong to another clause or another figure's noun.
+const CLAUSE_WORDS = new Set(['which', 'who', 'while', 'whereas', 'but', 'although', 'though', 'because', 'when', 'where', 'after', 'before', 'since', 'than', 'compared', 'versus', 'vs']);
+const SPEECH = /^(said|says|say|told|tells|reported|reports|announced|announces|confirmed|disclosed|added|wrote|stated)$/i;
+
+export interface MeasureInputs {
+  text: string;
+  sentence: Span;
+  figure: Figure;
+  /** Other figures of the sentence: their words are theirs. */
+  figures: Figure[];
+  entities: Mention[];
+  dates: DateMention[];
+}
+
+const lower = (w: Word) => w.text.toLowerCase().replace(/\u2019/g, "'").replace(/'s$/, '');
+
+/** The words of the figure's clause before and after it, stopping at clause marks and other figures. */
+function clauseWords(inp: MeasureInputs): { before: Word[]; after: Word[] } {
+  const { text, sentence, figure, figures } = inp;
+  const prev = figures.filter((f) => f !== inp.figure && f.end <= figure.start).reduce((m, f) => Math.max(m, f.end), sentence.start);
+  const next = figures.filter((f) => f !== inp.figure && f.start >= figure.end).reduce((m, f) => Math.min(m, f.start), sentence.end);
+  const left = text.slice(prev, figure.start);
+  const right = text.slice(figure.end, next);
+  const before = words(left, prev);
+  const after = words(right, figure.end);
+  // Cut at the last clause mark before the figure and the first after it.
+  let b = before.length;
+  let commas = 0;
+  const out: Word[] = [];
+  // Names count as one word: "the death toll from Storm Kora in Velmar rose to 21" reaches "toll".
+  const inName = (w: Word) => inp.entities.some((e) => w.start >= e.start && w.end <= e.end && w.start > e.start);
+  let counted = 0;
+  for (let i = before.length - 1; i >= 0 && counted < BEFORE; i--) {
+    if (!inName(before[i])) counted++;
+    const gap = text.slice(before[i].end, i + 1 < before.length ? before[i + 1].start : figure.start);
+    if (CLAUSE_END.test(gap)) break;
+    if (gap.includes(',') && ++commas > 1) break;
+    if (CLAUSE_WORDS.has(lower(before[i])) && out.length) break;
+    // "948 feet long and 158 feet wide": what comes before "and" belongs to the figure before it.
+    if (prev > sentence.start && (lower(before[i]) === 'and' || lower(before[i]) === 'or')) break;
+    out.unshift(before[i]);
+    b = i;
+  }
+  void b;
+  const aft: Word[] = [];
+  for (let i = 0; i < after.length && aft.length < AFTER; i++) {
+    const gap = text.slice(i ? after[i - 1].end : figure.end, after[i].start);
+    if (CLAUSE_END.test(gap) || gap.includes(',')) break;
+    if (CLAUSE_WORDS.has(lower(after[i]))) break;
+    aft.push(after[i]);
+  }
+  return { before: out, after: aft };
+}
+
+const canonical = (m: Mention) => m.canonical ?? m.text;
+// How far before a figure its holder is looked for, past the figure's own clause words.
+const HOLDER_REACH = 80;
+const LIST_GAP = /^[\s,]*(?:and|or|&)?[\s,]*$/i;
+
+function inList(text: string, e: Mention, ents: Mention[]): boolean {
+  const gap = (a: number, b: number) => b >= a && b - a <= 24 && LIST_GAP.test(text.slice(a, b).replace(/\([^)]*\)/g, ' ')) && /[,&]|\b(and|or)\b/i.test(text.slice(a, b));
+  return ents.some((o) => o !== e && (gap(o.end, e.start) || gap(e.end, o.start)));
+}
+
+/** Reads what a figure measures from its clause. */
+export function measureOf(inp: MeasureInputs): Measure {
+  const { text, figure } = inp;
+  const { before, after } = clauseWords(inp);
+  const inFigure = words(figure.text, figure.start);
+  const terms = new Set<string>();
+  const qualifiers = new Set<string>();
+  let direction: string | undefined;
+  let rate: string | undefined;
+  let scope: string | undefined;
+  const session = new Set<string>();
+  const add = (w: string, kind: Figure['kind']) => {
+    const fam = familyOf(w, kind);
+    if (fam) terms.add(fam);
+    const q = MARKED[w];
+    if (q && (kind === 'money' || kind === 'percent')) qualifiers.add(q);
+    const d = DIRECTION[w];
+    if (d && (kind === 'percent' || kind === 'money')) direction = d;
+    const s = SCOPE[w];
+    if (s) scope = s;
+    const se = SESSION[w];
+    if (se) session.add(se);
+  };
+  // The counted noun is the measure's head: "171 passengers", "21 crew members".
+  if (figure.kind === 'count' && figure.unit) terms.add(FAMILY[figure.unit] ?? figure.unit);
+  for (const w of inFigure) {
+    const l = lower(w);
+    if (figure.kind === 'count' && /^[a-z]/.test(l)) {
+      const fam = FAMILY[l];
+      if (fam && fam !== 'person') terms.add(fam);
+    }
+  }
+  // A figure glued to its unit by a hyphen modifies the noun after it: "a 178-passenger capacity",
+  // "a 22-member crew", "a 948-foot-long ship". That noun, when it is a measure, is the quantity.
+  const hyphenated = /-[a-z]+(?:-(?:long|wide|high|tall|deep|old))?$/i.test(figure.text);
+  if (hyphenated) {
+    const lastPart = figure.text.toLowerCase().split('-').pop()!;
+    if (FAMILY[lastPart] && ['length', 'width', 'height', 'depth', 'age'].includes(FAMILY[lastPart])) terms.add(FAMILY[lastPart]);
+    // A counted noun ("member", "passenger", "man") counts the group the next noun names; a unit of
+    // measurement ("foot", "acre") measures the thing the next noun names, which is its holder.
+    if (figure.kind === 'count' && !PHYSICAL_UNITS.has(figure.unit)) {
+      const next = after.slice(0, 3).map(lower);
+      const head = next.find((l) => FAMILY[l]) ?? next.find((l) => /^[a-z]{3,}$/.test(l) && !isStopword(l));
+      if (head) {
+        terms.delete(FAMILY[figure.unit] ?? figure.unit);
+        terms.add(FAMILY[head] ?? head);
+      }
+    }
+  }
+  const readAll = (ws: Word[]) => {
+    for (let i = 0; i < ws.length; i++) {
+      const bi = i + 1 < ws.length ? BIGRAMS[`${lower(ws[i])} ${lower(ws[i + 1])}`] : undefined;
+      if (bi) {
+        terms.add(bi);
+        i++;
+        continue;
+      }
+      add(lower(ws[i]), figure.kind);
+    }
+  };
+  readAll(before);
+  readAll(after);
+  // Rate: "a year", "per day", "daily", "-a-year".
+  const afterLower = after.map(lower);
+  for (let i = 0; i < Math.min(afterLower.length, 3); i++) {
+    const l = afterLower[i];
+    if (RATE_ADVERB[l]) rate = RATE_ADVERB[l];
+    if ((l === 'a' || l === 'an' || l === 'per' || l === 'each' || l === 'every') && RATE_NOUN[afterLower[i + 1]]) rate = RATE_NOUN[afterLower[i + 1]];
+  }
+  const glued = /-an?-(year|day|week|month|season)$/i.exec(text.slice(figure.end, figure.end + 12));
+  if (glued) rate = RATE_NOUN[glued[1].toLowerCase()];
+  // "and crew" after a count: the figure counts both ("177 passengers and crew").
+  if (figure.kind === 'count' && afterLower[0] === 'and' && afterLower[1] && FAMILY[afterLower[1]] && !/\d/.test(afterLower[1])) {
+    qualifiers.add(`+${FAMILY[afterLower[1]]}`);
+  }
+  // "Combined, ...", "In all, ...": a scope that opens the sentence holds for all of it.
+  const opening = /^\W*(combined|in total|in all|altogether|all told|overall|together)\b/i.exec(text.slice(inp.sentence.start, inp.sentence.start + 20));
+  if (opening && !scope) scope = 'total';
+  // "Five wildfires have burned 29,000 acres": a count of holders before the figure makes it their sum.
+  if (!scope && figure.kind !== 'duration') {
+    const many = inp.figures.find(
+      (f) => f !== figure && f.kind === 'count' && f.end <= figure.start && f.start >= inp.sentence.start && f.value >= 2 && f.unit && f.unit !== figure.unit && f.unit !== 'person' && !PHYSICAL_UNITS.has(f.unit),
+    );
+    if (many && !words(text.slice(many.end, figure.start)).some((w) => CLAUSE_WORDS.has(lower(w)))) scope = 'total';
+  }
+  return {
+    terms: [...terms].sort(),
+    ...(qualifiers.size ? { qualifiers: [...qualifiers].sort() } : {}),
+    ...(direction ? { direction } : {}),
+    ...(rate ? { rate } : {}),
+    ...(scope ? { scope } : {}),
+    ...holderOf(inp, before, after),
+    ...estimatorOf(inp),
+    ...windowOf(inp, before, after, session),
+  };
+}
+
+/**
+ * The entity the number belongs to, when the clause says it plainly: a possessive before it ("X's
+ * crew"), a name after a hyphenated figure ("the 23,700-acre X fire"), "in/from/of/at the X" after
+ * it, or the nearest name before it in its clause.
+ */
+function holderOf(inp: MeasureInputs, before: Word[], after: Word[]): { holder?: string } {
+  const { text, figure, entities } = inp;
+  const ents = entities.filter((e) => e.kind !== 'place' || true);
+  const afterEnd = after.length ? after[after.length - 1].end : figure.end;
+  const beforeStart = before.length ? before[0].start : figure.start;
+  // "from the X", "in the X", "of the X" within the clause after the figure.
+  for (const e of ents) {
+    if (e.start < figure.end || e.start > afterEnd) continue;
+    const gap = text.slice(figure.end, e.start).toLowerCase();
+    if (/\b(from|in|of|at|for|by)\s+(the\s+)?$/.test(gap) && gap.split(/\s+/).length <= 6) return { holder: canonical(e) };
+  }
+  // "the 23,700-acre Palisades fire": the name right after a hyphenated figure.
+  if (/-[a-z]+$/i.test(figure.text)) {
+    const e = ents.find((x) => x.start >= figure.end && x.start - figure.end <= 2);
+    if (e) return { holder: canonical(e) };
+  }
+  // The nearest name before the figure in its sentence, up to a clause mark: "the Hurst fire has
+  // burned 900 acres and is 90% contained" is the Hurst fire's containment.
+  let best: Mention | undefined;
+  const head = text.slice(inp.sentence.start, figure.start);
+  const cut = inp.sentence.start + Math.max(head.lastIndexOf(';'), head.lastIndexOf(':'), head.lastIndexOf('\u2014'), -1) + 1;
+  // A place before the figure is mostly where, not whose ("in Texas with a $100 billion investment").
+  const from = Math.min(beforeStart, Math.max(cut, figure.start - HOLDER_REACH));
+  for (const e of ents) if (e.kind !== 'place' && e.end <= figure.start && e.start >= from && (!best || e.end > best.end)) best = e;
+  // A name in a list ("OpenAI and SoftBank", "Microsoft (MSFT), and Nvidia") is one of several: no single holder.
+  if (best && !inList(text, best, ents)) return { holder: canonical(best) };
+  return {};
+}
+
+/** The day or period the figure holds for: a date in its clause that is not the date of a report. */
+function windowOf(inp: MeasureInputs, before: Word[], after: Word[], session: Set<string>): { window?: Measure['window'] } {
+  const { text, figure, dates } = inp;
+  const from = before.length ? before[0].start : figure.start;
+  const to = after.length ? after[after.length - 1].end : figure.end;
+  const win: NonNullable<Measure['window']> = {};
+  for (const d of dates) {
+    if (d.end < from - 2 || d.start > to + 2) continue;
+    // "officials said Friday": the day of the report, not of the quantity.
+    const w0 = words(text.slice(Math.max(0, d.start - 24), d.start)).pop();
+    const w1 = words(text.slice(d.end, d.end + 16))[0];
+    if ((w0 && SPEECH.test(w0.text)) || (w1 && SPEECH.test(w1.text))) continue;
+    win.from = d.from;
+    win.to = d.to;
+    break;
+  }
+  // "over 12 days", "over the previous four days", "in the first week": a span, not a moment.
+  // The figure's own words are left out: "over the next four years" is the figure, not its window.
+  // After it, the clause is read to its end, other figures included: "over the next 12 days".
+  const rest = text.slice(figure.end, Math.min(inp.sentence.end, figure.end + 60)).split(/[;:()\u2013\u2014]|,\s/)[0];
+  const around = `${text.slice(from, figure.start)} | ${rest}`.toLowerCase();
+  const span = /\b(over|in|during|across|within)\s+(the\s+)?(next|previous|past|last|first|following)?\s*([a-z0-9-]+)?[\s-]*(days?|weeks?|months?|years?|hours?|period)\b/.exec(around);
+  if (span) win.span = span[0].replace(/\s+/g, ' ');
+  if (/\bsince\b/.test(around)) win.span = 'since';
+  if (session.size) win.session = [...session].sort().join('+');
+  return Object.keys(win).length ? { window: win } : {};
+}
+
+/**
+ * Who gave the figure: an organisation or person that is the subject of an estimating verb in the
+ * sentence before the figure ("Fitch estimated", "KCC puts"), or named by "according to".
+ */
+function estimatorOf(inp: MeasureInputs): { by?: string } {
+  const { text, sentence, figure, entities } = inp;
+  const head = text.slice(sentence.start, figure.start);
+  const ws = words(head, sentence.start);
+  for (let i = ws.length - 1; i >= 0; i--) {
+    if (!ESTIMATE_VERBS.has(lower(ws[i]))) continue;
+    // The name just before the verb, with at most two words between ("Moody's RMS has pegged").
+    const subject = entities
+      .filter((e) => e.kind !== 'place' && e.end <= ws[i].start && e.start >= sentence.start)
+      .sort((a, b) => b.end - a.end)[0];
+    if (subject && words(text.slice(subject.end, ws[i].start)).length <= 2) return { by: canonical(subject) };
+    // "..., Fitch estimated" after the figure is read the same way below.
+    break;
+  }
+  const tail = text.slice(figure.end, sentence.end);
+  const acc = /according to\s+/i.exec(tail) ?? /according to\s+/i.exec(head);
+  if (acc) {
+    const at = (acc.input === tail ? figure.end : sentence.start) + acc.index + acc[0].length;
+    const e = entities.find((x) => x.start >= at && x.start <= at + 4 && x.kind !== 'place');
+    if (e) return { by: canonical(e) };
+  }
+  return {};
+}

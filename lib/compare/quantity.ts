@@ -1,0 +1,96 @@
+// Whether two figures are the same quantity: the same measure of the same holder over the same
+// window (DESIGN.md, "what a figure measures"). Sharing a unit and a company is not enough: a
+// share fall on one Monday is not the fall over twelve days, one fire's acres are not both fires'.
+import type { Claim, Measure } from '../types';
+import { PHYSICAL_UNITS } from '../claims/measure-lexicon';
+import { FAMILY } from '../claims/measure-lexicon';
+
+export type Sameness = 'same' | 'unknown' | 'different';
+
+const unitFamily = (c: Claim) => (c.figure!.kind === 'count' && c.figure!.unit ? (FAMILY[c.figure!.unit] ?? c.figure!.unit) : undefined);
+
+/** The measure's words beyond the counted noun itself. */
+function extraTerms(c: Claim): string[] {
+  const u = unitFamily(c);
+  return (c.measure?.terms ?? []).filter((t) => t !== u);
+}
+
+const intersects = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
+const sameSet = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && a.every((x) => b.includes(x));
+
+/** Two names for one holder: "Palisades" and "Palisades Fire", "the Dali" and "Dali". */
+export function sameHolder(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return long.startsWith(short + ' ') || long.endsWith(' ' + short);
+}
+
+function windowsDiffer(a: Measure['window'], b: Measure['window']): boolean {
+  // A window said on one side only says nothing against the other.
+  if (!a || !b) return false;
+  if (a.from && b.from && (a.to! < b.from || b.to! < a.from)) return true;
+  if (a.span && b.span && a.span !== b.span && (a.span === 'since') !== (b.span === 'since')) return true;
+  // A span ("over 12 days", "since") against a single day is another reading.
+  if ((a.span && !b.span && b.from && b.from === b.to) || (b.span && !a.span && a.from && a.from === a.to)) return true;
+  if (a.session && b.session && a.session !== b.session) return true;
+  return false;
+}
+
+/**
+ * 'same' when both figures name their measure and every part said on both sides agrees; 'different'
+ * when any part said on both sides differs; 'unknown' when the measure is not said on one side.
+ */
+export function sameQuantity(a: Claim, b: Claim): Sameness {
+  const ma = a.measure;
+  const mb = b.measure;
+  if (!ma || !mb) return 'unknown';
+  if (!sameSet(ma.qualifiers, mb.qualifiers)) return 'different';
+  if (ma.direction && mb.direction && ma.direction !== mb.direction) return 'different';
+  if ((ma.rate ?? '') !== (mb.rate ?? '')) return 'different';
+  if (ma.scope && mb.scope && ma.scope !== mb.scope) return 'different';
+  if (ma.holder && mb.holder && !sameHolder(ma.holder, mb.holder)) return 'different';
+  if (ma.by && mb.by && !sameHolder(ma.by, mb.by)) return 'different';
+  if (windowsDiffer(ma.window, mb.window)) return 'different';
+  const ea = extraTerms(a);
+  const eb = extraTerms(b);
+  // Money and percentages are named by their words alone: "revenue losses" are not all losses.
+  if (ea.length && eb.length && a.figure!.kind !== 'count') return sameSet(ea, eb) ? 'same' : intersects(ea, eb) ? 'unknown' : 'different';
+  if (ea.length && eb.length) return intersects(ea, eb) ? 'same' : 'different';
+  // A counted noun is a measure of its own ("171 passengers"); money and percentages need words.
+  if (a.figure!.kind === 'count' && a.figure!.unit) {
+    const u = a.figure!.unit;
+    // A unit of measurement says how, not what: "948 feet" needs "long" or "in length" on both sides.
+    if (PHYSICAL_UNITS.has(u) && u !== 'acre') return 'unknown';
+    return 'same';
+  }
+  return 'unknown';
+}
+
+/** A few words for the quantity, for explanations: "the Dali's length", "insured losses". */
+export function quantityLabel(c: Claim): string | undefined {
+  const m = c.measure;
+  if (!m) return undefined;
+  const terms = m.terms.length ? m.terms : [];
+  if (!terms.length) return undefined;
+  const what = [...(m.qualifiers ?? []).filter((q) => !q.startsWith('+')), ...terms].join(' ');
+  return m.holder ? `${m.holder}: ${what}` : what;
+}
+
+/**
+ * Whether two figures are in units that can be compared: the same currency, the same counted
+ * noun, or a bare count ("the toll rose to 21") against a counted one whose measure it shares.
+ */
+export function comparableUnits(a: Claim, b: Claim): boolean {
+  const x = a.figure!;
+  const y = b.figure!;
+  if (x.kind !== y.kind) return false;
+  if (x.unit === y.unit) return true;
+  if (x.kind !== 'count') return false;
+  const bare = (c: Claim) => !c.figure!.unit || c.figure!.unit === 'person' || c.figure!.unit === 'people';
+  if (!bare(a) && !bare(b)) return false;
+  const ta = (a.measure?.terms ?? []).filter((t) => t !== 'person');
+  const tb = (b.measure?.terms ?? []).filter((t) => t !== 'person');
+  return intersects(ta, tb);
+}

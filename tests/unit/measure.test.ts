@@ -1,0 +1,180 @@
+// What a figure measures (holder, measure, window, scope) and the relations that rest on it, each on
+// invented sentences: two figures are compared only when they are the same quantity.
+import { describe, expect, it } from 'vitest';
+import { analyze, readClaims, type Analysis } from '../../lib/engine';
+import { buildCorpus } from '../../lib/corpus/build';
+import { CorpusIndex, parseCorpus, serializeCorpus } from '../../lib/corpus';
+import type { Claim } from '../../lib/types';
+
+const figureClaim = (text: string, figure: string, published = '2031-05-04'): Claim => {
+  const { claims } = readClaims({ text, published });
+  const c = claims.find((x) => x.figure?.text.includes(figure));
+  expect(c, `a figure claim for "${figure}" in: ${text}`).toBeDefined();
+  return c!;
+};
+
+/** A page checked against a corpus of articles, each { text, published, outlet }. */
+function check(page: { text: string; published: string }, sources: { text: string; published: string; outlet: string }[]): Analysis {
+  const file = buildCorpus(sources.map((s, i) => ({ id: `s${i}`, input: { text: s.text, title: s.outlet, published: s.published }, outlet: s.outlet })));
+  const index = new CorpusIndex(parseCorpus(JSON.parse(serializeCorpus(file))));
+  return analyze({ text: page.text, title: 'Page', published: page.published }, index);
+}
+
+const relationsOf = (a: Analysis, words: string) => {
+  const claim = a.claims.find((c) => c.figure?.text.includes(words) || c.quote?.words.includes(words));
+  expect(claim, `a claim with "${words}"`).toBeDefined();
+  return a.comparisons.filter((c) => c.claimId === claim!.id).map((c) => c.relation);
+};
+
+describe('reading what a figure measures', () => {
+  it('names the measure through synonyms: killed, dead and death toll are one quantity', () => {
+    expect(figureClaim('Storm Kora has killed 12 people in Velmar.', '12').measure?.terms).toContain('death');
+    expect(figureClaim('The death toll in Velmar rose to 15.', '15').measure?.terms).toContain('death');
+    expect(figureClaim('At least 9 people are dead after Storm Kora.', '9').measure?.terms).toContain('death');
+  });
+
+  it('reads the quantity a hyphenated figure modifies: a crew, a capacity, a length', () => {
+    expect(figureClaim('The Pellam Star and its 19-member crew stayed on board.', '19').measure?.terms).toEqual(['crew']);
+    expect(figureClaim('The ferry has a 240-passenger capacity.', '240').measure?.terms).toEqual(['capacity']);
+    expect(figureClaim('It is a 610-foot-long tanker.', '610').measure?.terms).toContain('length');
+    expect(figureClaim('The tanker, 640 feet in length, ran aground.', '640').measure?.terms).toContain('length');
+  });
+
+  it('keeps marked kinds of money apart: insured losses, a global total, an average', () => {
+    expect(figureClaim('Insured losses from Storm Kora could reach $4 billion.', '$4 billion').measure?.qualifiers).toEqual(['insured']);
+    expect(figureClaim('Storm Kora caused $9 billion in damage.', '$9 billion').measure?.qualifiers).toBeUndefined();
+    expect(figureClaim('The average loss per firm was $3 million.', '$3 million').measure?.qualifiers).toEqual(['average']);
+  });
+
+  it('reads the rate, the scope and the holder', () => {
+    expect(figureClaim('Ranka will earn $30 million a year at Orvell.', '$30 million').measure?.rate).toBe('year');
+    expect(figureClaim('The airline cancelled 90 flights daily.', '90').measure?.rate).toBe('day');
+    expect(figureClaim('Combined, the two fires burned 8,000 acres.', '8,000').measure?.scope).toBe('total');
+    expect(figureClaim('The blaze killed 4 people in the Harlow Fire.', '4 people').measure?.holder).toBe('Harlow Fire');
+  });
+
+  it('reads the window: a day, a span, a market session, and leaves out the day of a report', () => {
+    const monday = figureClaim('Shares of Tessen fell 7% on Monday.', '7%');
+    expect(monday.measure?.window?.from).toBe(monday.measure?.window?.to);
+    expect(figureClaim('Shares of Tessen fell 20% over the next 10 days.', '20%').measure?.window?.span).toMatch(/over the next/);
+    expect(figureClaim('Shares of Tessen fell 3% in premarket trading.', '3%').measure?.window?.session).toBe('premarket');
+    expect(figureClaim('The storm killed 14 people, officials said Friday.', '14').measure?.window).toBeUndefined();
+  });
+
+  it('reads who made an estimate', () => {
+    expect(figureClaim('Norland Re estimated insured losses at $2 billion.', '$2 billion').measure?.by).toBe('Norland Re');
+  });
+});
+
+describe('relations on what a figure measures', () => {
+  it('conflicts on the same quantity, the same day, with exact figures that differ (no rounding of 171 to 174)', () => {
+    const a = check(
+      { text: 'The Vantair flight was carrying 174 passengers when the door failed.', published: '2031-05-04' },
+      [{ text: 'The Vantair flight had 171 passengers on board when the door failed.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '174')).toEqual(['conflict']);
+  });
+
+  it('does not compare passengers with passengers and crew', () => {
+    const a = check(
+      { text: 'The Vantair flight was carrying 174 passengers when the door failed.', published: '2031-05-04' },
+      [{ text: 'All 180 passengers and crew on the Vantair flight were safe when the door failed.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '174')).toEqual([]);
+  });
+
+  it('does not compare a fall on one day with a fall over a span', () => {
+    const a = check(
+      { text: 'Shares of Tessen fell 7% on Monday after the outage.', published: '2031-05-06' },
+      [{ text: 'Shares of Tessen fell 20% over the next 10 days after the outage.', published: '2031-05-06', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '7%')).toEqual([]);
+  });
+
+  it('does not compare insured losses with all losses, nor one estimator with another', () => {
+    const a = check(
+      { text: 'Insured losses from Storm Kora could reach $4 billion, Norland Re estimated.', published: '2031-05-04' },
+      [{ text: 'Storm Kora caused $9 billion in damage across Velmar.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '$4 billion')).toEqual([]);
+  });
+
+  it('calls a running figure reported later with another value an update, not a conflict', () => {
+    const a = check(
+      { text: 'Storm Kora has killed at least 12 people in Velmar, officials said.', published: '2031-05-04' },
+      [{ text: 'The death toll from Storm Kora in Velmar rose to 21 on Wednesday.', published: '2031-05-07', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '12')).toEqual(['update']);
+    const why = a.comparisons.find((c) => c.relation === 'update')!.why;
+    expect(why).toMatch(/later coverage/);
+    expect(why).toMatch(/7 May/);
+    expect(a.summary.updates).toBe(1);
+  });
+
+  it('calls a lower later count that can only grow a conflict', () => {
+    const a = check(
+      { text: 'Storm Kora has killed 30 people in Velmar.', published: '2031-05-04' },
+      [{ text: 'Storm Kora has killed 21 people in Velmar.', published: '2031-05-07', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '30')).toEqual(['conflict']);
+  });
+
+  it('agrees on a round figure and its exact reading, and on compatible bounds', () => {
+    const a = check(
+      { text: 'Fires in Velmar have destroyed 5,300 structures.', published: '2031-05-04' },
+      [{ text: 'In Velmar, 5,316 structures were destroyed by the fires.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '5,300')).toEqual(['agree']);
+  });
+});
+
+describe('quotations', () => {
+  const page = (text: string) => ({ text, published: '2031-05-04' });
+  const wire = (text: string) => [{ text, published: '2031-05-04', outlet: 'Wire' }];
+
+  it('reads single quotes and compares numbers as values ("$2B" is "$2 billion")', () => {
+    const a = check(page("Sarah Velde said: 'We will spend $2B on the new port this year.'"), wire('"We will spend $2 billion on the new port this year," Sarah Velde said.'));
+    expect(relationsOf(a, 'new port')).toEqual(['agree']);
+  });
+
+  it('takes contractions as their words, and a quote with words left out as agreeing', () => {
+    const a = check(page('"We are deeply sorry for what happened to our riders," Sarah Velde said.'), wire('"We\'re deeply sorry for what happened to our riders," Sarah Velde told reporters.'));
+    expect(relationsOf(a, 'deeply sorry')).toEqual(['agree']);
+    const b = check(page('"The port will reopen ... by the end of June," Sarah Velde said.'), wire('"The port will reopen, we think, by the end of June," Sarah Velde said.'));
+    expect(relationsOf(b, 'reopen')).toEqual(['agree']);
+  });
+
+  it('attributes a quotation that opens its paragraph to the speaker named before the colon', () => {
+    const text = 'Sarah Velde spoke to reporters at the dock. The harbour chief said:\n\n"We made the choice to close the north pier. We are still missing some parts. We decided to go ahead anyway."';
+    const { claims } = readClaims({ text });
+    const q = claims.find((c) => c.quote);
+    expect(q?.quote?.speaker).toBe('Sarah Velde');
+    // The claim's sentence spans every sentence of the quotation.
+    expect(q?.sentence).toContain('close the north pier');
+    expect(q?.sentence).toContain('go ahead anyway');
+  });
+
+  it('finds a variant by the closest sentence of a long quotation', () => {
+    const a = check(
+      page('At the dock on Monday morning, the harbour chief Sarah Velde said:\n\n"We made the choice to close the north pier. We are still missing some parts. We decided to go ahead anyway."'),
+      wire('"We made the decision that we are going to close the north pier," Sarah Velde said.'),
+    );
+    expect(relationsOf(a, 'north pier')).toEqual(['quote-variant']);
+  });
+});
+
+describe('events for dates', () => {
+  it('keeps who acted apart from who was acted on: "X announced" is not "X was announced"', () => {
+    const { claims } = readClaims({ text: 'Orvell FC was officially announced as the new owner of Tessen Park on Saturday.', published: '2031-05-04' });
+    const { claims: other } = readClaims({ text: 'Orvell FC announced on Wednesday that it would buy Tessen Park.', published: '2031-05-04' });
+    const events = claims.flatMap((c) => c.events);
+    const otherEvents = other.flatMap((c) => c.events);
+    expect(events.some((e) => otherEvents.includes(e))).toBe(false);
+  });
+
+  it('does not date an event by the day it was reported', () => {
+    const { claims } = readClaims({ text: 'In 1998 the city of Velmar opened the Harlow Bridge, officials said Friday.', published: '2031-05-04' });
+    const dated = claims.filter((c) => c.date);
+    expect(dated.map((c) => c.date!.text)).toEqual(['1998']);
+  });
+});
