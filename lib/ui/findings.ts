@@ -124,6 +124,14 @@ export function shapeAnalysis(a: Analysis, text?: string): Analysis {
     comparisons,
     mentions: a.mentions.filter((m) => isRealMention(m, text)),
   };
+  // A quotation folded into its figure's finding is painted as that finding: no green "agrees"
+  // over the very words whose figure disagrees.
+  const kindOf = new Map<string, FindingKind>();
+  for (const f of computeFindings(shaped)) for (const id of f.claimIds) kindOf.set(id, f.kind);
+  shaped.claims = shaped.claims.map((c) => {
+    const k = kindOf.get(c.id);
+    return k && k !== 'unique' && kindRank(k) < kindRank(c.verdict) ? { ...c, verdict: k as CheckedClaim['verdict'] } : c;
+  });
   shaped.summary = summarize(shaped);
   return shaped;
 }

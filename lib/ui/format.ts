@@ -182,8 +182,8 @@ export function balanceQuotes(sentence: string): { text: string; shift: number }
       else unopened++;
     }
   }
-  const head = unopened ? '“…'.repeat(unopened) : '';
-  const tail = opens ? '…”'.repeat(opens) : '';
+  const head = unopened ? '“… '.repeat(unopened) : '';
+  const tail = opens ? ' …”'.repeat(opens) : '';
   return { text: head + sentence + tail, shift: head.length };
 }
 

@@ -62,6 +62,8 @@ describe('one entry per disagreement', () => {
     const r = f.refs.find((x) => x.reference?.sentence.includes('well under $10 billion'))!;
     expect(r.sentence).toMatch(/quotes Elon Musk saying “well under \$10 billion”; this page says “over \$10 billion”/);
     expect(r.quote?.diff.changes[0]).toMatchObject({ kind: 'changed', page: 'over $10 billion in collateral' });
+    // Both claims are painted as the one finding they make.
+    for (const id of f.claimIds) expect(demo.claims.find((c) => c.id === id)!.verdict).toBe('conflict');
   });
 
   it('the summary counts findings, and the keyboard route has them all', () => {

@@ -87,11 +87,11 @@ describe('quotation marks', () => {
   });
 
   it('closes a quotation that runs on past its sentence, and opens one that began before it', () => {
-    expect(balanceQuotes('“SoftBank has money.')).toEqual({ text: '“SoftBank has money.…”', shift: 0 });
-    expect(balanceQuotes('I have it on good authority.”')).toEqual({ text: '“…I have it on good authority.”', shift: 2 });
+    expect(balanceQuotes('“SoftBank has money.')).toEqual({ text: '“SoftBank has money. …”', shift: 0 });
+    expect(balanceQuotes('I have it on good authority.”')).toEqual({ text: '“… I have it on good authority.”', shift: 3 });
     expect(balanceQuotes('“A,” he said.').text).toBe('“A,” he said.');
     const pieces = sentencePieces(claim({ sentence: 'it is good.” He has $5 billion', figure: fig('$5 billion', 5e9) }));
-    expect(pieces.map((p) => p.text).join('')).toBe('“…it is good.” He has $5 billion');
+    expect(pieces.map((p) => p.text).join('')).toBe('“… it is good.” He has $5 billion');
     expect(pieces.find((p) => p.mark)?.text).toBe('$5 billion');
   });
 });
