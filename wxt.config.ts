@@ -67,8 +67,9 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'crosscheck@crosscheck.invalid',
-              // The CSS Custom Highlight API arrived in Firefox 140; data_collection_permissions in 142.
-              strict_min_version: '142.0',
+              // The CSS Custom Highlight API arrived in Firefox 140, the ESR that Debian ships
+              // (data_collection_permissions is read by desktop Firefox from 140 too).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

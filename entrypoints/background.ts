@@ -15,7 +15,6 @@ import {
   writeSettings,
   type BackgroundMessage,
   type BackgroundProtocol,
-  type CorpusStatus,
   type PageState,
   type TabState,
 } from '@/lib/messages';
@@ -23,6 +22,8 @@ import { canScript, isAutoSite } from '@/lib/page/sites';
 import { shapeAnalysis } from '@/lib/ui/findings';
 import { KIND_WORDS } from '@/lib/ui/format';
 import { isClosedPage, pageError } from '@/lib/ui/errors';
+import { devLog } from '@/lib/log';
+import { cleanEntry, storedTabIds, tabItem, type TabEntry } from '@/lib/storage';
 
 // The bundled corpus, when it has been built. A glob rather than a plain import so that a
 // checkout without assets/corpus/corpus.json still builds (the extension then says so).
@@ -41,24 +42,21 @@ const bundledProvider: CorpusProvider = {
 /** The corpus in use: one index over the bundled corpus and the reader's (IndexedDB). */
 const corpus = new CorpusService([bundledProvider, readerProvider]);
 
-// Per-tab results. Kept in memory and, where the browser has it, in storage.session so that a
-// service worker woken again still answers the popup without asking the page.
-interface Entry {
-  url: string;
-  state: PageState;
-}
-const tabs = new Map<number, Entry>();
-const session = (browser.storage as { session?: typeof browser.storage.local }).session;
+// Per-tab results. Kept in memory and, where the browser has it, in storage.session (a WXT
+// storage item per tab, lib/storage.ts) so that a service worker woken again still answers the
+// popup without asking the page.
+const tabs = new Map<number, TabEntry>();
+const hasSession = !!(browser.storage as { session?: unknown }).session;
 
-async function getEntry(tabId: number): Promise<Entry | undefined> {
+async function getEntry(tabId: number): Promise<TabEntry | undefined> {
   const hit = tabs.get(tabId);
-  if (hit || !session) return hit;
+  if (hit || !hasSession) return hit;
   try {
-    const got = await session.get(`tab:${tabId}`);
-    const e = got[`tab:${tabId}`] as Entry | undefined;
+    const e = cleanEntry(await tabItem(tabId).getValue());
     if (e) tabs.set(tabId, e);
     return e;
-  } catch {
+  } catch (e) {
+    devLog('reading a tab entry', e);
     return undefined;
   }
 }
@@ -66,29 +64,29 @@ async function getEntry(tabId: number): Promise<Entry | undefined> {
 /** Tabs closed since this background woke: a late answer for one of them is not kept. */
 const closedTabs = new Set<number>();
 
-function setEntry(tabId: number, entry: Entry) {
+function setEntry(tabId: number, entry: TabEntry) {
   if (closedTabs.has(tabId)) return;
   tabs.set(tabId, entry);
-  void session?.set({ [`tab:${tabId}`]: entry }).catch(() => {});
+  if (hasSession) void tabItem(tabId).setValue(entry).catch((e) => devLog('keeping a tab entry', e));
   void updateBadge(tabId, entry.state);
 }
 
 function dropEntry(tabId: number) {
   tabs.delete(tabId);
-  void session?.remove(`tab:${tabId}`).catch(() => {});
+  if (hasSession) void tabItem(tabId).removeValue().catch((e) => devLog('dropping a tab entry', e));
 }
 
 /** Drops what is kept for tabs that are gone (closed while the background was asleep or busy). */
 async function pruneEntries() {
-  if (!session) return;
+  if (!hasSession) return;
   try {
-    const [all, open] = await Promise.all([session.get(null), browser.tabs.query({})]);
+    const [stored, open] = await Promise.all([storedTabIds(), browser.tabs.query({})]);
     const ids = new Set(open.map((t) => t.id));
-    const stale = Object.keys(all).filter((k) => k.startsWith('tab:') && !ids.has(Number(k.slice(4))));
-    for (const k of stale) tabs.delete(Number(k.slice(4)));
-    if (stale.length) await session.remove(stale);
-  } catch {
-    /* nothing to prune */
+    const stale = stored.filter((id) => !ids.has(id));
+    for (const id of stale) tabs.delete(id);
+    if (stale.length) await Promise.all(stale.map((id) => tabItem(id).removeValue()));
+  } catch (e) {
+    devLog('pruning tab entries', e);
   }
 }
 
@@ -97,7 +95,8 @@ async function tabExists(tabId: number): Promise<boolean> {
   try {
     await browser.tabs.get(tabId);
     return true;
-  } catch {
+  } catch (e) {
+    devLog('background.ts:95', e);
     return false;
   }
 }
@@ -120,7 +119,8 @@ async function updateBadge(tabId: number, state: PageState) {
       ? `Crosscheck: ${KIND_WORDS.conflict}: ${s.conflicts} · ${KIND_WORDS['quote-variant']}: ${s.quoteVariants} · ${KIND_WORDS.update}: ${s.updates ?? 0} · ${KIND_WORDS.agree}: ${s.agreements}`
       : 'Crosscheck';
     await action.setTitle({ tabId, title });
-  } catch {
+  } catch (e) {
+    devLog('background.ts:112', e);
     /* the tab may be gone */
   }
 }
@@ -140,7 +140,8 @@ async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined>
 async function askContent(tabId: number): Promise<PageState | undefined> {
   try {
     return await withTimeout(toContent(tabId, 'get-state', {}), 1500);
-  } catch {
+  } catch (e) {
+    devLog('background.ts:132', e);
     return undefined;
   }
 }
@@ -150,7 +151,8 @@ async function tabState(tabId: number): Promise<TabState> {
   try {
     // Visible only with a host permission or activeTab; otherwise what the content script reported.
     tabUrl = (await browser.tabs.get(tabId)).url;
-  } catch {
+  } catch (e) {
+    devLog('background.ts:142', e);
     tabUrl = undefined;
   }
   const [settings, { status: corpusStatus }] = await Promise.all([readSettings(), corpus.get()]);
@@ -196,7 +198,8 @@ async function enableTab(tabId: number): Promise<{ ok: boolean; error?: string }
   let url: string | undefined;
   try {
     url = (await browser.tabs.get(tabId)).url;
-  } catch {
+  } catch (e) {
+    devLog('background.ts:173', e);
     /* activeTab may hide the url until granted */
   }
   if (isClosedPage(url)) return { ok: false, error: `cannot run on ${url}` };
@@ -246,9 +249,9 @@ type Handler = {
 async function reanalyzeOpenTabs() {
   const ids = new Set<number>(tabs.keys());
   try {
-    for (const k of Object.keys((await session?.get(null)) ?? {})) if (k.startsWith('tab:')) ids.add(Number(k.slice(4)));
-  } catch {
-    /* memory only */
+    if (hasSession) for (const id of await storedTabIds()) ids.add(id);
+  } catch (e) {
+    devLog('listing tab entries', e);
   }
   for (const id of ids) {
     const e = await getEntry(id);

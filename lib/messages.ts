@@ -147,15 +147,6 @@ export function toContent<K extends keyof ContentProtocol>(
   }
 }
 
-/** False once this script's extension has been reloaded, updated or removed under it. */
-export function extensionAlive(): boolean {
-  try {
-    return browser.runtime?.id != null;
-  } catch {
-    return false;
-  }
-}
-
 export function isOurs(msg: unknown): msg is { channel: typeof CHANNEL; type: string } {
   return typeof msg === 'object' && msg !== null && (msg as { channel?: unknown }).channel === CHANNEL;
 }
@@ -172,24 +163,5 @@ export function siteOf(url: string | undefined): string {
   }
 }
 
-/** Settings kept in storage.local. */
-export interface Settings {
-  /** Sites (as siteOf gives them) where the reader turned Crosscheck off. */
-  offSites: string[];
-}
-
-export const SETTINGS_KEY = 'settings';
-
-export async function readSettings(): Promise<Settings> {
-  try {
-    const got = await browser.storage.local.get(SETTINGS_KEY);
-    const s = got[SETTINGS_KEY] as Partial<Settings> | undefined;
-    return { offSites: Array.isArray(s?.offSites) ? s.offSites.filter((x) => typeof x === 'string') : [] };
-  } catch {
-    return { offSites: [] };
-  }
-}
-
-export async function writeSettings(s: Settings): Promise<void> {
-  await browser.storage.local.set({ [SETTINGS_KEY]: s });
-}
+// The settings moved to lib/storage.ts (WXT storage items); the popup and the options page import them from here.
+export { readSettings, writeSettings, SETTINGS_KEY, type Settings } from './storage';

@@ -6,6 +6,8 @@ import type { ArticleInput } from '../engine';
 import { normalizeDate } from './dates';
 import { readMetadata } from './metadata';
 import { blocksOf, countWords, foldWhitespace, tokenF1, tokens } from './text';
+import { findArticle } from '../page/article';
+import { buildBlocks, insideEditable } from '../page/blocks';
 
 /** An article as read from a page: `text` is `blocks.join('\n\n')`. Fits `ArticleInput`. */
 export interface ArticleReading extends ArticleInput {
@@ -35,8 +37,31 @@ export interface ReadArticleOptions {
   url?: string;
   /** Below this many words of article text the page is not an article. Default 80. */
   minWords?: number;
-  /** Read the page even when Readability thinks it is not an article (the word minimum still applies). */
+  /** Read the page even when the reader thinks it is not an article (the word minimum still applies). */
   force?: boolean;
+  /**
+   * How the article is found: 'page', the content script's own finder and walk (lib/page), so
+   * that the command line, the corpus builder and the extension read the same text from the same
+   * HTML (Readability where it finds no article); or 'readability', Mozilla's Readability (on a
+   * clone). Default: READER, Readability for now: on the saved pages the page reader still reads
+   * some titles, Japanese text and non-articles worse (tests/unit/article.test.ts says where).
+   */
+  reader?: ArticleReader;
+}
+
+export type ArticleReader = 'page' | 'readability';
+export const READER: ArticleReader = 'readability';
+
+/**
+ * The article as the extension reads it: the finder's elements (editable ones left out), cut
+ * into blocks by the same walk that maps the live page's text. Null when it finds no article.
+ */
+export function pageArticleBlocks(doc: Document, opts: { force?: boolean } = {}): string[] | null {
+  const guess = findArticle(doc);
+  if (!guess.isArticle && !opts.force) return null;
+  const readable = guess.roots.filter((r) => !insideEditable(r));
+  if (readable.length === 0) return null;
+  return buildBlocks(readable).blocks;
 }
 
 export const MIN_ARTICLE_WORDS = 80;
@@ -82,32 +107,46 @@ export function readArticle(doc: Document, opts: ReadArticleOptions = {}): Artic
   }
   if (bodyWords === 0) return fail('empty', 'the page has no text');
 
-  let readerable = true;
-  if (!opts.force) {
-    try {
-      readerable = isProbablyReaderable(doc);
-    } catch {
-      readerable = true; // let Readability itself decide
-    }
-    if (!readerable)
-      return fail('not-an-article', `the page does not look like an article (${bodyWords} words, no run of long paragraphs)`);
-  }
-
   const meta = readMetadata(doc, { url: opts.url });
-  let parsed: ReturnType<Readability<Node>['parse']>;
-  try {
-    const clone = doc.cloneNode(true) as Document;
-    parsed = new Readability<Node>(clone, { serializer: (node: Node) => node }).parse();
-  } catch (e) {
-    return fail('not-an-article', `the article could not be read: ${(e as Error)?.message ?? String(e)}`);
+  const reader = opts.reader ?? READER;
+  let blocks: string[];
+  let parsed: ReturnType<Readability<Node>['parse']> = null;
+  let title = meta.title || '';
+  let found: string[] | null = null;
+  if (reader === 'page') {
+    try {
+      found = pageArticleBlocks(doc, { force: opts.force });
+    } catch {
+      found = null;
+    }
   }
-  if (!parsed || !parsed.content) return fail('not-an-article', 'no article text found on the page');
-
-  const blocks = blocksOf(parsed.content);
-  const title = foldWhitespace(parsed.title ?? '') || meta.title || '';
-  // The headline is the article's first words: put it first unless the text already starts with it.
-  const head = headline(doc, title);
-  if (head && !blocks.slice(0, 3).some((b) => sameWords(b, head))) blocks.unshift(head);
+  if (found) blocks = found;
+  else {
+    // Readability: the yardstick, and the page reader's fallback where it finds no article
+    // (the extension then says "not an article"; the command line still reads the page).
+    let readerable = true;
+    if (!opts.force) {
+      try {
+        readerable = isProbablyReaderable(doc);
+      } catch {
+        readerable = true; // let Readability itself decide
+      }
+      if (!readerable)
+        return fail('not-an-article', `the page does not look like an article (${bodyWords} words, no run of long paragraphs)`);
+    }
+    try {
+      const clone = doc.cloneNode(true) as Document;
+      parsed = new Readability<Node>(clone, { serializer: (node: Node) => node }).parse();
+    } catch (e) {
+      return fail('not-an-article', `the article could not be read: ${(e as Error)?.message ?? String(e)}`);
+    }
+    if (!parsed || !parsed.content) return fail('not-an-article', 'no article text found on the page');
+    blocks = blocksOf(parsed.content);
+    title = foldWhitespace(parsed.title ?? '') || meta.title || '';
+    // The headline is the article's first words: put it first unless the text already starts with it.
+    const head = headline(doc, title);
+    if (head && !blocks.slice(0, 3).some((b) => sameWords(b, head))) blocks.unshift(head);
+  }
 
   const text = blocks.join('\n\n');
   const words = countWords(text);
@@ -116,10 +155,10 @@ export function readArticle(doc: Document, opts: ReadArticleOptions = {}): Artic
     return fail('not-an-article', `only ${words} words of article text found (an article has at least ${minWords})`);
 
   const reading: ArticleReading = { title, text, blocks, words };
-  const byline = foldWhitespace(parsed.byline ?? '') || meta.byline;
-  const site = foldWhitespace(parsed.siteName ?? '') || meta.site;
-  const published = meta.published ?? normalizeDate(parsed.publishedTime);
-  const lang = meta.lang ?? (foldWhitespace(parsed.lang ?? '') || undefined);
+  const byline = foldWhitespace(parsed?.byline ?? '') || meta.byline;
+  const site = foldWhitespace(parsed?.siteName ?? '') || meta.site;
+  const published = meta.published ?? normalizeDate(parsed?.publishedTime);
+  const lang = meta.lang ?? (foldWhitespace(parsed?.lang ?? '') || undefined);
   const url = meta.url ?? (opts.url?.trim() || undefined);
   if (byline) reading.byline = byline;
   if (site) reading.site = site;

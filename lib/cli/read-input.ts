@@ -8,7 +8,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import * as v from 'valibot';
-import { foldWhitespace, isArticleError, isPublishedDate, normalizeDate, readArticle, tokenF1, tokens } from '../article';
+import { type ArticleReader, foldWhitespace, isArticleError, isPublishedDate, normalizeDate, readArticle, tokenF1, tokens } from '../article';
 import type { ArticleInput } from '../engine';
 import { table } from '../text/table';
 
@@ -319,6 +319,12 @@ function decode(bytes: Uint8Array, declared?: string): string {
   }
 }
 
+/** CROSSCHECK_READER=page|readability picks how .html is read (for measuring one against the other). */
+function readerFromEnv(): ArticleReader | undefined {
+  const r = process.env.CROSSCHECK_READER;
+  return r === 'page' || r === 'readability' ? r : undefined;
+}
+
 function readHtml(html: string, where: string, opts: { url?: string; force?: boolean }): FileReading {
   let document: Document;
   try {
@@ -326,7 +332,7 @@ function readHtml(html: string, where: string, opts: { url?: string; force?: boo
   } catch (e) {
     throw new InputError(`cannot parse ${where} as HTML: ${firstLine((e as Error)?.message ?? String(e))}`);
   }
-  const r = readArticle(document, { url: opts.url, force: opts.force });
+  const r = readArticle(document, { url: opts.url, force: opts.force, reader: readerFromEnv() });
   if (isArticleError(r)) {
     if (r.error === 'empty') throw new InputError(`empty page: ${where} (${r.message})`);
     throw new InputError(`not an article: ${where} (${r.message})`);

@@ -88,6 +88,8 @@ export function comparableUnits(a: Claim, b: Claim): boolean {
   if (x.kind !== y.kind) return false;
   if (x.unit === y.unit) return true;
   if (x.kind !== 'count') return false;
+  // "planes" and "aircraft", "computers" and "systems": one kind of thing in other words.
+  if (FAMILY[x.unit] && FAMILY[x.unit] === FAMILY[y.unit]) return true;
   const bare = (c: Claim) => !c.figure!.unit || c.figure!.unit === 'person' || c.figure!.unit === 'people';
   if (!bare(a) && !bare(b)) return false;
   const ta = (a.measure?.terms ?? []).filter((t) => t !== 'person');

@@ -14,6 +14,17 @@ import { contentStems, jaccard } from '../text/words';
 const AGREE_CONTEXT = 0.1;
 const CONFLICT_CONTEXT = 0.34;
 const QUOTE_VARIANT = 0.4;
+// A lower bar for a short quotation inside a longer one (see overlapShare).
+const PARTIAL_QUOTE = 0.25;
+
+/** The share of the shorter side's words that the other side has too. */
+function overlapShare(a: string[], b: string[]): number {
+  const A = new Set(a);
+  const B = new Set(b);
+  let shared = 0;
+  for (const w of A) if (B.has(w)) shared++;
+  return shared / Math.max(1, Math.min(A.size, B.size));
+}
 // Like words around two figures of one measure, enough to hold them as one figure that differs.
 const ALIGNED_CONTEXT = 0.15;
 
@@ -162,7 +173,10 @@ function relateQuote(claim: Claim, ref: Reference): Candidate | undefined {
   const a = quoteTokens(claim.quote!.words);
   const b = quoteTokens(ref.quote!.words);
   if (!a.length || !b.length) return undefined;
-  if (a.join(' ') === b.join(' ') || quoteContains(a, b) || quoteElides(a, b)) return { ref, relation: 'agree', strength: 1 };
+  // Words left out agree only where the writer marked them ("..."); elsewhere a gap is a change.
+  const elided = /\.\.\.|\u2026/.test(claim.quote!.words + ref.quote!.words);
+  const agrees = (x: string[], y: string[]) => x.join(' ') === y.join(' ') || quoteContains(x, y) || (elided && quoteElides(x, y));
+  if (agrees(a, b)) return { ref, relation: 'agree', strength: 1 };
   // A long quotation is matched by its closest sentence: one sentence of it may be the other's words.
   let best = { sim: jaccard(a, b), x: a, y: b };
   const sa = quoteSegments(claim.quote!.words);
@@ -170,7 +184,7 @@ function relateQuote(claim: Claim, ref: Reference): Candidate | undefined {
   if (sa.length > 1 || sb.length > 1) {
     for (const x of sa.length ? sa : [a])
       for (const y of sb.length ? sb : [b]) {
-        if (x.join(' ') === y.join(' ') || quoteContains(x, y) || quoteElides(x, y)) {
+        if (agrees(x, y)) {
           if (best.sim < 2) best = { sim: 2, x, y };
           continue;
         }
@@ -179,7 +193,10 @@ function relateQuote(claim: Claim, ref: Reference): Candidate | undefined {
       }
   }
   if (best.sim >= 2) return { ref, relation: 'agree', strength: 1 };
-  if (best.sim < QUOTE_VARIANT) return undefined;
+  // A shorter quotation whose words are nearly all in the longer one, some changed: the same words
+  // reported differently, though the longer one says more.
+  const partial = best.sim >= PARTIAL_QUOTE && overlapShare(best.x, best.y) >= 0.75 && Math.min(best.x.length, best.y.length) >= 5;
+  if (best.sim < QUOTE_VARIANT && !partial) return undefined;
   return { ref, relation: 'quote-variant', strength: best.sim, differs: quoteDifference(best.x, best.y) };
 }
 

@@ -74,6 +74,4 @@ export const CorpusSchema = v.object({
   names: v.optional(v.array(v.object({ name: v.string(), kind: v.picklist(['person', 'organization', 'place']) }))),
 });
 
-export type CorpusJson = v.InferOutput<typeof CorpusSchema>;
-
 export { v };

@@ -254,6 +254,11 @@ export function findEntities(text: string, sentences: Span[], opts: EntityOption
   return mentions;
 }
 
+/** Last words that make a name a place, a structure or an event, whatever names come before them. */
+const PLACE_HEADS = new Set(
+  'Bridge Airport Port Harbor Harbour Street Avenue Road Highway Freeway Tunnel River Bay Park Stadium Arena Center Centre Building Tower Station Square Hall Canyon Valley County Island Islands Beach Coast Lake Mountain Mountains Fire Fires Hurricane Storm Dam Canal Plaza Mall Terminal'.split(' '),
+);
+
 function kindOf(name: string, toks: Token[], known: ReadonlyMap<string, EntityKind>): EntityKind | undefined {
   const k = known.get(name) ?? GAZETTEER.get(GAZETTEER_LOWER.get(name.toLowerCase()) ?? '');
   if (k) return k;
@@ -262,6 +267,8 @@ function kindOf(name: string, toks: Token[], known: ReadonlyMap<string, EntityKi
   if (tags.some((t) => PLACE_TAGS.has(t))) return 'place';
   const last = toks[toks.length - 1].text;
   if (ORG_SUFFIXES.has(last.replace(/\.$/, '')) || /^(AI)$/.test(last)) return 'organization';
+  // "Francis Scott Key Bridge", "Palisades Fire": a name ending in a kind of place or event is not a person.
+  if (toks.length >= 2 && PLACE_HEADS.has(last)) return 'place';
   if (toks.length >= 2 && toks.length <= 4 && tagsOf(toks[0].text).some((t) => PERSON_TAGS.has(t))) return 'person';
   if (tags.some((t) => PERSON_TAGS.has(t)) || tags.includes('LastName')) return 'person';
   // Two or three plain capitalised words with no organisational word: most often a person.

@@ -185,6 +185,8 @@ function attemptAt(text: string, tokens: Token[], i: number, min: number): Attem
     mode = lw;
     p = i + 1;
     if (!tokens[p] || !tokens[p].space) return undefined;
+    // 'between "$50 and $60 million"': a quotation mark may open right after the word.
+    if (isSym(tokens[p], '"\u201c\u2018') && tokens[p + 1] && !tokens[p + 1].space) p++;
   }
   const a = parseAmount(tokens, p);
   if (!a) return undefined;

@@ -4,6 +4,7 @@
 // and add the siblings that carry the same kind of text. Returns the live elements, in
 // document order. Measured against Readability on its 130 test pages in real Chromium and
 // Firefox by tests/e2e/real-pages.*.test.ts.
+import { devLog } from '../log';
 
 import { HOST_TAG } from './blocks';
 
@@ -129,7 +130,8 @@ function rendered(el: Element): boolean {
   if (typeof check !== 'function' || !el.isConnected) return true;
   try {
     return check.call(el) !== false;
-  } catch {
+  } catch (e) {
+    devLog('article.ts:132', e);
     return true;
   }
 }
@@ -144,6 +146,45 @@ function inUnlikely(p: Element, stop: Element): boolean {
     const ci = depth < 3 ? classAndId(el) : '';
     if (UNLIKELY.test(ci) && !MAYBE.test(ci) && el.getAttribute('itemprop') !== 'articleBody') return true;
     if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
+  }
+  return false;
+}
+
+/** Repeated units that hold one paragraph each beside text of their own (a name, a date, a heading). */
+const ITEM_MIN_SIBLINGS = 8;
+let siblingKinds: WeakMap<Element, Map<string, number>> | null = null;
+
+/** How many children of `parent` have this tag and class key. */
+function kindCount(parent: Element, key: string): number {
+  const memo = siblingKinds;
+  let kinds = memo?.get(parent);
+  if (!kinds) {
+    kinds = new Map();
+    for (const c of Array.from(parent.children)) {
+      const k = `${c.tagName} ${classKey(c)}`;
+      kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    }
+    memo?.set(parent, kinds);
+  }
+  return kinds.get(key) ?? 0;
+}
+
+/**
+ * True when the paragraph is the text of one item in a list of many alike: a comment (the
+ * author's name and a date beside it), a teaser in a rail (its heading), whatever their class
+ * names say. Paragraphs that are each wrapped alone in a block of their own, with no other text
+ * (as some sites build their articles), are not items.
+ */
+function inItem(p: Element, stop: Element): boolean {
+  let el: Element | null = p.parentElement;
+  for (let depth = 0; depth < 3 && el && el !== stop; depth++, el = el.parentElement) {
+    const parent = el.parentElement;
+    if (!parent || !classKey(el)) continue;
+    if (kindCount(parent, `${el.tagName} ${classKey(el)}`) < ITEM_MIN_SIBLINGS) continue;
+    // One paragraph in it, and a little text of its own (an article's sections hold several).
+    if (el.getElementsByTagName('p').length !== 1) continue;
+    const own = textLen(el) - textLen(p);
+    if (own >= 3 && own <= 200) return true;
   }
   return false;
 }
@@ -201,10 +242,12 @@ function ancestors(el: Element, stop: Element | null): Element[] {
 
 export function findArticle(doc: Document): ArticleGuess {
   lengths = new WeakMap();
+  siblingKinds = new WeakMap();
   try {
     return find(doc);
   } finally {
     lengths = null;
+    siblingKinds = null;
   }
 }
 
@@ -220,6 +263,7 @@ function find(doc: Document): ArticleGuess {
     const len = textLen(p);
     if (len < 25) continue;
     if (inUnlikely(p, body)) continue;
+    if (inItem(p, body)) continue;
     const ld = linkLen(p) / Math.max(1, len);
     if (ld > 0.5) continue;
     if (!rendered(p)) continue;

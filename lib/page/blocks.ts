@@ -6,6 +6,7 @@
 // The walk is iterative (a page nested 5,000 deep costs no stack) and budgeted: it stops, and
 // says why, after too many characters, too many nodes or too much time, so that a pathological
 // page costs a bounded slice of the page's main thread and is then left alone.
+import { devLog } from '../log';
 
 /** Elements whose text is never the article's and never marked. */
 const SKIP_TAGS = new Set([
@@ -82,7 +83,8 @@ export function insideEditable(el: Element): boolean {
   const doc = el.ownerDocument;
   try {
     if (doc && String(doc.designMode).toLowerCase() === 'on') return true;
-  } catch {
+  } catch (e) {
+    devLog('blocks.ts:85', e);
     /* not a real document */
   }
   const ice = (el as HTMLElement).isContentEditable;
@@ -112,7 +114,8 @@ function isSkipped(el: Element): boolean {
         const view = el.ownerDocument?.defaultView;
         return !(view && view.getComputedStyle(el).display === 'contents');
       }
-    } catch {
+    } catch (e) {
+      devLog('blocks.ts:115', e);
       /* ignore */
     }
   }
@@ -333,7 +336,8 @@ export function rangeFor(map: BlockMap, start: number, end: number, doc: Documen
     const got = foldSpace(range.toString());
     if (got !== want || got === '') return null;
     return range;
-  } catch {
+  } catch (e) {
+    devLog('blocks.ts:336', e);
     return null;
   }
 }

@@ -1,6 +1,7 @@
 // Which painted claim is under the pointer: highlightsFromPoint where the browser has it,
 // else the caret position at the point, checked against the range's boxes.
 import { registry } from './paint';
+import { devLog } from '../log';
 
 function rectsContain(range: Range, x: number, y: number, slop = 1): boolean {
   for (const r of Array.from(range.getClientRects())) {
@@ -32,7 +33,8 @@ function caretAt(doc: Document, x: number, y: number): { node: Node; offset: num
       const r = d.caretRangeFromPoint(x, y);
       if (r) return { node: r.startContainer, offset: r.startOffset };
     }
-  } catch {
+  } catch (e) {
+    devLog('hit.ts:35', e);
     /* fall through */
   }
   return null;
@@ -59,7 +61,8 @@ export function claimAt(owners: Map<Range, string>, x: number, y: number, doc: D
         }
       }
       return null;
-    } catch {
+    } catch (e) {
+      devLog('hit.ts:62', e);
       /* use the caret */
     }
   }
@@ -68,7 +71,8 @@ export function claimAt(owners: Map<Range, string>, x: number, y: number, doc: D
   for (const [range, id] of owners) {
     try {
       if (range.isPointInRange(pos.node, pos.offset) && rectsContain(range, x, y)) return { id, range };
-    } catch {
+    } catch (e) {
+      devLog('hit.ts:71', e);
       /* a node from elsewhere */
     }
   }

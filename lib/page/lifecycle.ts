@@ -11,6 +11,7 @@
 // away any host element a previous instance of Crosscheck left behind.
 import { HOST_TAG } from './blocks';
 import { clearPainting } from './paint';
+import { devLog } from '../log';
 
 /** The part of WXT's ContentScriptContext used here: reading isInvalid aborts a dead context. */
 export interface LifecycleContext {
@@ -33,7 +34,8 @@ export function stepAsideWhenOrphaned(ctx: LifecycleContext): void {
   ctx.onInvalidated(() => {
     try {
       clearPainting();
-    } catch {
+    } catch (e) {
+      devLog('lifecycle.ts:36', e);
       /* the page is going away */
     }
   });

@@ -9,6 +9,7 @@
 import type { Analysis } from '../engine';
 import { claimSpan } from '../ui/format';
 import { foldSpace, insideEditable, rangeFor, type BlockMap } from './blocks';
+import { devLog } from '../log';
 
 export const HIGHLIGHTS = {
   conflict: 'crosscheck-conflict',
@@ -66,7 +67,8 @@ export function registry(): Registry | null {
     const reg = (globalThis as { CSS?: { highlights?: Registry } }).CSS?.highlights;
     if (!reg || typeof reg.set !== 'function' || typeof reg.delete !== 'function' || typeof Highlight !== 'function') return null;
     return reg;
-  } catch {
+  } catch (e) {
+    devLog('paint.ts:67', e);
     return null;
   }
 }
@@ -77,7 +79,8 @@ export function clearPainting(): void {
   for (const name of Object.values(HIGHLIGHTS)) {
     try {
       reg.delete(name);
-    } catch {
+    } catch (e) {
+      devLog('paint.ts:78', e);
       /* a registry we cannot change */
     }
   }
@@ -152,7 +155,8 @@ export function paint(map: BlockMap, analysis: Analysis, doc: Document = documen
       h.priority = PRIORITY[k];
       reg.set(name, h);
       painting.highlights.set(k, h);
-    } catch {
+    } catch (e) {
+      devLog('paint.ts:152', e);
       /* a registry we cannot change: nothing painted for this group */
     }
   }
@@ -176,7 +180,8 @@ export function prune(painting: Painting, opts: { editable?: boolean } = {}): nu
         const el = r.startContainer.nodeType === 1 ? (r.startContainer as Element) : r.startContainer.parentElement;
         if (el && insideEditable(el)) ok = false;
       }
-    } catch {
+    } catch (e) {
+      devLog('paint.ts:176', e);
       ok = false;
     }
     if (!ok) gone.push(r);
@@ -188,7 +193,8 @@ export function prune(painting: Painting, opts: { editable?: boolean } = {}): nu
     const h = painting.highlights.get(k);
     try {
       h?.delete(r);
-    } catch {
+    } catch (e) {
+      devLog('paint.ts:188', e);
       /* ignore */
     }
     painting.words.delete(r);
@@ -203,7 +209,8 @@ export function prune(painting: Painting, opts: { editable?: boolean } = {}): nu
     if (h && h.size === 0) {
       try {
         if (reg && reg.get(HIGHLIGHTS[k]) === h) reg.delete(HIGHLIGHTS[k]);
-      } catch {
+      } catch (e) {
+        devLog('paint.ts:203', e);
         /* ignore */
       }
       painting.highlights.delete(k);
@@ -226,11 +233,13 @@ export function flash(range: Range, ms = 1600): void {
     flashTimer = setTimeout(() => {
       try {
         reg.delete(HIGHLIGHTS.flash);
-      } catch {
+      } catch (e) {
+        devLog('paint.ts:226', e);
         /* ignore */
       }
     }, ms);
-  } catch {
+  } catch (e) {
+    devLog('paint.ts:230', e);
     /* nothing to flash with */
   }
 }

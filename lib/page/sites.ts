@@ -1,6 +1,7 @@
 // Where the content script runs by itself: a short list of news sites, plus localhost for the
 // demo and the tests. Everywhere else the reader turns Crosscheck on with one click in the popup
 // (activeTab), so the extension never asks to read every site.
+import { MatchPattern } from 'wxt/utils/match-patterns';
 
 export const NEWS_SITES = [
   'apnews.com',
@@ -39,19 +40,18 @@ export const LOCAL_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
 
 export const CONTENT_MATCHES = [...NEWS_SITES.map((s) => `*://*.${s}/*`), ...LOCAL_MATCHES];
 
-/** True when the content script runs by itself on this URL. */
+const PATTERNS = CONTENT_MATCHES.map((p) => new MatchPattern(p));
+
+/** True when the content script runs by itself on this URL: the manifest's own match patterns, as the browser reads them. */
 export function isAutoSite(url: string | undefined): boolean {
   if (!url) return false;
-  let u: URL;
   try {
-    u = new URL(url);
+    new URL(url);
   } catch {
     return false;
   }
-  if (u.protocol === 'http:' && (u.hostname === 'localhost' || u.hostname === '127.0.0.1')) return true;
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
-  const host = u.hostname.toLowerCase();
-  return NEWS_SITES.some((s) => host === s || host.endsWith(`.${s}`));
+  // (A string, not a URL: MatchPattern tests `instanceof Location` otherwise, which a service worker lacks.)
+  return PATTERNS.some((p) => p.includes(url));
 }
 
 /** Pages no extension may script (browser pages, stores). */

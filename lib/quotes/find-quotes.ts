@@ -3,7 +3,7 @@
 import type { Mention, Quote, Span } from '../types';
 
 const SPEECH =
-  /\b(said|says|say|saying|wrote|writes|write|writing|told|tells|tweeted|tweets|posted|posts|added|adds|stated|states|stating|claimed|claims|claiming|commented|comments|commenting|asserted|asserts|asserting|noted|notes|explained|argued|argues|responded|replied|warned|warns|insisted|insists|remarked|declared|declares|announced|quipped|joked|continued|acknowledged|admitted|asked|answered|countered|emphasized|emphasised|comment|state|claim|tweet|post|note|add|respond|reply|warn|insist|explain|argue|adding|noting|explaining|arguing|warning|insisting|replying|responding|posting|tweeting|telling|declaring|announcing|acknowledging|admitting|asking|answering|writing|put it)\b/i;
+  /\b(said|says|say|saying|wrote|writes|write|writing|told|tells|tweeted|tweets|posted|posts|added|adds|stated|states|stating|claimed|claims|claiming|commented|comments|commenting|asserted|asserts|asserting|noted|notes|explained|argued|argues|responded|replied|warned|warns|insisted|insists|remarked|declared|declares|announced|quipped|joked|continued|acknowledged|admitted|asked|answered|countered|emphasized|emphasised|confided|recalled|revealed|conceded|vowed|pledged|promised|urged|cautioned|stressed|reiterated|lamented|boasted|observed|concluded|comment|state|claim|tweet|post|note|add|respond|reply|warn|insist|explain|argue|adding|noting|explaining|arguing|warning|insisting|replying|responding|posting|tweeting|telling|declaring|announcing|acknowledging|admitting|asking|answering|writing|put it)\b/i;
 const PRONOUN = /\b(he|she)\b/i;
 
 const OPENERS: Record<string, string> = { '\u201c': '\u201d', '"': '"', '\u00ab': '\u00bb', '\u2018': '\u2019', "'": "'" };
@@ -11,10 +11,17 @@ const OPENERS: Record<string, string> = { '\u201c': '\u201d', '"': '"', '\u00ab'
 const SINGLE = new Set(['\u2018', "'"]);
 const LETTER = /[\p{L}\p{N}]/u;
 
+/** A quotation's span, marks included; `unopened` when the writer left out its opening mark. */
+interface RawQuote {
+  start: number;
+  end: number;
+  unopened?: boolean;
+}
+
 /** Quoted passages of at least three words, with their speaker where the text tells. */
 export function findQuotes(text: string, sentences: Span[], mentions: Mention[]): Quote[] {
   const people = mentions.filter((m) => m.kind === 'person');
-  const raw: { start: number; end: number }[] = [];
+  const raw: RawQuote[] = [];
   for (let i = 0; i < text.length; i++) {
     const close = OPENERS[text[i]];
     if (!close) continue;
@@ -30,10 +37,11 @@ export function findQuotes(text: string, sentences: Span[], mentions: Mention[])
     raw.push({ start: i, end: j + 1 });
     i = j;
   }
+  orphanClosings(text, raw);
   const quotes: Quote[] = [];
   let last: { speaker?: string; end: number } | undefined;
   for (const r of raw) {
-    const words = text.slice(r.start + 1, r.end - 1).trim();
+    const words = text.slice(r.unopened ? r.start : r.start + 1, r.end - 1).trim();
     if (words.split(/\s+/).length < 3) continue;
     let speaker = attribute(text, r, sentences, people);
     // An unattributed quote right after an attributed one, in the next sentence or two, continues it.
@@ -45,6 +53,33 @@ export function findQuotes(text: string, sentences: Span[], mentions: Mention[])
     last = { speaker, end: r.end };
   }
   return quotes;
+}
+
+/**
+ * A paragraph that ends with a closing mark no quotation claims, after a quotation and its
+ * attribution ('"...," she said. More of her words."'): the writer left out the mark that reopens
+ * the quotation, so the words from the next sentence to that mark are a quotation too.
+ */
+function orphanClosings(text: string, raw: RawQuote[]): void {
+  const added: RawQuote[] = [];
+  for (let k = 0; k < raw.length; k++) {
+    const r = raw[k];
+    const paraEnd = text.indexOf('\n', r.end) < 0 ? text.length : text.indexOf('\n', r.end);
+    const next = raw[k + 1];
+    if (next && next.start < paraEnd) continue;
+    const tail = text.slice(r.end, paraEnd).replace(/\s+$/, '');
+    if (!/[.!?,]["\u201d]$/.test(tail)) continue;
+    // The attribution is the rest of the first sentence after the quotation ("confided Mas.").
+    const stop = /[.!?]\s+/.exec(tail);
+    if (!stop || stop.index > 60) continue;
+    const start = r.end + stop.index + stop[0].length;
+    const end = r.end + tail.length;
+    if (end - start > 20) added.push({ start, end, unopened: true });
+  }
+  if (added.length) {
+    raw.push(...added);
+    raw.sort((a, b) => a.start - b.start);
+  }
 }
 
 function sentenceAt(sentences: Span[], pos: number): Span | undefined {

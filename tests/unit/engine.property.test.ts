@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { analyze } from '../../lib/engine';
 import { CorpusIndex, parseCorpus } from '../../lib/corpus';
 import { splitSentences } from '../../lib/text/sentences';
+import { blocksOf } from '../../lib/article/text';
+import { parseHTML } from 'linkedom';
 
 const index = new CorpusIndex(parseCorpus(JSON.parse(readFileSync(join(__dirname, '..', '..', 'assets', 'corpus', 'corpus.json'), 'utf8'))));
 
@@ -18,10 +20,16 @@ const newsy = fc.array(
   { maxLength: 80 },
 ).map((parts) => parts.join(' '));
 
-const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), newsy);
+// The demo article's paragraphs (written for the project, with conflicts, quote variants and
+// agreements against the bundled corpus), any of them, in any order: pages with comparisons.
+const demoBlocks = blocksOf(parseHTML(readFileSync(join(__dirname, '..', '..', 'assets', 'demo', 'demo-article.html'), 'utf8')).document.querySelector('article') ?? parseHTML('<p></p>').document).filter((b) => b.length > 40);
+const demoish = fc.shuffledSubarray(demoBlocks, { minLength: 1 }).map((b) => b.join('\n\n'));
+
+const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), newsy, demoish);
 
 describe('engine properties', () => {
   it('never throws and returns offsets that point at their text', () => {
+    let compared = 0;
     fc.assert(
       fc.property(text, fc.constantFrom(undefined, '2025-01-22', '2025-01', 'garbage'), (t, published) => {
         const a = analyze({ text: t, published }, index);
@@ -29,10 +37,27 @@ describe('engine properties', () => {
         for (const c of a.claims) expect(t.slice(c.sentenceStart, c.sentenceEnd)).toBe(c.sentence);
         // Words like "constructor" are words, not table entries: no figure gets NaN bounds.
         for (const c of a.claims) if (c.figure) expect([c.figure.low, c.figure.high, c.figure.value].some(Number.isNaN)).toBe(false);
-        expect(a.summary.conflicts + a.summary.quoteVariants + a.summary.updates + a.summary.agreements + a.summary.unique).toBe(a.claims.length);
+        // What the card and the popup show must hold together: every comparison is about a claim
+        // of this page and points at a reference and a source the analysis carries (never the
+        // page itself), and a claim's verdict is its strongest relation, unique with none.
+        const ids = new Set(a.claims.map((c) => c.id));
+        compared += a.comparisons.length;
+        for (const c of a.comparisons) {
+          expect(ids.has(c.claimId)).toBe(true);
+          expect(a.references[c.referenceId]).toBeDefined();
+          expect(a.sources[c.sourceId]).toBeDefined();
+          if (a.page.matchedSource) expect(c.sourceId).not.toBe(a.page.matchedSource);
+        }
+        for (const c of a.claims) {
+          const rel = new Set(a.comparisons.filter((x) => x.claimId === c.id).map((x) => x.relation));
+          const strongest = (['conflict', 'quote-variant', 'update', 'agree'] as const).find((r) => rel.has(r)) ?? 'unique';
+          expect(c.verdict).toBe(strongest);
+        }
       }),
       { numRuns: 300 },
     );
+    // (The demo's paragraphs make sure the verdict checks above had comparisons to check.)
+    expect(compared).toBeGreaterThan(0);
   });
 
   it('cuts any text into sentences whose offsets are exact and in order', () => {

@@ -163,6 +163,40 @@ describe('quotations', () => {
   });
 });
 
+describe('more quotation forms', () => {
+  it('reads on to a closing mark whose opening mark the writer left out', () => {
+    const text = '"The talks were long, almost a year of work," confided Sarah Velde. There were many meetings with the family. I knew it was done at the end of May."';
+    const quotes = readClaims({ text }).claims.filter((c) => c.quote);
+    expect(quotes.map((q) => [q.quote!.speaker, q.quote!.words])).toEqual([
+      ['Sarah Velde', 'The talks were long, almost a year of work,'],
+      ['Sarah Velde', 'There were many meetings with the family. I knew it was done at the end of May.'],
+    ]);
+  });
+
+  it('calls a short quotation inside a longer one, with words changed, a variant', () => {
+    const a = check(
+      { text: '"We are deeply sorry for the delays that we have caused to our riders, to the city and to anyone who waited," Sarah Velde said.', published: '2031-05-04' },
+      [{ text: '"We\'re deeply sorry for the delays that we\'ve caused to riders," Sarah Velde said.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'deeply sorry')).toEqual(['quote-variant']);
+  });
+});
+
+describe('figures in other words', () => {
+  it('reads a range that opens with a quotation mark after "between"', () => {
+    const c = figureClaim('Velde said riders would pay between "$5 and $6 a trip" from June.', '$5');
+    expect([c.figure!.low, c.figure!.high]).toEqual([5, 6]);
+  });
+
+  it('compares planes with aircraft: one kind of thing in other words', () => {
+    const a = check(
+      { text: 'Regulators in Velmar grounded 171 Vantair planes on Saturday.', published: '2031-05-04' },
+      [{ text: 'Regulators in Velmar ordered the grounding of 171 Vantair aircraft on Saturday.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '171')).toEqual(['agree']);
+  });
+});
+
 describe('events for dates', () => {
   it('keeps who acted apart from who was acted on: "X announced" is not "X was announced"', () => {
     const { claims } = readClaims({ text: 'Orvell FC was officially announced as the new owner of Tessen Park on Saturday.', published: '2031-05-04' });

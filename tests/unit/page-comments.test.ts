@@ -1,0 +1,31 @@
+// An ordinary article under a large comment section, a mega menu and a related rail (the common
+// case on news sites): the article is found, and no comment, menu or teaser is read with it.
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { isArticleError, readArticle, tokenF1, tokens } from '../../lib/article';
+import { findArticle } from '../../lib/page/article';
+import { buildBlocks } from '../../lib/page/blocks';
+import { COMMENT_PAGES } from '../fixtures/comments/pages';
+
+const dom = (html: string) => parseHTML(html).document as unknown as Document;
+
+describe.each(COMMENT_PAGES.map((make) => make()))('$name', (page) => {
+  it('the extension reads the article, and none of the comments, menu or rail', () => {
+    const guess = findArticle(dom(page.html));
+    expect(guess.isArticle).toBe(true);
+    const text = buildBlocks(guess.roots).text;
+    for (const p of page.article.slice(1)) expect(text).toContain(p);
+    for (const c of page.comments) expect(text).not.toContain(c);
+    expect(text).not.toContain('topic 1');
+    expect(text).not.toContain('More from the Ledger');
+    expect(tokenF1(tokens(text), tokens(page.article.join(' ')))).toBeGreaterThan(0.95);
+  });
+
+  it('the command line reads the same article', () => {
+    const r = readArticle(dom(page.html), { reader: 'page' });
+    expect(isArticleError(r)).toBe(false);
+    if (isArticleError(r)) return;
+    for (const c of page.comments) expect(r.text).not.toContain(c);
+    expect(tokenF1(tokens(r.text), tokens(page.article.join(' ')))).toBeGreaterThan(0.95);
+  });
+});
