@@ -164,18 +164,25 @@ function reportDate(text: string, date: DateMention): boolean {
 }
 
 const TOPICS = 3;
+const PLACE_TOPICS = 2;
 
-/** The people and organisations an article names most, first named first among equals. */
+/**
+ * The people and organisations an article names most, then the places it names most (a story
+ * is often known by its place: the bridge, the county), first named first among equals.
+ */
 export function topicsOf(entities: Mention[]): string[] {
-  const counts = new Map<string, number>();
-  for (const e of entities) {
-    if (e.kind === 'place') continue;
-    const n = e.canonical ?? e.text;
-    counts.set(n, (counts.get(n) ?? 0) + 1);
-  }
-  return [...counts]
-    .filter(([, n]) => n >= 2)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, TOPICS)
-    .map(([name]) => name);
+  const top = (places: boolean, k: number) => {
+    const counts = new Map<string, number>();
+    for (const e of entities) {
+      if ((e.kind === 'place') !== places) continue;
+      const n = e.canonical ?? e.text;
+      counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    return [...counts]
+      .filter(([, n]) => n >= 2)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k)
+      .map(([name]) => name);
+  };
+  return [...top(false, TOPICS), ...top(true, PLACE_TOPICS)];
 }

@@ -7,7 +7,7 @@ import { quoteContains, quoteDifference, quoteElides, quoteSegments, quoteTokens
 import { explain } from './explain';
 import { comparableUnits, sameHolder, sameQuantity } from './quantity';
 import { CUMULATIVE, RUNNING, WINDOWED } from '../claims/measure-lexicon';
-import { contentStems, jaccard } from '../text/words';
+import { contentStems, isStopword, jaccard } from '../text/words';
 
 // Thresholds, set from first principles, not from any article: a conflict needs more evidence
 // that two figures are the same quantity than an agreement does.
@@ -17,10 +17,11 @@ const QUOTE_VARIANT = 0.4;
 // A lower bar for a short quotation inside a longer one (see overlapShare).
 const PARTIAL_QUOTE = 0.25;
 
-/** The share of the shorter side's words that the other side has too. */
+/** The share of the shorter side's content words that the other side has too; function words do not count. */
 function overlapShare(a: string[], b: string[]): number {
-  const A = new Set(a);
-  const B = new Set(b);
+  const A = new Set(a.filter((w) => !isStopword(w)));
+  const B = new Set(b.filter((w) => !isStopword(w)));
+  if (Math.min(A.size, B.size) < 3) return 0;
   let shared = 0;
   for (const w of A) if (B.has(w)) shared++;
   return shared / Math.max(1, Math.min(A.size, B.size));

@@ -61,7 +61,7 @@ function lookupKeys(c: Claim, probing = false): string[] {
   // A figure is also filed by what it measures and the story's names, whatever its value, so "the
   // toll rose to 21" meets "killed 12 people" in another report of the same story.
   if (c.figure) {
-    const names = new Set([...c.subjects, ...(c.topics ?? [])].map(nameKey));
+    const names = new Set([...c.subjects, ...(c.topics ?? [])].flatMap(nameKeys));
     for (const t of c.measure?.terms ?? []) if (t !== 'person') for (const n of names) keys.push(`figure:${c.figure.kind}:~${t}|n|${n}`);
   }
   if (c.figure) {
@@ -75,12 +75,8 @@ function lookupKeys(c: Claim, probing = false): string[] {
   return keys;
 }
 
-/** A name's longest word, so "Los Angeles" and "Los Angeles County" file together. */
-const nameKey = (name: string) =>
-  name
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .reduce((a, b) => (b.length > a.length ? b : a), '');
+/** A name's words of four letters or more, so "Key Bridge" and "Francis Scott Key Bridge" file together. */
+const nameKeys = (name: string) => name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
 
 export const sentenceKey = (s: string) => normalizeText(s).replace(/[^\p{L}\p{N}]+/gu, '');
 

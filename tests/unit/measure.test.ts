@@ -180,6 +180,14 @@ describe('more quotation forms', () => {
     );
     expect(relationsOf(a, 'deeply sorry')).toEqual(['quote-variant']);
   });
+
+  it('does not take two different remarks that share little words and one noun for variants', () => {
+    const a = check(
+      { text: '"Nine thousand jobs depend on that harbour, and we are going to do what we can to keep them," Sarah Velde said.', published: '2031-05-04' },
+      [{ text: '"We are going to rebuild that harbour together," Sarah Velde said.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'jobs depend')).toEqual([]);
+  });
 });
 
 describe('figures in other words', () => {
