@@ -69,6 +69,7 @@ function clauseWords(inp: MeasureInputs): { before: Word[]; after: Word[] } {
 }
 
 const canonical = (m: Mention) => m.canonical ?? m.text;
+const RATE_FILLERS = new Set(['single', 'calendar', 'full', 'given', 'typical', 'normal']);
 // How far before a figure its holder is looked for, past the figure's own clause words.
 const HOLDER_REACH = 80;
 const LIST_GAP = /^[\s,]*(?:and|or|&)?[\s,]*$/i;
@@ -145,7 +146,11 @@ export function measureOf(inp: MeasureInputs): Measure {
   for (let i = 0; i < Math.min(afterLower.length, 3); i++) {
     const l = afterLower[i];
     if (RATE_ADVERB[l]) rate = RATE_ADVERB[l];
-    if ((l === 'a' || l === 'an' || l === 'per' || l === 'each' || l === 'every') && RATE_NOUN[afterLower[i + 1]]) rate = RATE_NOUN[afterLower[i + 1]];
+    if (l === 'a' || l === 'an' || l === 'per' || l === 'each' || l === 'every') {
+      // "a year", "every single year", "per calendar year".
+      const next = RATE_FILLERS.has(afterLower[i + 1]) ? afterLower[i + 2] : afterLower[i + 1];
+      if (RATE_NOUN[next]) rate = RATE_NOUN[next];
+    }
   }
   const glued = /-an?-(year|day|week|month|season)$/i.exec(text.slice(figure.end, figure.end + 12));
   if (glued) rate = RATE_NOUN[glued[1].toLowerCase()];

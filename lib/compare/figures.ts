@@ -38,8 +38,9 @@ function boundsOf(f: Figure): Bounds {
   const v = Math.abs(f.value);
   const step = writtenStep(f);
   if (f.low === f.high) {
+    // Open at its edges: "120 mph" rounds from below 125, so 115 and 125 are other readings.
     const slack = Math.min(step / 2, v * ROUNDING);
-    return { low: f.low - slack, high: f.high + slack, lowIn: true, highIn: true };
+    return { low: f.low - slack, high: f.high + slack, lowIn: slack === 0, highIn: slack === 0 };
   }
   // "about" and "nearly" widen a round figure more than an exact one.
   if (f.hedge === 'about' || f.hedge === 'nearly') {
