@@ -55,11 +55,11 @@ export default defineConfig({
     commands: {
       'next-conflict': {
         suggested_key: { default: 'Alt+Shift+J' },
-        description: 'Go to the next disagreement on the page',
+        description: 'Go to the next finding on the page (and open its card)',
       },
       'previous-conflict': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Go to the previous disagreement on the page',
+        description: 'Go to the previous finding on the page (and open its card)',
       },
     },
     ...(browser === 'firefox'

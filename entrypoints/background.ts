@@ -19,6 +19,9 @@ import {
   type TabState,
 } from '@/lib/messages';
 import { canScript, isAutoSite } from '@/lib/page/sites';
+import { shapeAnalysis } from '@/lib/ui/findings';
+import { KIND_WORDS } from '@/lib/ui/format';
+import { isClosedPage, pageError } from '@/lib/ui/errors';
 import { devLog } from '@/lib/log';
 import { cleanEntry, storedTabIds, tabItem, type TabEntry } from '@/lib/storage';
 
@@ -106,10 +109,16 @@ function actionApi(): ActionApi | undefined {
 async function updateBadge(tabId: number, state: PageState) {
   const action = actionApi();
   if (!action) return;
-  const n = state.kind === 'analysed' ? state.analysis.summary.conflicts : 0;
+  const s = state.kind === 'analysed' ? (state.analysis.summary as typeof state.analysis.summary & { updates?: number }) : undefined;
+  const n = s?.conflicts ?? 0;
   try {
     await action.setBadgeText({ tabId, text: n > 0 ? String(n) : '' });
     if (n > 0) await action.setBadgeBackgroundColor({ tabId, color: '#c62828' });
+    // The badge's words are the popup's: "Disagrees: 1 · Quoted differently: 2".
+    const title = s
+      ? `Crosscheck: ${KIND_WORDS.conflict}: ${s.conflicts} · ${KIND_WORDS['quote-variant']}: ${s.quoteVariants} · ${KIND_WORDS.update}: ${s.updates ?? 0} · ${KIND_WORDS.agree}: ${s.agreements}`
+      : 'Crosscheck';
+    await action.setTitle({ tabId, title });
   } catch (e) {
     devLog('background.ts:112', e);
     /* the tab may be gone */
@@ -167,7 +176,22 @@ async function tabState(tabId: number): Promise<TabState> {
     if (live.kind !== 'not-running' && live.kind !== 'analysing') setEntry(tabId, { url: url ?? '', state: live });
     return withState(live, url);
   }
-  return withState({ kind: 'not-running', url: tabUrl, canRun: tabUrl === undefined || canScript(tabUrl) }, tabUrl);
+  const canRun = tabUrl === undefined ? await mayScript(tabId) : canScript(tabUrl) && !isClosedPage(tabUrl);
+  return withState({ kind: 'not-running', url: tabUrl, canRun }, tabUrl);
+}
+
+/**
+ * Whether Crosscheck could run on a tab whose address it may not see: the browser refuses a no-op
+ * script on its own pages and the stores outright, and on other pages only for want of the reader's
+ * click (activeTab), which "Check this page" then asks for. Nothing of the page is read.
+ */
+async function mayScript(tabId: number): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, func: () => true });
+    return true;
+  } catch (e) {
+    return pageError(e instanceof Error ? e.message : String(e)).kind !== 'cannot-run';
+  }
 }
 
 async function enableTab(tabId: number): Promise<{ ok: boolean; error?: string }> {
@@ -178,6 +202,7 @@ async function enableTab(tabId: number): Promise<{ ok: boolean; error?: string }
     devLog('background.ts:173', e);
     /* activeTab may hide the url until granted */
   }
+  if (isClosedPage(url)) return { ok: false, error: `cannot run on ${url}` };
   const site = siteOf(url);
   if (site) {
     const s = await readSettings();
@@ -243,10 +268,10 @@ const handlers: Handler = {
     if (tabId !== undefined) setEntry(tabId, { url: page.url, state: { kind: 'analysing', url: page.url, since: Date.now() } });
     try {
       const { index } = await corpus.get();
-      const analysis = analyze(
-        { text: page.blocks.join('\n\n'), title: page.title, url: page.url, published: page.published, site: page.site, lang: page.lang },
-        index,
-      );
+      const text = page.blocks.join('\n\n');
+      // What a reader is shown: one entry per disagreement, agreements on figures that measure
+      // something, mentions that are names (lib/ui/findings.ts); the engine's answer is not changed.
+      const analysis = shapeAnalysis(analyze({ text, title: page.title, url: page.url, published: page.published, site: page.site, lang: page.lang }, index), text);
       // The tab may have been closed while the engine worked: then nothing is kept for it.
       if (tabId !== undefined && (await tabExists(tabId))) setEntry(tabId, { url: page.url, state: { kind: 'analysed', url: page.url, analysis } });
       return { ok: true, analysis };

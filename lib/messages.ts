@@ -76,7 +76,9 @@ export interface BackgroundProtocol {
 /** Requests to a tab's content script. */
 export interface ContentProtocol {
   'get-state': { req: Record<string, never>; res: PageState };
-  'show-claim': { req: { claimId: string }; res: { ok: boolean } };
+  /** Scrolls to a finding; with `focus`, opens its card and puts the focus in it (the popup's "Show me"). */
+  'show-claim': { req: { claimId: string; focus?: boolean }; res: { ok: boolean } };
+  /** The keyboard route (Alt+Shift+J/K): the next or previous finding of any kind, its card open and focused. */
   'step-conflict': { req: { direction: 1 | -1 }; res: { ok: boolean; claimId?: string } };
   reanalyze: { req: Record<string, never>; res: { ok: boolean } };
   /** What the content script's readings of the page cost it (for tests and the curious). */

@@ -3,6 +3,7 @@
 // scrolls. Lives in a shadow root under one host element, made the first time there is
 // something to show. The card holds no reading state: it asks `view` for the analysis and the
 // painting it shows.
+import { steppable } from '../../lib/ui/findings';
 import cardCss from './card.css?inline';
 import { render } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -69,10 +70,12 @@ export interface CardPart extends Part {
   inside(e: Event): boolean;
 }
 
-/** The page's conflicts that are marked, in the order of the analysis (the keyboard route). */
+/** Every finding on the page that is marked (not only conflicts), in page order: the keyboard route. */
 export function conflictIds({ analysis, painting }: CardView): string[] {
   if (!analysis || !painting) return [];
-  return analysis.claims.filter((c) => c.verdict === 'conflict' && painting.claimRange.has(c.id)).map((c) => c.id);
+  return steppable(analysis)
+    .map((f) => f.id)
+    .filter((id) => painting.claimRange.has(id));
 }
 
 /** Where a range is on screen: the line under the pointer when it spans several. */
@@ -95,7 +98,7 @@ const shadowUi = async (ctx: PartContext, onRemove: (container: Element) => void
     css: cardCss,
     isolateEvents: ['keydown', 'keyup', 'keypress', 'wheel'],
     onMount: (_container, _shadow, host) => {
-      host.setAttribute('aria-live', 'polite');
+      // No aria-live here: the card is a dialog, announced by its title when it takes the focus.
       host.style.cssText =
         'position:fixed!important;top:0!important;left:0!important;width:0!important;height:0!important;overflow:visible!important;z-index:2147483647!important;display:block!important;';
     },

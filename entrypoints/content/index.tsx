@@ -57,7 +57,7 @@ export default defineContentScript({
     startRouter(ctx, {
       'get-state': () => page.state(),
       diagnostics: () => page.diagnostics(),
-      'show-claim': (msg) => ({ ok: keys.show(msg.claimId) }),
+      'show-claim': async (msg) => ({ ok: await keys.show(msg.claimId, msg.focus) }),
       'step-conflict': (msg) => keys.step(msg.direction),
       reanalyze: async () => {
         await page.run(true);

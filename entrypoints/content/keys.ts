@@ -10,8 +10,8 @@ import type { Part, PartContext } from './context';
 export interface KeysPart extends Part {
   /** Opens the card on the next (1) or previous (-1) marked conflict, focused. */
   step(direction: 1 | -1): Promise<ContentProtocol['step-conflict']['res']>;
-  /** Scrolls a marked claim into view and flashes it. */
-  show(claimId: string): boolean;
+  /** Scrolls a marked claim into view and flashes it; with `focus`, opens its card with the focus in it ("Show me"). */
+  show(claimId: string, focus?: boolean): Promise<boolean>;
 }
 
 /** Scrolls the range's element to the middle of the viewport (at once: no animation) and flashes it. */
@@ -43,10 +43,11 @@ export function startKeys(
       await deps.card.open(id, range, { pinned: true, focus: true });
       return { ok: true, claimId: id };
     },
-    show(claimId) {
+    async show(claimId, focus = false) {
       const range = deps.view().painting?.claimRange.get(claimId);
       if (!range) return false;
       show(range);
+      if (focus) await deps.card.open(claimId, range, { pinned: true, focus: true });
       return true;
     },
     dispose() {},

@@ -6,11 +6,27 @@ import { readSettings, toBackground, type CorpusStatus, type Settings } from '@/
 import { NEWS_SITES } from '@/lib/page/sites';
 import { importCorpusFile, MAX_CORPUS_BYTES } from '@/entrypoints/background/corpus';
 import { clearReaderCorpus, idbReaderStore, loadReaderCorpus, type StoredCorpus } from '@/entrypoints/background/corpus-store';
+import { browser } from 'wxt/browser';
+import { importError } from '@/lib/ui/errors';
+import { KIND_WORDS } from '@/lib/ui/format';
+
+/** The technical text behind a disclosure. */
+function Details({ detail }: { detail?: string }) {
+  if (!detail) return null;
+  return (
+    <details class="details">
+      <summary>Details</summary>
+      <p class="detail" data-error-detail>
+        {detail}
+      </p>
+    </details>
+  );
+}
 
 /** How many of the reader's sources are listed by name. */
 const LISTED = 100;
 
-type Notice = { kind: 'ok' | 'error'; text: string } | null;
+type Notice = { kind: 'ok' | 'error'; text: string; detail?: string } | null;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -78,7 +94,7 @@ function CorpusSection() {
       await refresh(true);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      setNotice({ kind: 'error', text: `Could not import ${file.name}: ${why}. Your corpus is unchanged.` });
+      setNotice({ kind: 'error', ...importError(file.name, why) });
     } finally {
       setBusy(null);
       if (input.current) input.current.value = '';
@@ -93,7 +109,7 @@ function CorpusSection() {
       setNotice({ kind: 'ok', text: 'Your corpus was removed; the bundled corpus stays in use.' });
       await refresh(true);
     } catch (e) {
-      setNotice({ kind: 'error', text: `Could not remove your corpus: ${e instanceof Error ? e.message : String(e)}.` });
+      setNotice({ kind: 'error', text: 'Your corpus could not be removed; it is still in use. Reload this page and try again.', detail: e instanceof Error ? e.message : String(e) });
     } finally {
       setBusy(null);
       setConfirming(false);
@@ -104,7 +120,8 @@ function CorpusSection() {
   return (
     <section aria-labelledby="corpus-h" class="corpus">
       <h2 id="corpus-h">Corpus</h2>
-      <p data-corpus-status>{statusError ? `The background did not answer: ${statusError}` : status ? describeStatus(status) : 'Loading…'}</p>
+      <p data-corpus-status>{statusError ? 'Crosscheck’s background did not answer. Reload this page.' : status ? describeStatus(status) : 'Loading…'}</p>
+      <Details detail={statusError ?? undefined} />
       <h3>Your corpus</h3>
       <p class="quiet">
         Add coverage of the stories you follow: a corpus file (<code>.json</code>, as <code>crosscheck corpus build</code> writes it,
@@ -150,9 +167,12 @@ function CorpusSection() {
         </p>
       )}
       {notice && (
-        <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-corpus-notice={notice.kind}>
-          {notice.text}
-        </p>
+        <div class={`notice ${notice.kind}`}>
+          <p data-corpus-notice={notice.kind} role={notice.kind === 'error' ? 'alert' : 'status'}>
+            {notice.text}
+          </p>
+          <Details detail={notice.detail} />
+        </div>
       )}
       {mine === null && <p class="quiet" data-corpus-mine="none">You have not added a corpus of your own.</p>}
       {mine && (
@@ -174,6 +194,83 @@ function CorpusSection() {
   );
 }
 
+/** The optional permission for saved pages (file://): asked for on the reader's click, never before. */
+const FILES = { origins: ['file:///*'] };
+
+function SavedPagesSection() {
+  const [granted, setGranted] = useState<boolean | null>(null);
+  const [note, setNote] = useState<{ text: string; detail?: string } | null>(null);
+  const check = () =>
+    void browser.permissions.contains(FILES).then(
+      (g) => setGranted(g),
+      () => setGranted(false),
+    );
+  useEffect(check, []);
+  const ask = async () => {
+    setNote(null);
+    try {
+      const ok = await browser.permissions.request(FILES);
+      setGranted(ok);
+      if (!ok) setNote({ text: 'The browser did not give the permission, so saved pages stay unchecked. You can ask again at any time.' });
+    } catch (e) {
+      setNote({ text: 'The browser would not ask for the permission.', detail: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const drop = async () => {
+    await browser.permissions.remove(FILES).catch(() => false);
+    check();
+  };
+  return (
+    <section aria-labelledby="files-h">
+      <h2 id="files-h">Saved pages</h2>
+      <p class="quiet">
+        Crosscheck can check articles you saved on this computer (<code>file://</code> pages), only if you allow it. Chrome also asks you to
+        turn on “Allow access to file URLs” for Crosscheck in <code>chrome://extensions</code>.
+      </p>
+      <p data-files-permission={granted === null ? 'unknown' : granted ? 'granted' : 'not-granted'}>
+        {granted === null ? 'Checking…' : granted ? 'Saved pages: allowed.' : 'Saved pages: not allowed.'}
+      </p>
+      <div class="row">
+        {granted ? (
+          <button type="button" data-files-remove onClick={() => void drop()}>
+            Stop checking saved pages
+          </button>
+        ) : (
+          <button type="button" data-files-request onClick={() => void ask()}>
+            Allow checking saved pages
+          </button>
+        )}
+      </div>
+      {note && (
+        <div class="notice error" role="status">
+          <p data-files-note>{note.text}</p>
+          <Details detail={note.detail} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function WordsSection() {
+  return (
+    <section aria-labelledby="words-h">
+      <h2 id="words-h">What the marks mean</h2>
+      <dl class="words">
+        <dt class="conflict">{KIND_WORDS.conflict}</dt>
+        <dd>Other coverage gives a different figure or date for the same thing (red wavy underline).</dd>
+        <dt class="quote-variant">{KIND_WORDS['quote-variant']}</dt>
+        <dd>Someone is quoted in other words elsewhere (amber dashed underline).</dd>
+        <dt class="update">{KIND_WORDS.update}</dt>
+        <dd>A running figure that other coverage reported at another time, such as a toll that grew (blue double underline).</dd>
+        <dt class="agree">{KIND_WORDS.agree}</dt>
+        <dd>Other coverage gives the same figure (green underline).</dd>
+        <dt>{KIND_WORDS.unique}</dt>
+        <dd>Nothing in the corpus speaks of it (not marked).</dd>
+      </dl>
+    </section>
+  );
+}
+
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
 
@@ -189,7 +286,9 @@ export function Options() {
   return (
     <main class="options">
       <h1>Crosscheck settings</h1>
+      <WordsSection />
       <CorpusSection />
+      <SavedPagesSection />
       <section aria-labelledby="sites-h">
         <h2 id="sites-h">Sites where Crosscheck runs by itself</h2>
         <p class="quiet">On any other page, open Crosscheck from the toolbar and choose “Check this page”.</p>

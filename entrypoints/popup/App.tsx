@@ -2,17 +2,12 @@
 // Also works as a tab (popup.html?tab=N), which the demo and the tests use.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Analysis, CheckedClaim } from '@/lib/engine';
+import type { Analysis } from '@/lib/engine';
 import { toBackground, toContent, type TabState } from '@/lib/messages';
-import { claimMarks, markRanges, referencesOf, sortClaims, sourceDate, sourceName } from '@/lib/ui/format';
-
-const BADGE: Record<CheckedClaim['verdict'], string> = {
-  conflict: 'Disagrees',
-  'quote-variant': 'Quoted differently',
-  update: 'Story moved on',
-  agree: 'Agrees',
-  unique: 'Only here',
-};
+import { INFERRED_NOTE, KIND_WORDS, sentencePieces, sourceName } from '@/lib/ui/format';
+import { findingsOf, summarize, type Finding, type Summary as Counts } from '@/lib/ui/findings';
+import { Marked, RefItem } from '@/lib/ui/FindingParts';
+import { pageError, type ReaderError } from '@/lib/ui/errors';
 
 /** How long the popup waits for a page to be read before it says it could not be. */
 const ANALYSIS_DEADLINE_MS = 25_000;
@@ -29,20 +24,31 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
-/** "could not check this page", with what went wrong in small print and a way to try again. */
-function CouldNotCheck({ detail, onRetry, busy }: { detail?: string; onRetry: () => void; busy: boolean }) {
+/** The technical text behind a disclosure: there for a bug report, out of the reader's way. */
+export function Details({ detail }: { detail?: string }) {
+  if (!detail) return null;
   return (
-    <div class="state" data-state="error">
-      <h2>Crosscheck could not check this page</h2>
-      <p>Something stopped it half-way. Nothing was sent anywhere; you can simply try again.</p>
-      {detail && (
-        <p class="detail" data-error-detail>
-          {detail}
-        </p>
+    <details class="details">
+      <summary>Details</summary>
+      <p class="detail" data-error-detail>
+        {detail}
+      </p>
+    </details>
+  );
+}
+
+/** An error in the reader's words, with a Retry only where trying again can help. */
+function Trouble({ e, onRetry, busy }: { e: ReaderError; onRetry?: () => void; busy: boolean }) {
+  return (
+    <div class="state" data-state={e.kind === 'cannot-run' ? 'cannot-run' : 'error'} data-error-kind={e.kind}>
+      <h2>{e.title}</h2>
+      <p>{e.text}</p>
+      {e.retry && onRetry && (
+        <button class="primary" type="button" data-retry disabled={busy} onClick={onRetry}>
+          Try again
+        </button>
       )}
-      <button class="primary" type="button" data-retry disabled={busy} onClick={onRetry}>
-        Retry
-      </button>
+      <Details detail={e.detail} />
     </div>
   );
 }
@@ -54,57 +60,56 @@ async function targetTab(): Promise<number | undefined> {
   return tab?.id;
 }
 
-function Summary({ s }: { s: Analysis['summary'] }) {
+const COUNTS: { key: keyof Counts; kind?: keyof typeof KIND_WORDS; cls: string }[] = [
+  { key: 'conflicts', kind: 'conflict', cls: 'conflicts' },
+  { key: 'quoteVariants', kind: 'quote-variant', cls: 'variants' },
+  { key: 'updates', kind: 'update', cls: 'updates' },
+  { key: 'agreements', kind: 'agree', cls: 'agreements' },
+  { key: 'unique', kind: 'unique', cls: 'unique' },
+  { key: 'mentions', cls: 'mentions' },
+];
+
+function Summary({ s }: { s: Counts }) {
   return (
     <ul class="summary" aria-label="Summary">
-      <li class="conflicts" data-count="conflicts">
-        <b>{s.conflicts}</b>
-        <span>{s.conflicts === 1 ? 'conflict' : 'conflicts'}</span>
-      </li>
-      <li class="variants" data-count="quoteVariants">
-        <b>{s.quoteVariants}</b>
-        <span>{s.quoteVariants === 1 ? 'quote variant' : 'quote variants'}</span>
-      </li>
-      <li class="agreements" data-count="agreements">
-        <b>{s.agreements}</b>
-        <span>{s.agreements === 1 ? 'agreement' : 'agreements'}</span>
-      </li>
-      <li data-count="unique">
-        <b>{s.unique}</b>
-        <span>unique</span>
-      </li>
-      <li data-count="mentions">
-        <b>{s.mentions}</b>
-        <span>{s.mentions === 1 ? 'mention' : 'mentions'}</span>
-      </li>
+      {COUNTS.map((c) => (
+        <li key={c.key} class={c.cls} data-count={c.key}>
+          <b>{s[c.key]}</b>
+          <span>{c.kind ? KIND_WORDS[c.kind] : s[c.key] === 1 ? 'Mention' : 'Mentions'}</span>
+        </li>
+      ))}
     </ul>
   );
 }
 
-function ClaimItem({ analysis, claim, onShow }: { analysis: Analysis; claim: CheckedClaim; onShow?: () => void }) {
-  const refs = referencesOf(analysis, claim.id);
-  const first = refs[0];
-  const ref = first?.reference;
-  const marks = markRanges(claim.sentence, claimMarks(claim, first?.comparison.differs?.claim));
+function FindingItem({ f, onShow }: { f: Finding; onShow?: () => void }) {
+  const claim = f.claim;
+  const marks = sentencePieces(claim);
+  // Disagreements list every other article; agreements the first, and how many more.
+  const refs = f.kind === 'agree' ? f.refs.slice(0, 1) : f.refs;
+  const more = f.refs.length - refs.length;
   return (
-    <li class={`claim ${claim.verdict}`} data-claim-id={claim.id} data-verdict={claim.verdict}>
+    <li class={`claim ${f.kind}`} data-claim-id={f.id} data-verdict={f.kind}>
       <div class="head">
-        <span class={`badge ${claim.verdict}`}>{BADGE[claim.verdict]}</span>
+        <span class={`badge ${f.kind}`}>{KIND_WORDS[f.kind]}</span>
+        <span class="label">{f.label}</span>
         {onShow && (
-          <button class="show" type="button" onClick={onShow}>
+          <button class="show" type="button" aria-label={`Show me: ${f.label}`} onClick={onShow}>
             Show me
           </button>
         )}
       </div>
-      <p class="sentence">{marks.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</p>
-      {ref && (
-        <p class="other">
-          <b>{sourceName(first.source)}</b>
-          {sourceDate(first.source) ? ` (${sourceDate(first.source)})` : ''}: “{ref.sentence}”
-          {refs.length > 1 ? ` and ${refs.length - 1} more` : ''}
-        </p>
+      <p class="sentence">
+        <Marked pieces={marks} />
+      </p>
+      {refs.length > 0 && (
+        <ul class="refs">
+          {refs.map((r) => (
+            <RefItem key={`${r.sourceId}:${r.reference?.id ?? ''}`} r={r} withSentence={false} />
+          ))}
+        </ul>
       )}
-      {first?.comparison.why && <p class="why">{first.comparison.why}</p>}
+      {more > 0 && <p class="more">{more === 1 ? 'One more article agrees.' : `${more} more articles agree.`}</p>}
     </li>
   );
 }
@@ -171,7 +176,7 @@ export function App() {
     }));
     setBusy(false);
     if (!res.ok) {
-      setError(res.error ?? 'Crosscheck could not run on this page.');
+      setError(res.error ?? 'enable-tab failed');
       return;
     }
     setTimeout(refresh, 300);
@@ -183,14 +188,20 @@ export function App() {
     setTimeout(refresh, 300);
   };
 
-  const show = (claimId: string) => {
+  const show = async (claimId: string) => {
     if (tabId === undefined) return;
-    void toContent(tabId, 'show-claim', { claimId }).catch(() => {});
+    const asTab = new URLSearchParams(location.search).has('tab');
+    // The page gets the focus: as a tab, this tab steps aside for the page's; as the toolbar
+    // popup, it closes once the page has opened the card (focus cannot move while it is open).
+    if (asTab) await browser.tabs.update(tabId, { active: true }).catch(() => {});
+    const res = await toContent(tabId, 'show-claim', { claimId, focus: true }).catch(() => ({ ok: false }));
+    if (res.ok && !asTab) window.close();
   };
 
   let body;
+  const url = ts && 'url' in ts.state ? ts.state.url : undefined;
   if (error) {
-    body = <CouldNotCheck detail={error} busy={busy} onRetry={refresh} />;
+    body = <Trouble e={pageError(error, url)} busy={busy} onRetry={refresh} />;
   } else if (!ts) {
     body = (
       <div class="state" data-state="loading">
@@ -228,10 +239,7 @@ export function App() {
             </button>
           </div>
         ) : (
-          <div class="state" data-state="cannot-run">
-            <h2>Crosscheck can't read this page</h2>
-            <p>Browser pages and extension stores are closed to extensions.</p>
-          </div>
+          <Trouble e={pageError(undefined, 'about:')} busy={busy} />
         );
         break;
       case 'not-article':
@@ -251,53 +259,54 @@ export function App() {
         );
         break;
       case 'error':
-        body = (
-          <CouldNotCheck detail={st.message} busy={busy} onRetry={() => void enable()} />
-        );
+        body = <Trouble e={pageError(st.message, st.url)} busy={busy} onRetry={() => void enable()} />;
         break;
       case 'analysed': {
         const a = st.analysis;
-        const sorted = sortClaims(a.claims);
-        const disagreements = sorted.filter((c) => c.verdict === 'conflict' || c.verdict === 'quote-variant');
-        const agreements = sorted.filter((c) => c.verdict === 'agree');
+        const findings = findingsOf(a);
+        const counts = summarize(a);
+        const disagreements = findings.filter((f) => f.kind === 'conflict' || f.kind === 'quote-variant' || f.kind === 'update');
+        const agreements = findings.filter((f) => f.kind === 'agree');
         const nothing = a.comparisons.length === 0;
         body = (
           <div data-state="analysed">
-            <Summary s={a.summary} />
+            <Summary s={counts} />
             {a.page.matchedSource && (
               <p class="matched">
                 This page is itself in the corpus{a.sources[a.page.matchedSource] ? ` (${sourceName(a.sources[a.page.matchedSource])})` : ''}; it
-                is compared with the other sources only.
+                is compared with the other articles only.
               </p>
             )}
             {!ts.corpus.loaded ? (
               <div class="state" data-state="no-corpus">
-                <h2>No corpus</h2>
-                <p>There is no reference coverage to compare with{ts.corpus.error ? ` (${ts.corpus.error})` : ''}.</p>
+                <h2>No coverage to compare with</h2>
+                <p>Crosscheck has no corpus in use. Add one in Settings.</p>
+                <Details detail={ts.corpus.error} />
               </div>
             ) : nothing ? (
               <div class="state" data-state="nothing-in-corpus">
                 <h2>Nothing in the corpus on this story</h2>
                 <p>
-                  None of the {ts.corpus.sources} sources in the corpus speaks of what this page says, so there is nothing to compare.
+                  None of the {ts.corpus.sources} articles in the corpus speaks of what this page says, so there is nothing to compare.
                 </p>
               </div>
             ) : null}
             {disagreements.length > 0 && (
               <ul class="claims" aria-label="Disagreements">
-                {disagreements.map((c) => (
-                  <ClaimItem key={c.id} analysis={a} claim={c} onShow={() => show(c.id)} />
+                {disagreements.map((f) => (
+                  <FindingItem key={f.id} f={f} onShow={() => void show(f.id)} />
                 ))}
               </ul>
             )}
+            {findings.some((f) => f.refs.some((r) => r.inferredNote)) && <p class="inferred-note">{INFERRED_NOTE}</p>}
             {agreements.length > 0 && (
               <details>
                 <summary>
-                  {agreements.length} {agreements.length === 1 ? 'claim agrees' : 'claims agree'} with other coverage
+                  {KIND_WORDS.agree}: {agreements.length} {agreements.length === 1 ? 'finding' : 'findings'} where other coverage says the same
                 </summary>
                 <ul class="claims" aria-label="Agreements">
-                  {agreements.map((c) => (
-                    <ClaimItem key={c.id} analysis={a} claim={c} onShow={() => show(c.id)} />
+                  {agreements.map((f) => (
+                    <FindingItem key={f.id} f={f} onShow={() => void show(f.id)} />
                   ))}
                 </ul>
               </details>

@@ -62,7 +62,7 @@ async function check(argv: string[], out: (s: string) => void): Promise<number> 
   const index = loadCorpusFile((flags.get('--corpus') as string) ?? BUNDLED_CORPUS);
   const input = await readInput(rest[0], { published, url: flags.get('--url') as string | undefined });
   const analysis = analyze(input, index);
-  out(flags.has('--json') ? JSON.stringify(toJsonReport(analysis)) : toTextReport(analysis));
+  out(flags.has('--json') ? JSON.stringify(toJsonReport(analysis)) : toTextReport(analysis, input.text));
   return 0;
 }
 

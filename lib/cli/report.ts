@@ -1,7 +1,8 @@
 // The two faces of a check: the JSON of the command-line contract and a report for a terminal.
 import type { Analysis } from '../engine';
 import type { Figure } from '../types';
-import { sourceLabel } from '../compare/explain';
+import { findingsOf, shapeAnalysis, summarize } from '../ui/findings';
+import { KIND_WORDS, balanceQuotes, formatDate, sourceName, stripQuoteMarks } from '../ui/format';
 
 const finite = (n: number) => (Number.isFinite(n) ? n : null);
 
@@ -45,31 +46,44 @@ export function toJsonReport(a: Analysis) {
   };
 }
 
-const LABEL = { conflict: 'CONFLICT', 'quote-variant': 'QUOTE VARIANT', update: 'UPDATE', agree: 'agrees' } as const;
-
-export function toTextReport(a: Analysis): string {
+/** The terminal report: the page, its counts in the project's words, then one entry per finding. */
+export function toTextReport(raw: Analysis, text?: string): string {
+  const a = shapeAnalysis(raw, text);
   const lines: string[] = [];
   lines.push(a.page.title || '(untitled)');
   const facts = [
     a.page.url,
-    a.page.published ? `published ${a.page.published}${a.page.publishedInferred ? ' (inferred)' : ''}` : 'publication date unknown: relative dates not resolved',
-    a.page.matchedSource ? `this page is corpus source ${a.page.matchedSource}; its own claims are not used as references` : undefined,
+    a.page.published
+      ? `published ${formatDate(a.page.published)}${a.page.publishedInferred ? ' (date inferred: the page does not say when it was published)' : ''}`
+      : 'publication date unknown: dates such as "last year" are not worked out',
+    a.page.matchedSource ? `this page is itself in the corpus (${a.page.matchedSource}); it is compared with the other articles only` : undefined,
   ].filter(Boolean);
   lines.push(...facts.map((f) => `  ${f}`), '');
-  const s = a.summary;
-  lines.push(`${s.conflicts} conflicts, ${s.quoteVariants} quote variants, ${s.updates} updates, ${s.agreements} agreements, ${s.unique} claims only this page makes, ${s.mentions} mentions`, '');
-  for (const verdict of ['conflict', 'quote-variant', 'agree'] as const) {
-    const claims = a.claims.filter((c) => c.verdict === verdict);
-    for (const c of claims) {
-      lines.push(`${LABEL[verdict]}  ${c.sentence}`);
-      for (const cmp of a.comparisons.filter((x) => x.claimId === c.id && x.relation === verdict)) {
-        lines.push(`    ${sourceLabel(a.sources[cmp.sourceId])}: ${a.references[cmp.referenceId].sentence}`);
-        lines.push(`    why: ${cmp.why}`);
-      }
-      lines.push('');
+  const s = summarize(a);
+  lines.push(
+    `${KIND_WORDS.conflict}: ${s.conflicts} · ${KIND_WORDS['quote-variant']}: ${s.quoteVariants} · ${KIND_WORDS.update}: ${s.updates} · ${KIND_WORDS.agree}: ${s.agreements} · ${KIND_WORDS.unique}: ${s.unique} · mentions: ${s.mentions}`,
+    '',
+  );
+  const notes = new Set<string>();
+  for (const f of findingsOf(a)) {
+    if (f.kind === 'unique') continue;
+    lines.push(f.title);
+    lines.push(`  this page: ${balanceQuotes(f.claim.sentence).text}`);
+    for (const r of f.refs) {
+      lines.push(`  - ${r.sentence}`);
+      if (r.quote) {
+        lines.push(`      this page: “${r.quote.page}”`);
+        lines.push(`      ${sourceName(r.source)}: “${r.quote.other}”`);
+        lines.push(`      ${r.quote.changes}`);
+      } else if (r.reference) lines.push(`      ${sourceName(r.source)}: ${balanceQuotes(r.reference.sentence).text}`);
+      const where = r.link ?? (r.source?.title ? `“${stripQuoteMarks(r.source.title)}” (no web address in the corpus)` : undefined);
+      if (where) lines.push(`      ${where}`);
+      if (r.inferredNote) notes.add(r.inferredNote);
     }
+    lines.push('');
   }
+  for (const n of notes) lines.push(n, '');
   if (a.page.skipped === 'not-english') lines.push('Not read: Crosscheck reads English articles only, and this one is not in English.');
   else if (!a.claims.length) lines.push('No claims found: no figures, dated events or attributed quotes in this text.');
-  return lines.join('\n');
+  return lines.join('\n').replace(/\n+$/, '');
 }

@@ -116,11 +116,12 @@ export function paint(map: BlockMap, analysis: Analysis, doc: Document = documen
       continue;
     }
     total++;
-    groups[claim.verdict].push(range);
+    const group = (claim.verdict as string) in groups ? (claim.verdict as Group) : 'mention';
+    groups[group].push(range);
     painting.claimRange.set(claim.id, range);
     painting.rangeClaim.set(range, claim.id);
     painting.words.set(range, foldSpace(words));
-    painting.groupOf.set(range, claim.verdict);
+    painting.groupOf.set(range, group);
     claimed.push([span.start, span.end]);
   }
   const insideClaim = (start: number, end: number) => claimed.some(([a, b]) => start >= a && end <= b);

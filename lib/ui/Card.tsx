@@ -2,17 +2,9 @@
 // Rendered by the content script into an open shadow root; positioned inside the viewport.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Analysis, CheckedClaim } from '../engine';
-import {
-  RELATION_WORDS,
-  VERDICT_WORDS,
-  claimMarks,
-  markRanges,
-  referencesOf,
-  sourceDate,
-  sourceName,
-  wordRanges,
-  type Piece,
-} from './format';
+import { INFERRED_NOTE, KIND_WORDS, sentencePieces } from './format';
+import { findingOf } from './findings';
+import { Marked, RefItem } from './FindingParts';
 
 export interface Anchor {
   left: number;
@@ -21,19 +13,11 @@ export interface Anchor {
   bottom: number;
 }
 
-function Marked({ pieces }: { pieces: Piece[] }) {
-  return (
-    <>
-      {pieces.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
-    </>
-  );
-}
-
 export interface CardProps {
   analysis: Analysis;
   claim: CheckedClaim;
   anchor: Anchor;
-  /** Position in the page's list of conflicts, for the keyboard route ("2 of 3"). */
+  /** Position in the page's list of findings, for the keyboard route ("2 of 3"). */
   step?: { index: number; total: number };
   onClose: () => void;
   onStep?: (direction: 1 | -1) => void;
@@ -83,17 +67,23 @@ export function Card({ analysis, claim, anchor, step, onClose, onStep, onSummary
     if (focus) ref.current?.focus();
   }, [focus, claim.id]);
 
-  const refs = referencesOf(analysis, claim.id);
-  const ownDiffers = refs.find((r) => r.comparison.differs)?.comparison.differs?.claim;
+  const finding = findingOf(analysis, claim.id);
+  const kind = finding?.kind ?? claim.verdict;
+  const title = finding?.title ?? KIND_WORDS[claim.verdict];
+  const refs = finding?.refs ?? [];
+  // Agreements can be many: a few, then how many more.
+  const shown = kind === 'agree' ? refs.slice(0, 3) : refs;
+  const titleId = `crosscheck-card-title-${claim.id.replace(/[^\w-]/g, '_')}`;
 
   return (
     <div
       ref={ref}
-      class={`card verdict-${claim.verdict}`}
+      class={`card verdict-${kind}`}
       role="dialog"
-      aria-label={`Crosscheck: ${VERDICT_WORDS[claim.verdict]}`}
+      aria-labelledby={titleId}
       tabIndex={-1}
       data-claim-id={claim.id}
+      data-kind={kind}
       style={pos ? { left: `${pos.left}px`, top: `${pos.top}px`, maxHeight: `${pos.maxHeight}px` } : { left: '-9999px', top: '0px' }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
@@ -108,10 +98,10 @@ export function Card({ analysis, claim, anchor, step, onClose, onStep, onSummary
         }
       }}
     >
-      <header>
-        <span class="verdict" data-verdict={claim.verdict}>
-          {VERDICT_WORDS[claim.verdict]}
-        </span>
+      <div class="head">
+        <h2 class="verdict" id={titleId} data-verdict={kind}>
+          {title}
+        </h2>
         {step && step.total > 0 && (
           <span class="step">
             {step.index + 1} of {step.total}
@@ -120,41 +110,27 @@ export function Card({ analysis, claim, anchor, step, onClose, onStep, onSummary
         <button class="close" type="button" aria-label="Close" onClick={onClose}>
           ×
         </button>
-      </header>
+      </div>
       <p class="claim">
         <span class="label">This page: </span>
-        <Marked pieces={markRanges(claim.sentence, claimMarks(claim, ownDiffers))} />
+        <Marked pieces={sentencePieces(claim)} />
       </p>
       {refs.length === 0 ? (
-        <p class="none">No other source in the corpus speaks of this.</p>
+        <p class="none">{KIND_WORDS.unique}: no other article in the corpus speaks of this.</p>
       ) : (
         <ul class="refs">
-          {refs.map(({ comparison, reference, source }) => {
-            const sentence = reference?.sentence ?? '';
-            const marks = reference
-              ? comparison.differs?.reference?.length
-                ? wordRanges(sentence, comparison.differs.reference)
-                : claimMarks(reference)
-              : [];
-            return (
-              <li key={comparison.referenceId} class={`ref relation-${comparison.relation}`} data-relation={comparison.relation}>
-                <div class="source">
-                  <span class="outlet">{sourceName(source)}</span>
-                  {sourceDate(source) && <span class="date">{sourceDate(source)}</span>}
-                  <span class="relation">{RELATION_WORDS[comparison.relation]}</span>
-                </div>
-                {sentence && (
-                  <blockquote class="sentence">
-                    <Marked pieces={markRanges(sentence, marks)} />
-                  </blockquote>
-                )}
-                {comparison.why && <p class="why">{comparison.why}</p>}
-              </li>
-            );
-          })}
+          {shown.map((r) => (
+            <RefItem key={`${r.sourceId}:${r.reference?.id ?? ''}`} r={r} />
+          ))}
         </ul>
       )}
-      <footer>
+      {shown.some((r) => r.inferredNote) && <p class="inferred-note">{INFERRED_NOTE}</p>}
+      {shown.length < refs.length && (
+        <p class="more">
+          {refs.length - shown.length === 1 ? 'One more article agrees' : `${refs.length - shown.length} more articles agree`}: see all findings on this page.
+        </p>
+      )}
+      <div class="foot">
         {onSummary && (
           <button
             type="button"
@@ -169,15 +145,15 @@ export function Card({ analysis, claim, anchor, step, onClose, onStep, onSummary
         )}
         {onStep && step && step.total > 1 && (
           <>
-            <button type="button" onClick={() => onStep(-1)}>
-              Previous
+            <button type="button" class="prev" onClick={() => onStep(-1)}>
+              Previous finding
             </button>
-            <button type="button" onClick={() => onStep(1)}>
-              Next conflict
+            <button type="button" class="next" onClick={() => onStep(1)}>
+              Next finding
             </button>
           </>
         )}
-      </footer>
+      </div>
     </div>
   );
 }

@@ -81,7 +81,7 @@ describe('Chromium: the demo article', () => {
     const card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null);
     expect(card).toBeTruthy();
     expect(card!.verdict).toContain('verdict-conflict');
-    expect(card!.text).toContain('disagrees');
+    expect(card!.title).toBe('Disagrees: over $10 billion');
     expect(card!.references.join(' ')).toContain('well under $10 billion');
     expect(card!.inViewport).toBe(true);
     // Escape closes it.
@@ -176,7 +176,7 @@ describe('Chromium: pages that change', () => {
 });
 
 describe('Chromium: the keyboard route', () => {
-  it('steps through the conflicts with the card focused, Escape closes it [engine]', async () => {
+  it('steps through the findings with the card focused, Escape closes it [engine]', async () => {
     // Its own address, so that the tab is told apart from the demo tab opened above.
     const page = await open('/demo-article.html?keyboard');
     await painted(page);
@@ -190,7 +190,7 @@ describe('Chromium: the keyboard route', () => {
     const first = await step();
     expect(first.ok).toBe(true);
     const card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null);
-    expect(card!.verdict).toContain('verdict-conflict');
+    expect(card!.verdict).toMatch(/verdict-(conflict|quote-variant|update|agree)/);
     expect(card!.text).toMatch(/1 of \d+/);
     expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('crosscheck-ui');
     const second = await step();

@@ -106,9 +106,9 @@ describe('Firefox: privacy and the reader\'s corpus', () => {
     const initial = await status();
     expect(initial).toMatch(/^In use: the bundled corpus \(\d+ sources, \d+ reference claims\)\.$/);
     for (const [path, why] of [
-      [files.malformed, /^Could not import broken\.json: not JSON: .+\. Your corpus is unchanged\.$/],
-      [files.wrongFormat, /^Could not import package\.json: not a Crosscheck corpus: format: .+\. Your corpus is unchanged\.$/],
-      [files.oversized, /^Could not import huge\.json: the file is too large \(50\.0 MB; the limit is 50 MB\)\. Your corpus is unchanged\.$/],
+      [files.malformed, /^“broken\.json” is not a corpus file: a corpus file is JSON text, and this is not\. Your corpus is unchanged\. /],
+      [files.wrongFormat, /^“package\.json” is JSON, but not a Crosscheck corpus file\. Your corpus is unchanged\. /],
+      [files.oversized, /^“huge\.json” is too large: Crosscheck takes corpus files of up to 50 MB\. Your corpus is unchanged\. /],
     ] as const) {
       const n = await importFile(path);
       expect(n?.kind).toBe('error');

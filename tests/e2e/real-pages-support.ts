@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { analyze, type Analysis } from '../../lib/engine';
 import { CorpusIndex, parseCorpus } from '../../lib/corpus';
 import { claimSpan } from '../../lib/ui/format';
+import { shapeAnalysis } from '../../lib/ui/findings';
 import { MAX_RANGES } from '../../lib/page/paint';
 import { readabilityExpected, readabilityMetadata, readabilityPageNames, type ReadabilityMetadata } from '../tools/lib/readability-pages';
 import type { ProbeResult } from './real-pages-probe';
@@ -133,11 +134,14 @@ export function bundledIndex(): CorpusIndex {
   return index;
 }
 
-/** The engine in Node on the text a page's probe found, with what the content script sends beside it. */
+/** The engine in Node on the text a page's probe found, with what the content script sends beside it, shaped as the background shapes it. */
 export function analyzeProbe(p: ProbeResult, url: string): Analysis {
-  return analyze(
-    { text: p.text, title: p.meta.title, url, published: p.meta.published, site: p.meta.site ?? new URL(url).hostname, lang: p.lang || undefined },
-    bundledIndex(),
+  return shapeAnalysis(
+    analyze(
+      { text: p.text, title: p.meta.title, url, published: p.meta.published, site: p.meta.site ?? new URL(url).hostname, lang: p.lang || undefined },
+      bundledIndex(),
+    ),
+    p.text,
   );
 }
 

@@ -79,21 +79,22 @@ async function main(): Promise<number> {
     if (state.state !== 'analysed') log(`  state: ${state.state}`);
     else {
       log(
-        `  ${s.conflicts} conflicts, ${s.quoteVariants} quote variants, ${s.agreements} agreements, ${s.unique} unique claims, ${s.mentions} mentions`,
+        `  ${Object.keys(s)
+          .map((k) => `${state.summaryWords[k] ?? k}: ${s[k]}`)
+          .join(' · ')}`,
       );
       const details = await popup.evaluate(() =>
         [...document.querySelectorAll('ul[aria-label="Disagreements"] li.claim')].map((li) => ({
-          verdict: li.querySelector('.badge')?.textContent ?? '',
+          title: `${li.querySelector('.badge')?.textContent ?? ''}: ${li.querySelector('.head .label')?.textContent ?? ''}`,
           sentence: li.querySelector('.sentence')?.textContent ?? '',
-          other: li.querySelector('.other')?.textContent ?? '',
-          why: li.querySelector('.why')?.textContent ?? '',
+          says: [...li.querySelectorAll('[data-says]')].map((e) => e.textContent ?? ''),
         })),
       );
       for (const d of details) {
         log('');
-        log(`  ${d.verdict}: ${d.sentence}`);
-        if (d.other) log(`    ${d.other}`);
-        if (d.why) log(`    why: ${d.why}`);
+        log(`  ${d.title}`);
+        log(`    this page: ${d.sentence}`);
+        for (const x of d.says) log(`    - ${x}`);
       }
     }
     log('');

@@ -39,9 +39,15 @@ describe('crosscheck check', () => {
   it('prints a readable report without --json', () => {
     const { code, out } = run('check', 'assets/demo/demo-article.html');
     expect(code).toBe(0);
-    expect(out).toMatch(/\d+ conflicts, \d+ quote variants, \d+ updates, \d+ agreements/);
-    expect(out).toContain('CONFLICT');
-    expect(out).toContain('why:');
+    // The project's words, one sentence per other article, never the engine's explanation.
+    expect(out).toMatch(/Disagrees: \d+ · Quoted differently: \d+ · Story moved on: \d+ · Agrees: \d+ · Only here: \d+/);
+    expect(out).toContain('Disagrees: over $10 billion');
+    expect(out).toMatch(/Another article \(January 2025, date inferred\) quotes Elon Musk saying “well under \$10 billion”; this page says “over \$10 billion”, the same amount bounded the other way\./);
+    expect(out).not.toContain('why:');
+    expect(out).not.toContain('…"');
+    // One entry for the $10 billion quotation, which both disagrees and is quoted differently.
+    expect(out.match(/^\S.*over \$10 billion/gm)).toHaveLength(1);
+    expect(out).toContain('Date inferred: the article does not say when it was published');
   });
 
   it.each([
@@ -77,6 +83,18 @@ describe('crosscheck corpus build', () => {
     expect(code).toBe(0);
     // page.txt is itself in that folder, so it is recognised and not compared with itself.
     expect(JSON.parse(json).page.matchedSource).toBe('page');
+  });
+
+  it('the report names each outlet with its date and a link the reader can follow', () => {
+    const out = join(tmp, 'story-others.json');
+    const dir = mkdtempSync(join(tmpdir(), 'crosscheck-story-'));
+    for (const f of ['ledger.txt', 'ledger.json', 'harbor.md', 'wire.html']) writeFileSync(join(dir, f), readFileSync(join(root, 'tests', 'fixtures', 'story', f)));
+    expect(run('corpus', 'build', dir, '-o', out).code).toBe(0);
+    const { code, out: report } = run('check', '--corpus', out, 'tests/fixtures/story/page.txt');
+    expect(code).toBe(0);
+    expect(report).toContain('Daily Ledger (11 March 2024) says “more than $2 billion” for Northwind Energy’s investment; this page says “well under $1 billion”.');
+    expect(report).toContain('https://ledger.example/northwind-battery');
+    expect(report).toContain('This page has “everything” where Daily Ledger has “the company”.');
   });
 
   it('refuses a folder with no articles', () => {

@@ -21,7 +21,18 @@ function setup(claims: Array<{ id: string; verdict: string }> = [
   const { document } = parseHTML('<!doctype html><html><body><p><button id="before">Read on</button> text</p></body></html>');
   const doc = document as unknown as Document;
   const ctx = fakeCtx();
-  const analysis = { claims } as unknown as Analysis;
+  // Each marked claim is a finding against one other article's sentence, in page order.
+  const full = claims.map((c, i) => ({ ...c, sentence: `Claim ${c.id}.`, sentenceStart: i * 10, sentenceEnd: i * 10 + 8, subjects: [], context: [], events: [] }));
+  const marked = full.filter((c) => c.verdict !== 'unique');
+  const analysis = {
+    page: { title: 't' },
+    mentions: [],
+    claims: full,
+    comparisons: marked.map((c) => ({ claimId: c.id, referenceId: `r${c.id}`, sourceId: 's', relation: c.verdict, why: '' })),
+    references: Object.fromEntries(marked.map((c) => [`r${c.id}`, { ...c, id: `r${c.id}`, sourceId: 's' }])),
+    sources: { s: { id: 's', title: 'Other', textHash: 'h' } },
+    summary: { conflicts: 0, quoteVariants: 0, updates: 0, agreements: 0, unique: 0, mentions: 0 },
+  } as unknown as Analysis;
   const ranges = new Map(claims.map((c) => [c.id, fakeRange()]));
   const painting = { claimRange: ranges, rangeClaim: new Map() } as unknown as Painting;
   let view: CardView = { analysis, painting };
@@ -60,17 +71,18 @@ const key = (doc: Document, k: string) => {
 };
 
 describe('the card', () => {
-  it('opens on a claim with its place in the route of conflicts, and makes its host only then', async () => {
+  it('opens on a claim with its place in the route of findings, and makes its host only then', async () => {
     const t = setup();
     expect(t.made()).toBe(0);
     await t.card.open('c', t.ranges.get('c')!, { pinned: false, focus: false, x: 50, y: 30 });
     expect(t.made()).toBe(1);
     const p = t.drawn.at(-1)!;
     expect(p.claim.id).toBe('c');
-    expect(p.step).toEqual({ index: 1, total: 2 });
+    expect(p.step).toEqual({ index: 2, total: 3 });
     expect(p.anchor).toEqual({ left: 10, top: 20, right: 110, bottom: 40 });
+    // An agreement is on the route too.
     await t.card.open('b', t.ranges.get('b')!, { pinned: false, focus: false });
-    expect(t.drawn.at(-1)!.step).toBeUndefined();
+    expect(t.drawn.at(-1)!.step).toEqual({ index: 1, total: 3 });
     expect(t.made()).toBe(1);
   });
 
@@ -130,21 +142,22 @@ describe('the card', () => {
 });
 
 describe('the keyboard route', () => {
-  it('steps through the marked conflicts in order, wrapping, with the card pinned and focused', async () => {
+  it('steps through every marked finding (not only conflicts) in page order, wrapping, with the card pinned and focused', async () => {
     const t = setup();
     expect(await t.keys.step(1)).toEqual({ ok: true, claimId: 'a' });
     expect(t.card.openClaim).toEqual({ id: 'a', pinned: true });
     expect(t.drawn.at(-1)!.focus).toBe(true);
+    expect(await t.keys.step(1)).toEqual({ ok: true, claimId: 'b' });
     expect(await t.keys.step(1)).toEqual({ ok: true, claimId: 'c' });
     expect(await t.keys.step(1)).toEqual({ ok: true, claimId: 'a' });
     expect(await t.keys.step(-1)).toEqual({ ok: true, claimId: 'c' });
-    expect(t.revealed.length).toBe(4);
+    expect(t.revealed.length).toBe(5);
   });
 
-  it('starts from the end going back, and says so when the page has no conflict', async () => {
+  it('starts from the end going back, and says so when the page has no finding', async () => {
     const t = setup();
     expect(await t.keys.step(-1)).toEqual({ ok: true, claimId: 'c' });
-    const none = setup([{ id: 'b', verdict: 'agree' }]);
+    const none = setup([{ id: 'b', verdict: 'unique' }]);
     expect(await none.keys.step(1)).toEqual({ ok: false });
     expect(none.card.openClaim).toBeNull();
   });
@@ -163,10 +176,18 @@ describe('the keyboard route', () => {
     expect(focused).toBe(true);
   });
 
-  it('"show me" reveals a marked claim, and says no for one that is not marked', () => {
+  it('"show me" reveals a marked claim, and says no for one that is not marked', async () => {
     const t = setup();
-    expect(t.keys.show('b')).toBe(true);
+    expect(await t.keys.show('b')).toBe(true);
     expect(t.revealed).toEqual([t.ranges.get('b')]);
-    expect(t.keys.show('zzz')).toBe(false);
+    expect(t.card.openClaim).toBeNull();
+    expect(await t.keys.show('zzz')).toBe(false);
+  });
+
+  it('"show me" from the popup opens the finding\'s card with the focus in it', async () => {
+    const t = setup();
+    expect(await t.keys.show('b', true)).toBe(true);
+    expect(t.card.openClaim).toEqual({ id: 'b', pinned: true });
+    expect(t.drawn.at(-1)!.focus).toBe(true);
   });
 });

@@ -46,16 +46,42 @@ export function pointOnRange({ name, needle }: { name: string; needle: string })
   return null;
 }
 
+export interface CardView {
+  verdict: string;
+  /** The card's title, as a screen reader announces the dialog. */
+  title: string;
+  text: string;
+  inViewport: boolean;
+  /** Each other article's entry, as it reads. */
+  references: string[];
+  /** The one plain sentence of each other article. */
+  says: string[];
+  /** Links the reader can follow. */
+  links: { text: string; href: string }[];
+  /** Whether the focus is inside the card. */
+  focused: boolean;
+  /** The host's aria-live, if any (there should be none). */
+  live: string | null;
+}
+
 /** Runs in the page: the hover card as a reader sees it, or null. */
-export function readCard(host: string): { verdict: string; text: string; inViewport: boolean; references: string[] } | null {
-  const card = document.querySelector(host)?.shadowRoot?.querySelector('.card') as HTMLElement | null;
-  if (!card) return null;
+export function readCard(host: string): CardView | null {
+  const hostEl = document.querySelector(host);
+  const root = hostEl?.shadowRoot;
+  const card = root?.querySelector('.card') as HTMLElement | null;
+  if (!card || !root) return null;
   const r = card.getBoundingClientRect();
+  const labelId = card.getAttribute('aria-labelledby');
   return {
     verdict: card.className,
+    title: (labelId ? root.getElementById(labelId)?.textContent : card.getAttribute('aria-label')) ?? '',
     text: card.textContent ?? '',
     inViewport: r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight,
-    references: [...card.querySelectorAll('.ref .sentence')].map((e) => e.textContent ?? ''),
+    references: [...card.querySelectorAll('.ref')].map((e) => e.textContent ?? ''),
+    says: [...card.querySelectorAll('.ref [data-says]')].map((e) => e.textContent ?? ''),
+    links: [...card.querySelectorAll('a[href]')].map((a) => ({ text: a.textContent ?? '', href: (a as HTMLAnchorElement).href })),
+    focused: document.activeElement === hostEl && card.contains(root.activeElement),
+    live: hostEl!.getAttribute('aria-live'),
   };
 }
 
@@ -63,6 +89,8 @@ export function readCard(host: string): { verdict: string; text: string; inViewp
 export function cardButton({ host, cls }: { host: string; cls: string }): { x: number; y: number } | null {
   const b = document.querySelector(host)?.shadowRoot?.querySelector(`.card button.${cls}`) as HTMLElement | null;
   if (!b) return null;
+  // The card scrolls within itself when it is taller than the room it has.
+  b.scrollIntoView({ block: 'nearest' });
   const r = b.getBoundingClientRect();
   return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
 }
@@ -92,16 +120,36 @@ export function rangeInView({ name, needle }: { name: string; needle: string }):
 }
 
 /** Runs in the popup page: its state and its listed claims. */
-export function readPopup(): { state: string | null; claims: { verdict: string; text: string }[]; summary: Record<string, string> } {
+export function readPopup(): {
+  state: string | null;
+  claims: { verdict: string; text: string; show: string | null; says: string[]; links: string[] }[];
+  summary: Record<string, string>;
+  summaryWords: Record<string, string>;
+  text: string;
+  retry: boolean;
+  offer: boolean;
+} {
   const stateEl = document.querySelector('[data-state]');
   const summary: Record<string, string> = {};
+  const summaryWords: Record<string, string> = {};
   document.querySelectorAll('.summary [data-count]').forEach((li) => {
     summary[li.getAttribute('data-count')!] = li.querySelector('b')?.textContent ?? '';
+    summaryWords[li.getAttribute('data-count')!] = li.querySelector('span')?.textContent ?? '';
   });
   return {
     state: stateEl?.getAttribute('data-state') ?? null,
-    claims: [...document.querySelectorAll('li.claim')].map((li) => ({ verdict: li.getAttribute('data-verdict') ?? '', text: li.textContent ?? '' })),
+    claims: [...document.querySelectorAll('li.claim')].map((li) => ({
+      verdict: li.getAttribute('data-verdict') ?? '',
+      text: li.textContent ?? '',
+      show: li.querySelector('button.show')?.getAttribute('aria-label') ?? null,
+      says: [...li.querySelectorAll('[data-says]')].map((e) => e.textContent ?? ''),
+      links: [...li.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
+    })),
     summary,
+    summaryWords,
+    text: document.body.textContent ?? '',
+    retry: document.querySelector('[data-retry]') !== null,
+    offer: [...document.querySelectorAll('button')].some((b) => /check this page/i.test(b.textContent ?? '')),
   };
 }
 

@@ -1,0 +1,151 @@
+// What a reader reads and reaches by keyboard, in real Firefox ESR: the same words as in Chromium
+// for each kind of finding, one entry per disagreement, the keyboard route, "Show me", and a
+// refused permission. The summary is opened as a reader can: the card's "All findings" button.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { FIREFOX_DIR, ensureBuilt } from '../tools/lib/build';
+import { launchFirefox, type FirefoxWithExtension } from '../tools/lib/firefox';
+import { serve, type Served } from '../tools/lib/serve';
+import { HOST, cardButton, pointOnRange, readCard, readPopup, waitFor } from './support';
+import { DEMO_WORDS, STORY_WORDS, linkedStoryCorpus } from './findings-support';
+import { storyPage } from './privacy-support';
+
+let server: Served;
+let ff: FirefoxWithExtension;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  await ensureBuilt();
+  server = await serve();
+  server.pages.set('/story.html', storyPage());
+  ff = await launchFirefox(FIREFOX_DIR);
+}, 240_000);
+
+afterAll(async () => {
+  await ff?.close();
+  await server?.close();
+});
+
+async function open(path: string, origin = server.origin): Promise<Page> {
+  const page = await ff.browser.newPage();
+  page.on('pageerror', (e) => errors.push(`${path}: ${e instanceof Error ? e.message : String(e)}`));
+  await page.goto(origin + path);
+  return page;
+}
+
+/** An extension page the extension opened itself (BiDi may report its url as about:blank: ask the page). */
+async function extensionTab(path: string, timeout = 10_000): Promise<Page> {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    for (const p of await ff.browser.pages()) {
+      const href = await p.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://') && new URL(href).pathname === `/${path}`) return p;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no ${path} tab opened`);
+}
+
+type Ext = { browser: { tabs: { sendMessage(i: number, m: object): Promise<{ ok: boolean; claimId?: string }> } } };
+
+describe('Firefox: findings in plain sentences', () => {
+  let page: Page;
+  let summary: Page;
+  let tabId: number;
+
+  beforeAll(async () => {
+    page = await open('/');
+    await page.waitForFunction(() => CSS.highlights.has('crosscheck-conflict'), { timeout: 15_000 });
+  }, 60_000);
+
+  it('the card is named by its title and says the finding in one sentence', async () => {
+    const pt = await page.evaluate(pointOnRange, { name: 'crosscheck-conflict', needle: '10 billion' });
+    await page.mouse.move(pt!.x, pt!.y);
+    const card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null, 5000);
+    expect(card!.title).toBe('Disagrees: over $10 billion');
+    expect(card!.says.some((s) => DEMO_WORDS.conflict.test(s))).toBe(true);
+    expect(card!.live).toBeNull();
+    const b = await page.evaluate(cardButton, { host: HOST, cls: 'summary' });
+    await page.mouse.click(b!.x, b!.y);
+    summary = await ff.waitForPopupTab();
+    await waitFor(() => summary.evaluate(readPopup), (s) => s.state === 'analysed');
+    tabId = Number(new URL(await summary.evaluate(() => location.href)).searchParams.get('tab'));
+  });
+
+  it('the summary uses the same words: one entry per disagreement, dates in words, "date inferred" explained', async () => {
+    const s = await summary.evaluate(readPopup);
+    const tenB = s.claims.filter((c) => c.text.includes('over $10 billion'));
+    expect(tenB).toHaveLength(1);
+    expect(tenB[0]!.verdict).toBe('conflict');
+    expect(tenB[0]!.show).toBe('Show me: over $10 billion');
+    expect(s.claims.some((c) => c.says.some((x) => DEMO_WORDS.date.test(x)))).toBe(true);
+    expect(s.claims.some((c) => c.says.some((x) => DEMO_WORDS.quote.test(x)))).toBe(true);
+    expect(s.text).toContain(DEMO_WORDS.inferred);
+    expect(s.summaryWords).toMatchObject({ conflicts: 'Disagrees', quoteVariants: 'Quoted differently', updates: 'Story moved on', agreements: 'Agrees', unique: 'Only here' });
+    expect(s.text).not.toMatch(/““|””/);
+  });
+
+  it('the keyboard route (what Alt+Shift+J does) reaches every kind of finding with the card focused', async () => {
+    const seen = new Map<string, string>();
+    for (let i = 0; i < 12; i++) {
+      const r = await summary.evaluate(
+        (id: number) => (globalThis as unknown as Ext).browser.tabs.sendMessage(id, { channel: 'crosscheck', type: 'step-conflict', direction: 1 }),
+        tabId,
+      );
+      expect(r.ok).toBe(true);
+      const card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null && c.focused, 3000);
+      expect(card!.focused).toBe(true);
+      seen.set(card!.verdict.replace(/^card verdict-/, ''), card!.title);
+    }
+    expect([...seen.keys()]).toEqual(expect.arrayContaining(['conflict', 'quote-variant', 'agree']));
+    expect(seen.get('quote-variant')).toMatch(/^Quoted differently: “/);
+    await page.keyboard.press('Escape');
+    expect(await waitFor(() => page.evaluate(readCard, HOST), (c) => c === null, 3000)).toBeNull();
+  }, 60_000);
+
+  it('"Show me" opens the finding\'s card on the page with the focus in it', async () => {
+    await summary.evaluate(() => (document.querySelector('button[aria-label="Show me: over $10 billion"]') as HTMLButtonElement).click());
+    const card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null && c.focused, 5000);
+    expect(card?.focused).toBe(true);
+    expect(card!.title).toBe('Disagrees: over $10 billion');
+  });
+
+  it('a refused permission: the same words as in Chromium, no Retry', async () => {
+    const plain = await open('/demo-article.html?plain', server.plainOrigin);
+    // The newest tab is the plain page (extension pages cannot read its address without the reader's click).
+    const id = await summary.evaluate(async () => {
+      const tabs = await (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).browser.tabs.query({});
+      return Math.max(...tabs.map((t) => t.id));
+    });
+    await summary.evaluate((i: number) => {
+      location.href = `popup.html?tab=${i}`;
+    }, id);
+    await waitFor(() => summary.evaluate(readPopup).catch(() => null), (x) => x?.state === 'not-running', 15_000);
+    await summary.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Check this page')!.click());
+    const e = await waitFor(() => summary.evaluate(readPopup), (x) => x.state === 'error', 15_000);
+    expect(e.text).toContain('Crosscheck needs your go-ahead for this page');
+    expect(e.retry).toBe(false);
+    await plain.close();
+  }, 60_000);
+
+  it('with a corpus that has outlets and addresses: the outlet, its date and a link, as in Chromium', async () => {
+    await summary.evaluate(() => (globalThis as unknown as { browser: { runtime: { openOptionsPage(): Promise<void> } } }).browser.runtime.openOptionsPage());
+    const options = await extensionTab('options.html');
+    const input = await options.waitForSelector('input[data-corpus-import]');
+    await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(await linkedStoryCorpus());
+    await options.waitForSelector('[data-corpus-notice="ok"]', { timeout: 15_000 });
+    const story = await open('/story.html');
+    await story.waitForFunction(() => CSS.highlights.has('crosscheck-conflict'), { timeout: 15_000 });
+    const pt = await story.evaluate(pointOnRange, { name: 'crosscheck-conflict', needle: '1 billion' });
+    await story.mouse.move(pt!.x, pt!.y);
+    const card = await waitFor(() => story.evaluate(readCard, HOST), (c) => c !== null, 5000);
+    expect(card!.title).toBe(STORY_WORDS.conflictTitle);
+    expect(card!.says).toContain(STORY_WORDS.conflict);
+    expect(card!.links.map((l) => l.href)).toContain(STORY_WORDS.ledgerLink);
+    await story.close();
+  }, 60_000);
+
+  it('no page error was caused', () => {
+    expect(errors).toEqual([]);
+  });
+});
