@@ -25,6 +25,8 @@ export interface ProbeResult {
   roots: string[];
   /** [tag, x, y, width, height] of the article's roots and block elements, in document coordinates. */
   boxes: [string, number, number, number, number][];
+  /** The window's inner width when the boxes were read: boxes compare only between like windows. */
+  viewport?: number;
   signature?: { html: string; elements: number; innerText: string; textContent: string; hosts: number };
   highlights: Record<string, number>;
 }
@@ -83,6 +85,7 @@ export function probe(opts: { signature: boolean; maxBoxes?: number }): ProbeRes
     blocks: map.blocks.length,
     roots: guess.roots.map(describe),
     boxes,
+    viewport: innerWidth,
     signature,
     highlights,
   };
