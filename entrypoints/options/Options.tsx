@@ -9,19 +9,8 @@ import { clearReaderCorpus, idbReaderStore, loadReaderCorpus, type StoredCorpus 
 import { browser } from 'wxt/browser';
 import { importError } from '@/lib/ui/errors';
 import { KIND_WORDS } from '@/lib/ui/format';
+import { Details } from '@/lib/ui/Details';
 
-/** The technical text behind a disclosure. */
-function Details({ detail }: { detail?: string }) {
-  if (!detail) return null;
-  return (
-    <details class="details">
-      <summary>Details</summary>
-      <p class="detail" data-error-detail>
-        {detail}
-      </p>
-    </details>
-  );
-}
 
 /** How many of the reader's sources are listed by name. */
 const LISTED = 100;

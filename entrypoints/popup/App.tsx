@@ -8,6 +8,7 @@ import { INFERRED_NOTE, KIND_WORDS, sentencePieces, sourceName } from '@/lib/ui/
 import { findingsOf, summarize, type Finding, type Summary as Counts } from '@/lib/ui/findings';
 import { Marked, RefItem } from '@/lib/ui/FindingParts';
 import { pageError, type ReaderError } from '@/lib/ui/errors';
+import { Details } from '@/lib/ui/Details';
 
 /** How long the popup waits for a page to be read before it says it could not be. */
 const ANALYSIS_DEADLINE_MS = 25_000;
@@ -24,18 +25,6 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
-/** The technical text behind a disclosure: there for a bug report, out of the reader's way. */
-export function Details({ detail }: { detail?: string }) {
-  if (!detail) return null;
-  return (
-    <details class="details">
-      <summary>Details</summary>
-      <p class="detail" data-error-detail>
-        {detail}
-      </p>
-    </details>
-  );
-}
 
 /** An error in the reader's words, with a Retry only where trying again can help. */
 function Trouble({ e, onRetry, busy }: { e: ReaderError; onRetry?: () => void; busy: boolean }) {

@@ -154,13 +154,16 @@ export function extractClaims(input: ClaimInputs): Claim[] {
 
 const REPORT_VERBS = /\b(?:said|says|say|told|tells|reported|reports|announced|confirmed|wrote|posted|tweeted|added|stated|noted|testified|explained)\b/i;
 
+// Compiled once: "said Friday", "told CNN on Tuesday" before the date, ", officials said" after it.
+const SAID_BEFORE = new RegExp(REPORT_VERBS.source + '\\s+(?:(?:on|in|late|early|last)\\s+)?$', 'i');
+const SAID_TO_BEFORE = new RegExp(REPORT_VERBS.source + '\\s+(?:\\p{Lu}[\\p{L}.]*\\s+){1,3}(?:on\\s+)?$', 'iu');
+const SAID_AFTER = new RegExp('^\\s*,?\\s*' + REPORT_VERBS.source, 'i');
+
 /** A date written right beside a verb of saying dates the saying. */
 function reportDate(text: string, date: DateMention): boolean {
   const before = text.slice(Math.max(0, date.start - 40), date.start);
   const after = text.slice(date.end, date.end + 30);
-  if (new RegExp(REPORT_VERBS.source + '\\s+(?:(?:on|in|late|early|last)\\s+)?$', 'i').test(before)) return true;
-  if (new RegExp(REPORT_VERBS.source + '\\s+(?:\\p{Lu}[\\p{L}.]*\\s+){1,3}(?:on\\s+)?$', 'iu').test(before)) return true;
-  return new RegExp('^\\s*,?\\s*' + REPORT_VERBS.source, 'i').test(after);
+  return SAID_BEFORE.test(before) || SAID_TO_BEFORE.test(before) || SAID_AFTER.test(after);
 }
 
 const TOPICS = 3;

@@ -40,7 +40,6 @@ function clauseWords(inp: MeasureInputs): { before: Word[]; after: Word[] } {
   const before = words(left, prev);
   const after = words(right, figure.end);
   // Cut at the last clause mark before the figure and the first after it.
-  let b = before.length;
   let commas = 0;
   const out: Word[] = [];
   // Names count as one word: "the death toll from Storm Kora in Velmar rose to 21" reaches "toll".
@@ -55,9 +54,7 @@ function clauseWords(inp: MeasureInputs): { before: Word[]; after: Word[] } {
     // "948 feet long and 158 feet wide": what comes before "and" belongs to the figure before it.
     if (prev > sentence.start && (lower(before[i]) === 'and' || lower(before[i]) === 'or')) break;
     out.unshift(before[i]);
-    b = i;
   }
-  void b;
   const aft: Word[] = [];
   for (let i = 0; i < after.length && aft.length < AFTER; i++) {
     const gap = text.slice(i ? after[i - 1].end : figure.end, after[i].start);
@@ -196,7 +193,7 @@ export function measureOf(inp: MeasureInputs): Measure {
  */
 function holderOf(inp: MeasureInputs, before: Word[], after: Word[]): { holder?: string; part?: boolean } {
   const { text, figure, entities } = inp;
-  const ents = entities.filter((e) => e.kind !== 'place' || true);
+  const ents = entities;
   const afterEnd = after.length ? after[after.length - 1].end : figure.end;
   const beforeStart = before.length ? before[0].start : figure.start;
   // "from the X", "in the X", "of the X" within the clause after the figure.

@@ -12,7 +12,6 @@ import { contentStems, isStopword, jaccard } from '../text/words';
 // Thresholds, set from first principles, not from any article: a conflict needs more evidence
 // that two figures are the same quantity than an agreement does.
 const AGREE_CONTEXT = 0.1;
-const CONFLICT_CONTEXT = 0.34;
 const QUOTE_VARIANT = 0.4;
 // A lower bar for a short quotation inside a longer one (see overlapShare).
 const PARTIAL_QUOTE = 0.25;
