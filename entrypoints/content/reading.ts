@@ -85,6 +85,11 @@ export function startReading(ctx: Pick<PartContext, 'signal' | 'isInvalid' | 'on
   /** The request on its way to the background, if any. */
   let inflight: { text: string; url: string } | null = null;
   let painting: Painting | null = null;
+  /**
+   * A forced reading (the corpus changed, the reader asked) still owed: a newer, ordinary reading
+   * that overtakes the forced one (a change of the page in between) must ask the engine in its stead.
+   */
+  let forceOwed = false;
   const diag: ContentDiagnostics = { runs: 0, maxRunMs: 0, maxSliceMs: 0, totalRunMs: 0, totalPruneMs: 0, pruned: 0, requests: 0 };
 
   const report = (s: PageState) => {
@@ -219,6 +224,7 @@ export function startReading(ctx: Pick<PartContext, 'signal' | 'isInvalid' | 'on
 
   const run = async (force = false) => {
     if (ctx.signal.aborted || ctx.isInvalid) return;
+    if (force) forceOwed = true;
     const my = scheduler.begin();
     const url = urlOf();
     const site = siteOf(url);
@@ -250,6 +256,8 @@ export function startReading(ctx: Pick<PartContext, 'signal' | 'isInvalid' | 'on
     }
     const fresh = reading.map;
     watcher.follow(reading.roots);
+    force = force || forceOwed;
+    forceOwed = false;
     if (!force && analysis && fresh.text === analysedText && url === analysedUrl) {
       // The same words (nodes may have been re-rendered): the same answer, on the new nodes.
       await yieldToPage();

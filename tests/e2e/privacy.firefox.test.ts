@@ -144,9 +144,8 @@ describe('Firefox: privacy and the reader\'s corpus', () => {
     await options.click('[data-corpus-clear-confirm]');
     await waitFor(status, (t) => !t.includes('yours'));
     expect(await status()).toMatch(/^In use: the bundled corpus/);
-    // Pages already open are read again; the scheduler's duty-cycle backoff after the page's
-    // earlier readings can hold that back for more than 15 s in Firefox.
-    await story.waitForFunction(() => !CSS.highlights.has('crosscheck-conflict'), { timeout: 45_000 });
+    // Pages already open are read again against the corpus now in use.
+    await story.waitForFunction(() => !CSS.highlights.has('crosscheck-conflict'), { timeout: 15_000 });
   }, 90_000);
 
   it('no request left the extension, to anywhere (localhost included)', () => {
