@@ -39,6 +39,10 @@ export interface Analysis {
     publishedInferred?: boolean;
     /** The corpus source this page is, when it is one (same url or same text). */
     matchedSource?: string;
+    /** The outlet (site name) the page states, or its host. */
+    outlet?: string;
+    /** Fingerprint of the text read (lib/text/normalize.ts): a page kept in the corpus is recognised by it. */
+    textHash?: string;
     /** Set when the engine did not read the page, and why. */
     skipped?: 'not-english';
   };
@@ -94,9 +98,10 @@ export function analyze(input: ArticleInput, index: CorpusIndex): Analysis {
     };
   }
   const sentences = splitSentences(input.text);
+  const textHash = textFingerprint(input.text);
   const matched = index.recognise({
     url: input.url,
-    textHash: textFingerprint(input.text),
+    textHash,
     sentences: sentences.map((s) => s.text),
   });
   // A page that is a corpus source takes the source's date when it states none itself.
@@ -125,6 +130,8 @@ export function analyze(input: ArticleInput, index: CorpusIndex): Analysis {
       published,
       publishedInferred,
       matchedSource: matched?.id,
+      ...(input.site ? { outlet: input.site } : {}),
+      textHash,
     },
     mentions,
     claims: checked,

@@ -77,3 +77,53 @@ export function cleanEntry(raw: unknown): TabEntry | undefined {
   if (!e || typeof e !== 'object' || typeof e.url !== 'string' || !e.state || typeof (e.state as { kind?: unknown }).kind !== 'string') return undefined;
   return e as TabEntry;
 }
+
+/** Learning as the reader reads (storage.local `learning`): off until they turn it on. */
+export interface LearningSettings {
+  /** Each article Crosscheck reads joins the reader's corpus. */
+  on: boolean;
+  /** The popup has offered it once (it is not offered again). */
+  offered: boolean;
+  /** Read articles are kept this many days, and at most this many of them (oldest out first). */
+  keepDays: number;
+  keepArticles: number;
+}
+
+export const LEARNING_KEY = 'learning';
+export const DEFAULT_LEARNING: LearningSettings = { on: false, offered: false, keepDays: 90, keepArticles: 2000 };
+
+const whole = (x: unknown, min: number, max: number, fallback: number) =>
+  typeof x === 'number' && Number.isFinite(x) ? Math.min(max, Math.max(min, Math.round(x))) : fallback;
+
+/** Learning settings as stored, the defaults for whatever is missing or not valid. */
+export function cleanLearning(raw: unknown): LearningSettings {
+  const s = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof LearningSettings, unknown>>;
+  return {
+    on: s.on === true,
+    offered: s.offered === true,
+    keepDays: whole(s.keepDays, 1, 3650, DEFAULT_LEARNING.keepDays),
+    keepArticles: whole(s.keepArticles, 1, 100_000, DEFAULT_LEARNING.keepArticles),
+  };
+}
+
+let learning: WxtStorageItem<LearningSettings, Record<string, unknown>> | undefined;
+const learningItem = () => (learning ??= storage.defineItem<LearningSettings>(`local:${LEARNING_KEY}`, { fallback: DEFAULT_LEARNING }));
+
+export async function readLearning(): Promise<LearningSettings> {
+  try {
+    return cleanLearning(await learningItem().getValue());
+  } catch (e) {
+    devLog('reading the learning settings', e);
+    return DEFAULT_LEARNING;
+  }
+}
+
+export async function writeLearning(change: Partial<LearningSettings>): Promise<LearningSettings> {
+  const next = cleanLearning({ ...(await readLearning()), ...change });
+  await learningItem().setValue(next);
+  return next;
+}
+
+export function watchLearning(cb: (s: LearningSettings) => void): () => void {
+  return learningItem().watch((v) => cb(cleanLearning(v)));
+}

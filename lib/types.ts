@@ -129,6 +129,10 @@ export interface Source {
   publishedInferred?: boolean;
   /** Hash of the normalised text, to recognise a page that is itself in the corpus. */
   textHash: string;
+  /** In the reader's corpus: learned as they read it, or added by hand (lib/corpus/learn.ts). */
+  kept?: 'read' | 'added';
+  /** When it was kept (ISO time): retention drops the oldest read articles first. */
+  keptAt?: string;
 }
 
 /** A claim from the corpus, with its source. */

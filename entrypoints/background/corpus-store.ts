@@ -74,6 +74,43 @@ export async function saveReaderCorpus(file: CorpusFile): Promise<StoredCorpus> 
   return stored;
 }
 
+/**
+ * Reads, changes and writes the reader's corpus in one transaction, so that two parts of the
+ * extension writing at once (an import in the options page, a page learned in the background)
+ * never lose each other's change. `change` gets the stored file (undefined when there is none)
+ * and returns the new one, or the same object for "nothing to write". A stored record that is not
+ * a corpus is never overwritten: `change` is not called and the error says why.
+ */
+export async function updateReaderCorpus(change: (file: CorpusFile | undefined) => CorpusFile | undefined): Promise<{ before?: CorpusFile; after?: CorpusFile; written: boolean }> {
+  const db = await openDb();
+  try {
+    const tx = db.transaction(STORE, 'readwrite');
+    const done = new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onabort = () => reject(tx.error ?? new Error('the write was not completed'));
+      tx.onerror = () => reject(tx.error ?? new Error('the write failed'));
+    });
+    const store = tx.objectStore(STORE);
+    const raw = (await request(store.get(READER_KEY))) as StoredCorpus | undefined;
+    let before: CorpusFile | undefined;
+    try {
+      before = raw ? parseCorpus(raw.file) : undefined;
+    } catch (e) {
+      tx.abort();
+      await done.catch(() => undefined);
+      throw new Error(`your stored corpus could not be read (${e instanceof Error ? e.message : String(e)}); it was left as it is`);
+    }
+    const after = change(before);
+    const written = after !== before;
+    if (written && after) await request(store.put({ file: after, updated: new Date().toISOString() } satisfies StoredCorpus, READER_KEY));
+    await done;
+    if (written) await bumpRevision();
+    return { before, after, written };
+  } finally {
+    db.close();
+  }
+}
+
 export async function clearReaderCorpus(): Promise<void> {
   await withStore('readwrite', (s) => s.delete(READER_KEY));
   await bumpRevision();

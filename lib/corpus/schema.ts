@@ -65,6 +65,8 @@ export const SourceSchema = v.object({
   publishedInferred: v.optional(v.boolean()),
   textHash: v.string(),
   note: v.optional(v.string()),
+  kept: v.optional(v.picklist(['read', 'added'])),
+  keptAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),
 });
 
 export const CorpusSchema = v.object({

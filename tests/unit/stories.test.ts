@@ -1,0 +1,63 @@
+// Stories on invented sources: articles sharing their most-named subjects, close in time, are one
+// story; the same names months apart, or one shared name, are not.
+import { describe, expect, it } from 'vitest';
+import { CorpusIndex, type CorpusFile } from '../../lib/corpus';
+import { buildCorpus } from '../../lib/corpus/build';
+import { coverageOf, groupStories, sameStory, topSubjects } from '../../lib/corpus/stories';
+import { analyze } from '../../lib/engine';
+
+function corpusOf(sources: Array<{ id: string; subjects: string[][]; published?: string }>): CorpusFile {
+  return {
+    format: 'crosscheck-corpus',
+    version: 1,
+    sources: sources.map((s) => ({ id: s.id, title: `Article ${s.id}`, textHash: s.id, published: s.published })),
+    references: sources.flatMap((s) =>
+      s.subjects.map((subjects, i) => ({ id: `${s.id}#${i}`, sourceId: s.id, sentence: 'x', sentenceStart: 0, sentenceEnd: 1, subjects, context: [], events: [] })),
+    ),
+  };
+}
+
+describe('stories', () => {
+  it("a source's subjects are its most-named ones", () => {
+    expect(topSubjects([{ subjects: ['Ostra Dam', 'Lena Moor'] }, { subjects: ['Ostra Dam'] }, { subjects: ['Brill County'] }])[0]).toBe('Ostra Dam');
+  });
+
+  it('two shared subjects within three weeks make one story; one shared name or months apart do not', () => {
+    const dam = ['Ostra Dam', 'Brill County', 'Lena Moor'];
+    expect(sameStory({ subjects: dam, time: Date.parse('2031-03-01') }, { subjects: ['Brill County', 'Ostra Dam'], time: Date.parse('2031-03-09') })).toBe(true);
+    expect(sameStory({ subjects: dam, time: Date.parse('2031-03-01') }, { subjects: ['Brill County', 'Ostra Dam'], time: Date.parse('2031-07-09') })).toBe(false);
+    expect(sameStory({ subjects: dam, time: NaN }, { subjects: ['Brill County', 'Harlan Mill'], time: NaN })).toBe(false);
+  });
+
+  it('groups a corpus into its stories, each with what its sources share', () => {
+    const file = corpusOf([
+      { id: 'dam-1', subjects: [['Ostra Dam', 'Brill County'], ['Ostra Dam']], published: '2031-03-01' },
+      { id: 'dam-2', subjects: [['Ostra Dam', 'Brill County'], ['Lena Moor']], published: '2031-03-03' },
+      { id: 'dam-3', subjects: [['Brill County', 'Lena Moor'], ['Ostra Dam']], published: '2031-03-05' },
+      { id: 'cup', subjects: [['Harlan Rovers', 'Brill County']], published: '2031-03-02' },
+      { id: 'dam-next-year', subjects: [['Ostra Dam', 'Brill County']], published: '2032-03-01' },
+    ]);
+    const stories = groupStories(file);
+    expect(stories.map((s) => s.sources.map((x) => x.id))).toEqual([['dam-1', 'dam-2', 'dam-3'], ['cup'], ['dam-next-year']]);
+    expect(stories[0]!.subjects.slice(0, 2).sort()).toEqual(['Brill County', 'Ostra Dam']);
+    expect(stories[0]!.id).toBe('dam-1');
+  });
+
+  it("a page's other coverage: the articles it has findings against, and the same story's others, never itself", () => {
+    const text = (n: string) =>
+      `The Ostra Dam in Brill County ordered ${n} residents to leave their homes on Friday, the Brill County water board said.\n\nLena Moor, who runs the Ostra Dam, said the gates would stay open.`;
+    const file = buildCorpus([
+      { id: 'a', input: { text: text('3,000'), title: 'Dam opens gates', url: 'https://one.example/dam', published: '2031-03-07' }, outlet: 'One' },
+      { id: 'b', input: { text: 'Lena Moor said the Ostra Dam in Brill County would be inspected next month by engineers from the county.', title: 'Dam inspection', published: '2031-03-08' }, outlet: 'Two' },
+      { id: 'c', input: { text: 'Harlan Rovers won the Brill County cup on Saturday.', title: 'Cup final', published: '2031-03-08' }, outlet: 'Three' },
+    ]);
+    const index = new CorpusIndex(file);
+    const page = analyze({ text: text('5,000'), title: 'Dam', url: 'https://four.example/dam', published: '2031-03-07' }, index);
+    const cov = coverageOf(page, index);
+    expect(cov.map((c) => c.sourceId)).toEqual(['a', 'b']);
+    expect(cov[0]!.counts.conflict).toBe(1);
+    expect(cov[0]).toMatchObject({ title: 'Dam opens gates', outlet: 'One', url: 'https://one.example/dam', published: '2031-03-07' });
+    const itself = analyze({ text: text('3,000'), title: 'Dam opens gates', url: 'https://one.example/dam' }, index);
+    expect(coverageOf(itself, index).map((c) => c.sourceId)).not.toContain('a');
+  });
+});
