@@ -6,7 +6,11 @@ import { browser } from 'wxt/browser';
 import { analyze } from '@/lib/engine';
 import { parseCorpus } from '@/lib/corpus';
 import { CorpusService, type CorpusProvider } from './background/corpus';
-import { readerProvider } from './background/corpus-store';
+import { readerProvider, updateReaderCorpus } from './background/corpus-store';
+import { forget, keepPage, whyNotLearned, type LearnStore } from './background/learning';
+import { READER_PREFIX } from './background/corpus';
+import { coverageOf } from '@/lib/corpus/stories';
+import type { Analysis } from '@/lib/engine';
 import {
   isOurs,
   readSettings,
@@ -23,7 +27,41 @@ import { shapeAnalysis } from '@/lib/ui/findings';
 import { KIND_WORDS } from '@/lib/ui/format';
 import { isClosedPage, pageError } from '@/lib/ui/errors';
 import { devLog } from '@/lib/log';
-import { cleanEntry, storedTabIds, tabItem, type TabEntry } from '@/lib/storage';
+import { cleanEntry, readLearning, storedTabIds, tabItem, type TabEntry } from '@/lib/storage';
+
+/** The reader's corpus in IndexedDB, changed in one transaction per page kept. */
+const learnStore: LearnStore = { update: (change) => updateReaderCorpus(change) };
+
+/** Where the options page finds the last problem with keeping a page (one line, and when). */
+export const LEARNING_ERROR_KEY = 'learning-error';
+
+async function noteLearningError(message: string | undefined) {
+  try {
+    if (message) await browser.storage.local.set({ [LEARNING_ERROR_KEY]: { message, at: new Date().toISOString() } });
+    else await browser.storage.local.remove(LEARNING_ERROR_KEY);
+  } catch (e) {
+    devLog('noting a learning error', e);
+  }
+}
+
+/**
+ * Keeps the analysed page in the reader's corpus (as read, or added by hand) and records it on the
+ * analysis. The page was compared with the corpus before it joined it, so never with itself.
+ */
+async function keep(a: Analysis, how: 'read' | 'added'): Promise<{ ok: true; sourceId: string } | { ok: false; error: string }> {
+  const l = await readLearning();
+  const r = await keepPage(a, how, { days: l.keepDays, articles: l.keepArticles }, learnStore);
+  if (!r.ok) {
+    if (r.reason === 'failed') {
+      await noteLearningError(r.error);
+      return { ok: false, error: r.error };
+    }
+    return { ok: false, error: 'Crosscheck found nothing on this page to keep: no claim it could compare.' };
+  }
+  await noteLearningError(undefined);
+  a.page.kept = { how: a.page.kept?.how === 'added' ? 'added' : how, sourceId: r.sourceId };
+  return { ok: true, sourceId: r.sourceId };
+}
 
 // The bundled corpus, when it has been built. A glob rather than a plain import so that a
 // checkout without assets/corpus/corpus.json still builds (the extension then says so).
@@ -155,7 +193,7 @@ async function tabState(tabId: number): Promise<TabState> {
     devLog('background.ts:142', e);
     tabUrl = undefined;
   }
-  const [settings, { status: corpusStatus }] = await Promise.all([readSettings(), corpus.get()]);
+  const [settings, { status: corpusStatus }, learning] = await Promise.all([readSettings(), corpus.get(), readLearning()]);
   const withState = (state: PageState, url: string | undefined): TabState => {
     const site = siteOf(url);
     return {
@@ -165,6 +203,7 @@ async function tabState(tabId: number): Promise<TabState> {
       siteOff: settings.offSites.includes(site),
       corpus: corpusStatus,
       state,
+      learning: { on: learning.on, offered: learning.offered },
     };
   };
   const entry = await getEntry(tabId);
@@ -242,6 +281,7 @@ type Handler = {
   [K in keyof BackgroundProtocol]: (
     msg: Extract<BackgroundMessage, { type: K }>,
     tabId: number | undefined,
+    from: { incognito?: boolean },
   ) => Promise<BackgroundProtocol[K]['res']> | BackgroundProtocol[K]['res'];
 };
 
@@ -261,7 +301,7 @@ async function reanalyzeOpenTabs() {
 }
 
 const handlers: Handler = {
-  async analyze(msg, tabId) {
+  async analyze(msg, tabId, from) {
     const page = msg.page;
     // Kept before the work starts, so that a background stopped half-way leaves a trace the
     // popup can read (and the content script's retry replaces).
@@ -272,6 +312,13 @@ const handlers: Handler = {
       // What a reader is shown: one entry per disagreement, agreements on figures that measure
       // something, mentions that are names (lib/ui/findings.ts); the engine's answer is not changed.
       const analysis = shapeAnalysis(analyze({ text, title: page.title, url: page.url, published: page.published, site: page.site, lang: page.lang }, index), text);
+      analysis.coverage = coverageOf(analysis, index);
+      const own = analysis.page.matchedSource?.startsWith(READER_PREFIX) ? index.sources.get(analysis.page.matchedSource) : undefined;
+      if (own?.kept) analysis.page.kept = { how: own.kept, sourceId: own.id.slice(READER_PREFIX.length) };
+      // Learning (when the reader turned it on): after the comparison, so the page is compared
+      // with what was learned before it. Private windows, pages not in English and pages with
+      // nothing to compare are not kept; sites turned off are never read at all.
+      if (tabId !== undefined && (await readLearning()).on && !whyNotLearned(analysis, from)) await keep(analysis, 'read');
       // The tab may have been closed while the engine worked: then nothing is kept for it.
       if (tabId !== undefined && (await tabExists(tabId))) setEntry(tabId, { url: page.url, state: { kind: 'analysed', url: page.url, analysis } });
       return { ok: true, analysis };
@@ -297,6 +344,30 @@ const handlers: Handler = {
     void reanalyzeOpenTabs();
     return status;
   },
+  async 'add-page'(msg) {
+    const entry = await getEntry(msg.tabId);
+    if (!entry || entry.state.kind !== 'analysed') return { ok: false, error: 'Crosscheck has not read this page yet.' };
+    const a = entry.state.analysis;
+    if (a.page.skipped === 'not-english') return { ok: false, error: 'Crosscheck reads articles in English only; this page was not read.' };
+    const r = await keep(a, 'added');
+    if (r.ok) {
+      a.page.kept = { how: 'added', sourceId: r.sourceId };
+      setEntry(msg.tabId, entry);
+    }
+    return r;
+  },
+  async 'forget-sources'(msg) {
+    const ids = msg.ids.map((id) => (id.startsWith(READER_PREFIX) ? id.slice(READER_PREFIX.length) : id));
+    const r = await forget(ids, learnStore);
+    if (r.ok && msg.tabId !== undefined) {
+      const entry = await getEntry(msg.tabId);
+      if (entry?.state.kind === 'analysed' && entry.state.analysis.page.kept && ids.includes(entry.state.analysis.page.kept.sourceId)) {
+        delete entry.state.analysis.page.kept;
+        setEntry(msg.tabId, entry);
+      }
+    }
+    return r;
+  },
   async 'open-summary'(_msg, tabId) {
     if (tabId === undefined) return { ok: false };
     const tab = await browser.tabs.get(tabId).catch(() => undefined);
@@ -316,9 +387,9 @@ export default defineBackground({
     browser.runtime.onMessage.addListener((msg: unknown, sender) => {
       if (!isOurs(msg)) return undefined;
       const m = msg as unknown as BackgroundMessage;
-      const handler = handlers[m.type] as ((m: BackgroundMessage, tabId: number | undefined) => unknown) | undefined;
+      const handler = handlers[m.type] as ((m: BackgroundMessage, tabId: number | undefined, from: { incognito?: boolean }) => unknown) | undefined;
       if (!handler) return undefined;
-      return Promise.resolve().then(() => handler(m, sender.tab?.id));
+      return Promise.resolve().then(() => handler(m, sender.tab?.id, { incognito: sender.tab?.incognito }));
     });
 
     browser.tabs.onRemoved.addListener((tabId) => {

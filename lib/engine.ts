@@ -2,6 +2,7 @@
 // Plain TypeScript, no browser API: the background, the Node tests and the CLI all call this.
 import type { Claim, Comparison, EntityKind, Mention, Reference, Source, Span, Verdict } from './types';
 import type { CorpusIndex } from './corpus';
+import type { Coverage } from './corpus/stories';
 import { splitSentences } from './text/sentences';
 import { textFingerprint } from './text/normalize';
 import { isEnglish } from './text/language';
@@ -43,6 +44,8 @@ export interface Analysis {
     outlet?: string;
     /** Fingerprint of the text read (lib/text/normalize.ts): a page kept in the corpus is recognised by it. */
     textHash?: string;
+    /** The page is in the reader's corpus (the extension sets it): learned as read, or added by hand; its id there. */
+    kept?: { how: 'read' | 'added'; sourceId: string };
     /** Set when the engine did not read the page, and why. */
     skipped?: 'not-english';
   };
@@ -52,6 +55,8 @@ export interface Analysis {
   /** The references that comparisons point at, by id. */
   references: Record<string, Reference>;
   sources: Record<string, Source>;
+  /** Other coverage of the page's story (the extension sets it; lib/corpus/stories.ts). */
+  coverage?: Coverage[];
   summary: { conflicts: number; quoteVariants: number; updates: number; agreements: number; unique: number; mentions: number };
 }
 

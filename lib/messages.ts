@@ -57,6 +57,8 @@ export interface TabState {
   /** The reader turned Crosscheck off on this site. */
   siteOff: boolean;
   corpus: CorpusStatus;
+  /** Whether Crosscheck learns from what the reader reads, and whether the popup offered it yet. */
+  learning?: { on: boolean; offered: boolean };
 }
 
 /** Requests to the background, each with its reply type. */
@@ -71,6 +73,10 @@ export interface BackgroundProtocol {
   'corpus-changed': { req: Record<string, never>; res: CorpusStatus };
   /** Opens the page's summary (the popup) in a tab next to the sender's tab. */
   'open-summary': { req: Record<string, never>; res: { ok: boolean } };
+  /** "Add this page": the tab's page joins the reader's corpus, learning on or not. */
+  'add-page': { req: { tabId: number }; res: { ok: true; sourceId: string } | { ok: false; error: string } };
+  /** Takes articles out of the reader's corpus (ids as stored: the undo of "Add this page", deletes in the options page). */
+  'forget-sources': { req: { ids: string[]; tabId?: number }; res: { ok: true } | { ok: false; error: string } };
 }
 
 /** Requests to a tab's content script. */

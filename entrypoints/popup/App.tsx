@@ -9,6 +9,7 @@ import { findingsOf, summarize, type Finding, type Summary as Counts } from '@/l
 import { Marked, RefItem } from '@/lib/ui/FindingParts';
 import { pageError, type ReaderError } from '@/lib/ui/errors';
 import { Details } from '@/lib/ui/Details';
+import { KeepThisPage, LearningOffer, StoryView } from './Story';
 
 /** How long the popup waits for a page to be read before it says it could not be. */
 const ANALYSIS_DEADLINE_MS = 25_000;
@@ -280,6 +281,8 @@ export function App() {
                 </p>
               </div>
             ) : null}
+            {ts.learning && !ts.learning.on && !ts.learning.offered && <LearningOffer onDone={refresh} />}
+            <StoryView a={a} />
             {disagreements.length > 0 && (
               <ul class="claims" aria-label="Disagreements">
                 {disagreements.map((f) => (
@@ -300,6 +303,7 @@ export function App() {
                 </ul>
               </details>
             )}
+            {tabId !== undefined && <KeepThisPage a={a} tabId={tabId} onChange={refresh} />}
           </div>
         );
         break;
