@@ -5,7 +5,10 @@ import { serializeCorpus, type CorpusFile } from '@/lib/corpus';
 import { readSettings, toBackground, type CorpusStatus, type Settings } from '@/lib/messages';
 import { NEWS_SITES } from '@/lib/page/sites';
 import { importCorpusFile, MAX_CORPUS_BYTES } from '@/entrypoints/background/corpus';
-import { clearReaderCorpus, idbReaderStore, loadReaderCorpus, type StoredCorpus } from '@/entrypoints/background/corpus-store';
+import { clearReaderCorpus, idbReaderStore, loadReaderCorpus, REVISION_KEY, updateReaderCorpus, type StoredCorpus } from '@/entrypoints/background/corpus-store';
+import { removeSources } from '@/lib/corpus/learn';
+import { groupStories } from '@/lib/corpus/stories';
+import { LearningSection } from './Learning';
 import { browser } from 'wxt/browser';
 import { importError } from '@/lib/ui/errors';
 import { KIND_WORDS } from '@/lib/ui/format';
@@ -66,7 +69,15 @@ function CorpusSection() {
       setMine(null);
     }
   };
-  useEffect(() => void refresh(), []);
+  useEffect(() => {
+    void refresh();
+    // A page learned or added in the background: list it (the index follows by itself).
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && REVISION_KEY in changes) void refresh();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
 
   const importFile = async (file: File) => {
     setBusy(`Checking ${file.name}…`);
@@ -102,6 +113,21 @@ function CorpusSection() {
     } finally {
       setBusy(null);
       setConfirming(false);
+    }
+  };
+
+  /** Deletes articles (one, or a story's) from the reader's corpus; open pages are read again. */
+  const remove = async (ids: string[], what: string) => {
+    setBusy(`Deleting ${what}…`);
+    setNotice(null);
+    try {
+      await updateReaderCorpus((file) => (file ? removeSources(file, ids) : file));
+      setNotice({ kind: 'ok', text: `Deleted ${what} from your corpus.` });
+      await refresh(true);
+    } catch (e) {
+      setNotice({ kind: 'error', text: `Crosscheck could not delete ${what}; your corpus is as it was.`, detail: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(null);
     }
   };
 
@@ -170,16 +196,53 @@ function CorpusSection() {
             {plural(sources.length, 'source')}, {plural(mine.file.references.length, 'reference claim')}; last changed{' '}
             {new Date(mine.updated).toLocaleString()}.
           </p>
-          <ul class="sources">
-            {sources.slice(0, LISTED).map((s) => (
-              <li key={s.id}>{sourceLine(s)}</li>
-            ))}
-          </ul>
-          {sources.length > LISTED && <p class="quiet">and {sources.length - LISTED} more.</p>}
+          <StoryList file={mine.file} busy={busy !== null} onDelete={(ids, what) => void remove(ids, what)} />
         </div>
       )}
       <p class="quiet">Everything stays in your browser: Crosscheck makes no network request.</p>
     </section>
+  );
+}
+
+/** The reader's corpus by story, each article and each story with its Delete. */
+function StoryList({ file, busy, onDelete }: { file: CorpusFile; busy: boolean; onDelete: (ids: string[], what: string) => void }) {
+  const stories = groupStories(file);
+  let listed = 0;
+  return (
+    <>
+      <ul class="stories" data-stories={stories.length}>
+        {stories.map((story) => {
+          if (listed >= LISTED) return null;
+          const shown = story.sources.slice(0, LISTED - listed);
+          listed += shown.length;
+          const name = story.subjects.length ? story.subjects.join(', ') : story.sources[0]!.title;
+          return (
+            <li key={story.id} data-story={story.id}>
+              <div class="story-head">
+                <b>{name}</b> <span class="quiet">({plural(story.sources.length, 'article')})</span>{' '}
+                {story.sources.length > 1 && (
+                  <button type="button" data-delete-story disabled={busy} onClick={() => onDelete(story.sources.map((x) => x.id), `the story “${name}” (${plural(story.sources.length, 'article')})`)}>
+                    Delete this story
+                  </button>
+                )}
+              </div>
+              <ul class="sources">
+                {shown.map((src) => (
+                  <li key={src.id} data-source={src.id}>
+                    {sourceLine(src)}
+                    {src.kept && <span class="quiet"> · {src.kept === 'read' ? 'learned as you read' : 'added by you'}</span>}{' '}
+                    <button type="button" class="small" data-delete-source disabled={busy} aria-label={`Delete ${src.title}`} onClick={() => onDelete([src.id], `“${src.title}”`)}>
+                      Delete
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          );
+        })}
+      </ul>
+      {file.sources.length > listed && <p class="quiet">and {file.sources.length - listed} more.</p>}
+    </>
   );
 }
 
@@ -276,6 +339,7 @@ export function Options() {
     <main class="options">
       <h1>Crosscheck settings</h1>
       <WordsSection />
+      <LearningSection />
       <CorpusSection />
       <SavedPagesSection />
       <section aria-labelledby="sites-h">
