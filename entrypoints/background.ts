@@ -344,26 +344,30 @@ const handlers: Handler = {
     void reanalyzeOpenTabs();
     return status;
   },
-  async 'add-page'(msg) {
-    const entry = await getEntry(msg.tabId);
+  async 'add-page'(msg, sender) {
+    // From the popup: the tab it shows; from the card: the page's own tab.
+    const tabId = msg.tabId ?? sender;
+    if (tabId === undefined) return { ok: false, error: 'No page to add.' };
+    const entry = await getEntry(tabId);
     if (!entry || entry.state.kind !== 'analysed') return { ok: false, error: 'Crosscheck has not read this page yet.' };
     const a = entry.state.analysis;
     if (a.page.skipped === 'not-english') return { ok: false, error: 'Crosscheck reads articles in English only; this page was not read.' };
     const r = await keep(a, 'added');
     if (r.ok) {
       a.page.kept = { how: 'added', sourceId: r.sourceId };
-      setEntry(msg.tabId, entry);
+      setEntry(tabId, entry);
     }
     return r;
   },
-  async 'forget-sources'(msg) {
+  async 'forget-sources'(msg, sender) {
     const ids = msg.ids.map((id) => (id.startsWith(READER_PREFIX) ? id.slice(READER_PREFIX.length) : id));
     const r = await forget(ids, learnStore);
-    if (r.ok && msg.tabId !== undefined) {
-      const entry = await getEntry(msg.tabId);
+    const tabId = msg.tabId ?? sender;
+    if (r.ok && tabId !== undefined) {
+      const entry = await getEntry(tabId);
       if (entry?.state.kind === 'analysed' && entry.state.analysis.page.kept && ids.includes(entry.state.analysis.page.kept.sourceId)) {
         delete entry.state.analysis.page.kept;
-        setEntry(msg.tabId, entry);
+        setEntry(tabId, entry);
       }
     }
     return r;

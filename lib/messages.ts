@@ -74,7 +74,7 @@ export interface BackgroundProtocol {
   /** Opens the page's summary (the popup) in a tab next to the sender's tab. */
   'open-summary': { req: Record<string, never>; res: { ok: boolean } };
   /** "Add this page": the tab's page joins the reader's corpus, learning on or not. */
-  'add-page': { req: { tabId: number }; res: { ok: true; sourceId: string } | { ok: false; error: string } };
+  'add-page': { req: { tabId?: number }; res: { ok: true; sourceId: string } | { ok: false; error: string } };
   /** Takes articles out of the reader's corpus (ids as stored: the undo of "Add this page", deletes in the options page). */
   'forget-sources': { req: { ids: string[]; tabId?: number }; res: { ok: true } | { ok: false; error: string } };
 }

@@ -3,6 +3,7 @@
 // scrolls. Lives in a shadow root under one host element, made the first time there is
 // something to show. The card holds no reading state: it asks `view` for the analysis and the
 // painting it shows.
+import { toBackground } from '../../lib/messages';
 import { steppable } from '../../lib/ui/findings';
 import cardCss from './card.css?inline';
 import { render } from 'preact';
@@ -120,6 +121,20 @@ export function startCard(ctx: PartContext, deps: CardDeps): CardPart {
   let ui: CardUi | null = null;
   let uiPromise: Promise<CardUi> | null = null;
   let open: { claimId: string; range: Range; pinned: boolean; focus: boolean } | null = null;
+  /** The page's id in the reader's corpus once added from a card (the card shows its Undo, however often it reopens). */
+  let keptId: string | null = null;
+  const keep = async (): Promise<{ ok: true; sourceId: string } | { ok: false; error: string }> => {
+    const r = await toBackground('add-page', {}).catch((e) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }));
+    if (r.ok) keptId = r.sourceId;
+    draw1();
+    return r;
+  };
+  const forget = async (id: string) => {
+    const r = await toBackground('forget-sources', { ids: [id] }).catch(() => ({ ok: false as const }));
+    if (r.ok) keptId = null;
+    draw1();
+    return r;
+  };
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let lastFocus: Element | null = null;
   const hold = () => clearTimeout(closeTimer);
@@ -165,6 +180,9 @@ export function startCard(ctx: PartContext, deps: CardDeps): CardPart {
         onClose: () => close(true),
         onStep: deps.onStep,
         onSummary: deps.onSummary,
+        kept: keptId,
+        onKeep: keep,
+        onForget: forget,
       },
       ui.container,
     );

@@ -23,13 +23,57 @@ export interface CardProps {
   onStep?: (direction: 1 | -1) => void;
   /** Opens the summary of the whole page in a tab. */
   onSummary?: () => void;
+  /** "Add this page" to the reader's corpus, and its undo. */
+  onKeep?: () => Promise<{ ok: true; sourceId: string } | { ok: false; error: string }>;
+  onForget?: (sourceId: string) => Promise<{ ok: boolean }>;
+  /** The page's id in the reader's corpus, once added from a card. */
+  kept?: string | null;
   focus?: boolean;
+}
+
+/** The card's "Add this page" and its undo (a real click only: a page script cannot add itself). */
+function KeepButton({ kept, onKeep, onForget }: Required<Pick<CardProps, 'onKeep' | 'onForget'>> & { kept: string | null }) {
+  const [error, setError] = useState<string | null>(null);
+  const [undone, setUndone] = useState(false);
+  if (kept)
+    return (
+      <span class="kept" role="status" data-card-kept>
+        Added to your corpus.{' '}
+        <button
+          type="button"
+          class="undo"
+          onClick={(e) => {
+            if (e.isTrusted) void onForget(kept).then((r) => setUndone(r.ok));
+          }}
+        >
+          Undo
+        </button>
+      </span>
+    );
+  if (error)
+    return (
+      <span class="kept error" role="alert">
+        {error}
+      </span>
+    );
+  return (
+    <button
+      type="button"
+      class="keep"
+      onClick={(e) => {
+        if (!e.isTrusted) return;
+        void onKeep().then((r) => setError(r.ok ? null : r.error));
+      }}
+    >
+      {undone ? 'Add this page again' : 'Add this page to your corpus'}
+    </button>
+  );
 }
 
 const GAP = 8;
 const MARGIN = 8;
 
-export function Card({ analysis, claim, anchor, step, onClose, onStep, onSummary, focus }: CardProps) {
+export function Card({ analysis, claim, anchor, step, onClose, onStep, onSummary, onKeep, onForget, kept, focus }: CardProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState<{ left: number; top: number; maxHeight: number } | null>(null);
 
@@ -143,6 +187,7 @@ export function Card({ analysis, claim, anchor, step, onClose, onStep, onSummary
             All findings on this page
           </button>
         )}
+        {onKeep && onForget && !analysis.page.matchedSource && <KeepButton kept={kept ?? null} onKeep={onKeep} onForget={onForget} />}
         {onStep && step && step.total > 1 && (
           <>
             <button type="button" class="prev" onClick={() => onStep(-1)}>

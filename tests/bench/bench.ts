@@ -8,6 +8,8 @@ import { analyze } from '../../lib/engine';
 import { CorpusIndex, parseCorpus, type CorpusFile } from '../../lib/corpus';
 import type { Reference } from '../../lib/types';
 import { BUNDLED_SOURCES, BUNDLED_CORPUS } from './paths';
+import { mergeCorpora } from '../../entrypoints/background/corpus';
+import { keepSource, retain, sourceFromAnalysis, DEFAULT_RETENTION } from '../../lib/corpus/learn';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -94,5 +96,54 @@ for (const n of [100, 10_000, 100_000]) {
   if (!base) base = ms;
   console.log(
     `corpus of ${String(n).padStart(6)} claims: check ${ms.toFixed(1)} ms (x${(ms / base).toFixed(2)} of 100), index built in ${buildMs.toFixed(0)} ms, ~${Math.max(0, heapMb).toFixed(0)} MB`,
+  );
+}
+
+// The reader's corpus at a year's size (5,000 sources, one per 20 claims), as the background finds
+// it when the browser wakes it: the stored record (IndexedDB gives back a structured clone), then
+// checked, merged with the bundled corpus and indexed, then the first page's verdicts. And adding
+// one read article: the corpus changed (replace, retention) and cloned once, as the IndexedDB
+// write clones it. The index is then rebuilt by the next wake's path.
+function readerCorpus(n: number): CorpusFile {
+  const g = generated(n);
+  const perSource = 20;
+  const sources = Array.from({ length: Math.max(1, Math.ceil(n / perSource)) }, (_, k) => ({
+    id: `gen${k}`,
+    title: `Generated source ${k}`,
+    url: `https://example.org/${k}`,
+    textHash: `h${k}`,
+    kept: 'read' as const,
+    keptAt: new Date(Date.now() - k * 60_000).toISOString(),
+  }));
+  const references = g.references.map((r, i) => ({ ...r, sourceId: `gen${Math.floor(i / perSource)}` }));
+  return { format: 'crosscheck-corpus', version: 1, sources, references };
+}
+
+const learned = sourceFromAnalysis(analyze({ ...one, url: 'https://example.org/new-article' }, bundled), { how: 'read', now: new Date() })!;
+console.log('');
+console.log('cold wake with the reader\'s corpus stored (check, merge, index, first verdicts) and adding one article:');
+for (const n of [100, 10_000, 100_000]) {
+  const stored = structuredClone(readerCorpus(n));
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const reader = parseCorpus(stored);
+  const tParsed = performance.now();
+  const merged = mergeCorpora([{ origin: 'bundled', file: bundled.file }, { origin: 'reader', file: reader }]);
+  const index = new CorpusIndex(merged);
+  const tIndexed = performance.now();
+  analyze(one, index);
+  const wakeMs = performance.now() - t0;
+  const heapMb = (process.memoryUsage().heapUsed - heap0) / 1e6;
+  const addMs = median(
+    Array.from({ length: 3 }, () => {
+      const a0 = performance.now();
+      structuredClone(retain(keepSource(reader, learned), DEFAULT_RETENTION, new Date()));
+      return performance.now() - a0;
+    }),
+  );
+  console.log(
+    `reader's corpus of ${String(n).padStart(6)} claims, ${String(stored.sources.length).padStart(4)} sources: cold wake to first verdict ${wakeMs.toFixed(0)} ms (check ${(tParsed - t0).toFixed(0)}, merge and index ${(tIndexed - tParsed).toFixed(0)}, verdicts ${(t0 + wakeMs - tIndexed).toFixed(0)}), ~${Math.max(0, heapMb).toFixed(0)} MB${gc ? '' : ' (no --expose-gc: rough)'}; add one article ${addMs.toFixed(0)} ms (targets: 300 ms and 50 MB, 200 ms, at 100,000)`,
   );
 }

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { CHROME_DIR, ensureBuilt } from '../tools/lib/build';
 import { launchChromium, type ChromiumWithExtension } from '../tools/lib/chromium';
 import { serve, type Served } from '../tools/lib/serve';
-import { HOST, pointOnRange, readCard, readPopup, waitFor } from './support';
+import { HOST, cardButton, pointOnRange, readCard, readHighlights, readPopup, waitFor } from './support';
 import { LEARNING_PAGES, learningPages } from './learning-support';
 import { sourceIdFor } from '../../lib/corpus/learn';
 
@@ -114,6 +114,32 @@ describe('Chromium: the corpus grows with the reader\'s reading', () => {
     // Learning off: not kept by reading it.
     await new Promise((r) => setTimeout(r, 1500));
     expect((await listed(options)).flat()).toHaveLength(2);
+
+    // From the card's footer: a real click adds the page, and its Undo takes it out.
+    // Any marked finding opens a card (which one depends on the engine's reading of these pages).
+    const marked = await waitFor(
+      () => another.evaluate(readHighlights),
+      (hs) => hs.some((h) => h.name !== 'crosscheck-mention' && h.ranges.length > 0),
+      20_000,
+    );
+    const h = marked.find((x) => x.name !== 'crosscheck-mention' && x.ranges.length > 0)!;
+    const pt = await another.evaluate(pointOnRange, { name: h.name, needle: h.ranges[0]!.text });
+    await another.mouse.move(pt!.x, pt!.y);
+    await waitFor(() => another.evaluate(readCard, HOST), (c) => c !== null);
+    const keep = await another.evaluate(cardButton, { host: HOST, cls: 'keep' });
+    expect(keep, 'the card offers "Add this page"').not.toBeNull();
+    await another.mouse.click(keep!.x, keep!.y);
+    expect((await waitFor(() => another.evaluate(readCard, HOST), (c) => !!c?.text.includes('Added to your corpus.')))!.text).toContain('Added to your corpus.');
+    expect((await waitFor(() => listed(options), (l) => l.flat().length === 3, 15_000)).flat().some((line) => line.includes('added by you'))).toBe(true);
+    // The card may have closed meanwhile (the reader looked at another tab): reopened, it still offers the Undo.
+    await another.mouse.move(1, 1);
+    const again = await another.evaluate(pointOnRange, { name: h.name, needle: h.ranges[0]!.text });
+    await another.mouse.move(again!.x, again!.y);
+    await waitFor(() => another.evaluate(readCard, HOST), (c) => !!c?.text.includes('Added to your corpus.'));
+    const undo = await another.evaluate(cardButton, { host: HOST, cls: 'undo' });
+    await another.mouse.click(undo!.x, undo!.y);
+    expect((await waitFor(() => listed(options), (l) => l.flat().length === 2, 15_000)).flat()).toHaveLength(2);
+
     await popup.click('[data-keep-add]');
     await popup.waitForSelector('[data-keep-note="ok"]');
     expect((await waitFor(() => listed(options), (l) => l.flat().length === 3, 15_000)).flat()).toHaveLength(3);
