@@ -3,7 +3,8 @@
 // pages) and records every network request, WebSocket included, with what made it. A reader's
 // whole session is played (a page marked, a card hovered, the summary, "show me", the options
 // page: a corpus imported (and bad files refused), exported, removed; a site turned off and on);
-// the test fails if any request left the extension, to anywhere, localhost included. A canary at
+// learning turned on and a page kept; the test fails if any request left the extension, to
+// anywhere, localhost included. A canary at
 // the end proves the watch sees a request from each part of the extension.
 //
 // The same session checks the reader's corpus end to end: bad files get a one-line error and
@@ -193,6 +194,16 @@ describe('Chromium: privacy and the reader\'s corpus', () => {
     await box.check();
     await painted(demo);
   }, 30_000);
+
+  it('learning on: a page read is kept in the reader\'s corpus (the requests are checked below)', async () => {
+    await options.reload();
+    await options.check('[data-learning-toggle]');
+    await story.reload();
+    await painted(story);
+    await options.reload();
+    await options.waitForSelector('[data-source]', { timeout: 15_000 });
+    expect(await options.$$eval('[data-source]', (lis) => lis.map((li) => li.textContent ?? '').join('\n'))).toContain('learned as you read');
+  }, 60_000);
 
   it('no request left the extension: not from the background, the content script, the popup or the options page', () => {
     const own = `chrome-extension://${c.extensionId}/`;

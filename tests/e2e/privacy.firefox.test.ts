@@ -2,7 +2,7 @@
 // extension's background page, its popup and options pages, the content script), localhost
 // included, goes through a proxy of the test's own that records it. A reader's whole session is
 // played (a page marked, a card hovered, the summary, "show me", the options page: a corpus
-// imported, bad files refused, exported, removed); the test fails if anything but the pages the
+// imported, bad files refused, exported, removed; learning turned on and a page kept); the test fails if anything but the pages the
 // test opened was asked for. Firefox's own traffic to Mozilla's servers (remote settings) is told
 // apart by host. A canary proves the proxy sees the extension's background and pages.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -147,6 +147,16 @@ describe('Firefox: privacy and the reader\'s corpus', () => {
     // Pages already open are read again against the corpus now in use.
     await story.waitForFunction(() => !CSS.highlights.has('crosscheck-conflict'), { timeout: 15_000 });
   }, 90_000);
+
+  it('learning on: a page read is kept in the reader\'s corpus (the requests are checked below)', async () => {
+    await options.click('[data-learning-toggle]');
+    expect(await waitFor(() => options.$eval('[data-learning-toggle]', (e) => (e as HTMLInputElement).checked), (v) => v)).toBe(true);
+    await story.reload();
+    await painted(story);
+    // The options page follows the reader's corpus by itself (extension pages are polled, not reloaded).
+    const kept = await waitFor(() => options.evaluate(() => [...document.querySelectorAll('[data-source]')].map((li) => li.textContent ?? '').join('\n')), (t) => t.includes('learned as you read'));
+    expect(kept).toContain('learned as you read');
+  }, 60_000);
 
   it('no request left the extension, to anywhere (localhost included)', () => {
     // The proxy did see the pages the test opened.
