@@ -91,6 +91,8 @@ export interface Measure {
   part?: boolean;
   /** Who made the estimate or gave the figure, when the clause says ("Fitch estimated"). */
   by?: string;
+  /** The figure is an estimate or a forecast ("estimated", "could cost", "is expected to reach"): one estimator's figure. */
+  estimate?: boolean;
   /** The day or period it holds for: a date range (ISO), a span ("over 12 days"), a market session. */
   window?: { from?: string; to?: string; span?: string; session?: string };
 }

@@ -182,8 +182,19 @@ export function measureOf(inp: MeasureInputs): Measure {
     ...(scope ? { scope } : {}),
     ...holderOf(inp, before, after),
     ...estimatorOf(inp),
+    ...(isEstimate(inp) ? { estimate: true } : {}),
     ...windowOf(inp, before, after, session),
   };
+}
+
+/** Words that make a figure one estimator's view of what is not known yet. */
+const ESTIMATE_WORDS =
+  /\b(estimat(e|es|ed|ing|ion|ions)|forecast(s|ed|ing)?|predict(s|ed|ing|ion|ions)?|project(ed|ion|ions)|(could|may|might|would|will likely) (cost|reach|top|exceed|surpass|total|climb|rise)|expected to (cost|reach|top|exceed|surpass|total|climb|rise|be))\b/i;
+
+/** The figure's sentence, up to and just after it, speaks of an estimate ("Fitch estimated", "could cost more than"). */
+function isEstimate(inp: MeasureInputs): boolean {
+  const { text, sentence, figure } = inp;
+  return ESTIMATE_WORDS.test(text.slice(sentence.start, Math.min(sentence.end, figure.end + 40)));
 }
 
 /**

@@ -74,7 +74,11 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
   // A count of a named kind of thing ("passengers", "acres") names its quantity itself; money,
   // percentages and bare counts need like words around them too.
   const named = a.kind === 'count' && !!a.unit && a.unit !== 'person' && a.unit === b.unit && !!h1 && sharesName([h1], [...ref.subjects, ...(ref.topics ?? [])]);
-  const aligned = sameScope && (sameHolders || (!h1 && !h2) || oneSided) && (sameHolders || named || sim >= ALIGNED_CONTEXT);
+  // An estimate is its estimator's: against another figure whose source is named on one side
+  // only, who made which is not known, so neither an update nor a disagreement can be told.
+  const estimators = (claim.measure?.estimate || ref.measure?.estimate) && !!claim.measure?.by !== !!ref.measure?.by;
+  const aligned =
+    !estimators && sameScope && (sameHolders || (!h1 && !h2) || oneSided) && (sameHolders || named || sim >= ALIGNED_CONTEXT);
   const running = isUpdate(claim, ref, dates);
   if (running && !isVague(a) && !isVague(b) && !figuresOverlap(unbounded(a), unbounded(b))) {
     return aligned ? { ref, relation: 'update', strength: sim + 0.5 } : undefined;

@@ -243,3 +243,24 @@ describe('events for dates', () => {
     expect(dated.map((c) => c.date!.text)).toEqual(['1998']);
   });
 });
+
+describe('estimates are their estimators\'', () => {
+  it('reads an estimate and who made it', () => {
+    const c = figureClaim('Brightwater Analytics estimated the storm losses in Veloria at $40 billion on Monday.', '$40 billion');
+    expect(c.measure?.estimate).toBe(true);
+    expect(c.measure?.by).toBe('Brightwater Analytics');
+    expect(figureClaim('The storm caused $40 billion in losses in Veloria, the Veloria treasury said.', '$40 billion').measure?.estimate).toBeUndefined();
+  });
+
+  it('a later estimate whose estimator is not named is neither an update nor a disagreement of a named one', () => {
+    const page = { text: 'The storm could cost Veloria more than $90 billion in losses, a new estimate says.', published: '2031-05-09' };
+    const a = check(page, [{ text: 'Brightwater Analytics estimated the storm losses in Veloria at $40 billion.', published: '2031-05-04', outlet: 'Tide Post' }]);
+    expect(relationsOf(a, '$90 billion').filter((r) => r === 'update' || r === 'conflict')).toEqual([]);
+  });
+
+  it('the same estimator raising its estimate is still an update', () => {
+    const page = { text: 'Brightwater Analytics estimated the storm losses in Veloria at $55 billion.', published: '2031-05-09' };
+    const a = check(page, [{ text: 'Brightwater Analytics estimated the storm losses in Veloria at $40 billion.', published: '2031-05-04', outlet: 'Tide Post' }]);
+    expect(relationsOf(a, '$55 billion')).toContain('update');
+  });
+});
