@@ -35,10 +35,22 @@ interface Candidate {
   differs?: Comparison['differs'];
 }
 
+/**
+ * A figure whose window closed more than a year before the other report was written, against a
+ * figure that states no window: the 2018 fires' losses are not this year's fires', whatever the
+ * words around them share.
+ */
+function pastAgainstPresent(c: Claim, other: Claim, otherReport: string | undefined): boolean {
+  const to = day(c.measure?.window?.to);
+  const at = day(otherReport);
+  return to !== undefined && at !== undefined && !other.measure?.window?.from && to < at - 365;
+}
+
 function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candidate | undefined {
   const a = claim.figure!;
   const b = ref.figure!;
   if (!comparableUnits(claim, ref)) return undefined;
+  if (pastAgainstPresent(claim, ref, dates.source) || pastAgainstPresent(ref, claim, dates.page)) return undefined;
   const same = sameQuantity(claim, ref);
   if (same === 'different') return undefined;
   const sim = jaccard(claim.context, ref.context);

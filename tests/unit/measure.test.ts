@@ -264,3 +264,11 @@ describe('estimates are their estimators\'', () => {
     expect(relationsOf(a, '$55 billion')).toContain('update');
   });
 });
+
+describe('a closed past period against the present', () => {
+  it('an earlier year\'s figure is not compared with this year\'s report that names no period', () => {
+    const page = { text: 'The losses in Veloria would far exceed the $12 billion in insured damages from the 2019 Harrow fire.', published: '2031-05-09' };
+    const a = check(page, [{ text: 'The fires in Veloria have caused $30 billion in insured losses, the Veloria treasury said.', published: '2031-05-08', outlet: 'Tide Post' }]);
+    expect(relationsOf(a, '$12 billion').filter((r) => r !== 'agree')).toEqual([]);
+  });
+});
