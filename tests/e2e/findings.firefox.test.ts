@@ -7,7 +7,7 @@ import { FIREFOX_DIR, ensureBuilt } from '../tools/lib/build';
 import { launchFirefox, type FirefoxWithExtension } from '../tools/lib/firefox';
 import { serve, type Served } from '../tools/lib/serve';
 import { HOST, cardButton, pointOnRange, readCard, readPopup, waitFor } from './support';
-import { DEMO_WORDS, STORY_WORDS, linkedStoryCorpus } from './findings-support';
+import { DEMO_WORDS, FLOOD_WORDS, STORY_WORDS, floodPage, linkedStoryCorpus } from './findings-support';
 import { storyPage } from './privacy-support';
 
 let server: Served;
@@ -18,6 +18,7 @@ beforeAll(async () => {
   await ensureBuilt();
   server = await serve();
   server.pages.set('/story.html', storyPage());
+  server.pages.set('/flood.html', floodPage());
   ff = await launchFirefox(FIREFOX_DIR);
 }, 240_000);
 
@@ -143,6 +144,44 @@ describe('Firefox: findings in plain sentences', () => {
     expect(card!.says).toContain(STORY_WORDS.conflict);
     expect(card!.links.map((l) => l.href)).toContain(STORY_WORDS.ledgerLink);
     await story.close();
+  }, 60_000);
+
+  it('a running figure reported again later: "Story moved on" in the card and the summary, with the earlier report\'s link', async () => {
+    // The reader's corpus (imported by the test above) has the flood's first report.
+    const flood = await open('/flood.html');
+    await flood.waitForFunction(() => CSS.highlights.has('crosscheck-update'), { timeout: 15_000 });
+    const pt = await flood.evaluate(pointOnRange, { name: 'crosscheck-update', needle: '31' });
+    await flood.mouse.move(pt!.x, pt!.y);
+    const card = await waitFor(() => flood.evaluate(readCard, HOST), (c) => c !== null, 5000);
+    expect(card!.verdict).toBe('card verdict-update');
+    expect(card!.title).toBe(FLOOD_WORDS.title);
+    expect(card!.says).toEqual([FLOOD_WORDS.update]);
+    expect(card!.links.map((l) => l.href)).toContain(FLOOD_WORDS.link);
+    const before = new Set<string>();
+    for (const p of await ff.browser.pages()) before.add(await p.evaluate(() => location.href).catch(() => ''));
+    const b = await flood.evaluate(cardButton, { host: HOST, cls: 'summary' });
+    await flood.mouse.click(b!.x, b!.y);
+    const floodSummary = await waitFor(
+      async () => {
+        for (const p of await ff.browser.pages()) {
+          const href = await p.evaluate(() => location.href).catch(() => '');
+          if (!before.has(href) && /^moz-extension:\/\/[^/]+\/popup\.html/.test(href)) return p;
+        }
+        return null;
+      },
+      (p) => p !== null,
+      10_000,
+    );
+    expect(floodSummary).not.toBeNull();
+    const s = await waitFor(() => floodSummary!.evaluate(readPopup), (x) => x.state === 'analysed');
+    expect(s.summary).toMatchObject({ conflicts: '0', updates: '1' });
+    const updates = s.claims.filter((c) => c.verdict === 'update');
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.says).toEqual([FLOOD_WORDS.update]);
+    expect(updates[0]!.links).toContain(FLOOD_WORDS.link);
+    expect(updates[0]!.show).toBe('Show me: 31 people');
+    await floodSummary!.close();
+    await flood.close();
   }, 60_000);
 
   it('no page error was caused', () => {
