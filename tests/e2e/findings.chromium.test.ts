@@ -320,6 +320,23 @@ describe('Chromium: the options page', () => {
     expect(await options.textContent('.words')).toMatch(/Disagrees.*Quoted differently.*Story moved on.*Agrees.*Only here/s);
     await options.close();
   }, 30_000);
+
+  it('saved pages: the button asks the browser for the permission, the page says what it gave, and it can be taken back', async () => {
+    // The browser's own question is not shown to an automated Chromium (it grants at once): what
+    // is tested is that the click asks for file:// and that the page follows the answer.
+    const options = await chrome.context.newPage();
+    await options.goto(`chrome-extension://${chrome.extensionId}/options.html`);
+    const state = () => options.getAttribute('[data-files-permission]', 'data-files-permission');
+    await waitFor(state, (s) => s === 'not-granted', 5000);
+    await options.getByRole('button', { name: 'Allow checking saved pages' }).click();
+    expect(await waitFor(state, (s) => s === 'granted', 5000)).toBe('granted');
+    expect(await options.textContent('[data-files-permission]')).toBe('Saved pages: allowed.');
+    expect(await chrome.worker.evaluate(() => (globalThis as unknown as { chrome: { permissions: { contains(p: object): Promise<boolean> } } }).chrome.permissions.contains({ origins: ['file:///*'] }))).toBe(true);
+    await options.getByRole('button', { name: 'Stop checking saved pages' }).click();
+    expect(await waitFor(state, (s) => s === 'not-granted', 5000)).toBe('not-granted');
+    expect(await chrome.worker.evaluate(() => (globalThis as unknown as { chrome: { permissions: { contains(p: object): Promise<boolean> } } }).chrome.permissions.contains({ origins: ['file:///*'] }))).toBe(false);
+    await options.close();
+  }, 30_000);
 });
 
 describe('Chromium: pages Crosscheck cannot or may not read', () => {

@@ -19,7 +19,8 @@ beforeAll(async () => {
   server = await serve();
   server.pages.set('/story.html', storyPage());
   server.pages.set('/flood.html', floodPage());
-  ff = await launchFirefox(FIREFOX_DIR);
+  // Optional permissions are granted without Firefox's question (a doorhanger no test can answer).
+  ff = await launchFirefox(FIREFOX_DIR, { prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
 }, 240_000);
 
 afterAll(async () => {
@@ -257,6 +258,23 @@ describe('Firefox: findings in plain sentences', () => {
     expect(card!.links.map((l) => l.href)).toContain(STORY_WORDS.ledgerLink);
     await story.close();
   }, 60_000);
+
+  it('saved pages: the options page\'s button asks for the permission, says what Firefox gave, and can take it back', async () => {
+    const options = await extensionTab('options.html');
+    const state = () => options.$eval('[data-files-permission]', (e) => [e.getAttribute('data-files-permission'), e.textContent]);
+    expect((await waitFor(state, (s) => s[0] === 'not-granted', 5000))[0]).toBe('not-granted');
+    // A real click: Firefox asks for an optional permission only from the reader's own action.
+    await (await options.waitForSelector('button[data-files-request]'))!.click();
+    expect(await waitFor(state, (s) => s[0] === 'granted', 5000)).toEqual(['granted', 'Saved pages: allowed.']);
+    const has = () =>
+      options.evaluate(() =>
+        (globalThis as unknown as { browser: { permissions: { contains(p: object): Promise<boolean> } } }).browser.permissions.contains({ origins: ['file:///*'] }),
+      );
+    expect(await has()).toBe(true);
+    await (await options.waitForSelector('button[data-files-remove]'))!.click();
+    expect((await waitFor(state, (s) => s[0] === 'not-granted', 5000))[0]).toBe('not-granted');
+    expect(await has()).toBe(false);
+  }, 30_000);
 
   it('a running figure reported again later: "Story moved on" in the card and the summary, with the earlier report\'s link', async () => {
     // The reader's corpus (imported by the test above) has the flood's first report.
