@@ -225,7 +225,7 @@ describe('Chromium: the demo article', () => {
     await page.bringToFront();
     const at = (c: { text: string } | null) => /(\d+) of (\d+)/.exec(c?.text ?? '')?.slice(1).map(Number) ?? [];
     await press('next-conflict');
-    let card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null && c.focused, 5000);
+    let card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c?.focused === true, 5000);
     expect(card?.focused).toBe(true);
     const [first, total] = at(card);
     expect(first).toBe(1);
@@ -253,7 +253,7 @@ describe('Chromium: the demo article', () => {
     const button = popup.getByRole('button', { name: 'Show me: over $10 billion' });
     expect(await button.count()).toBe(1);
     await button.click();
-    const card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null && c.focused, 5000);
+    const card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c?.focused === true, 5000);
     expect(card?.focused).toBe(true);
     expect(card!.title).toBe('Disagrees: over $10 billion');
     await page.keyboard.press('Escape');
@@ -264,7 +264,7 @@ describe('Chromium: the demo article', () => {
     await popup.bringToFront();
     await popup.getByRole('button', { name: 'Show me: over $10 billion' }).focus();
     await popup.keyboard.press('Enter');
-    let card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null && c.focused, 5000);
+    let card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c?.focused === true, 5000);
     expect(card?.focused).toBe(true);
     expect(card!.title).toBe('Disagrees: over $10 billion');
     const at = (c: typeof card) => /(\d+) of (\d+)/.exec(c?.text ?? '')?.slice(1).map(Number) ?? [];
@@ -275,7 +275,7 @@ describe('Chromium: the demo article', () => {
     for (let i = 1; i <= total!; i++) {
       const expected = ((first! - 1 + i) % total!) + 1;
       await page.keyboard.press('n');
-      card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null && c.focused && at(c)[0] === expected, 3000);
+      card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c?.focused === true && at(c)[0] === expected, 3000);
       expect(at(card)[0]).toBe(expected);
       expect(card?.focused).toBe(true);
       seen.set(card!.verdict.replace(/^card verdict-/, ''), card!.title);

@@ -104,7 +104,7 @@ describe('Firefox: findings in plain sentences', () => {
         tabId,
       );
       expect(r.ok).toBe(true);
-      const card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null && c.focused, 3000);
+      const card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c?.focused === true, 3000);
       expect(card!.focused).toBe(true);
       seen.set(card!.verdict.replace(/^card verdict-/, ''), card!.title);
     }
@@ -116,7 +116,7 @@ describe('Firefox: findings in plain sentences', () => {
 
   it('"Show me" opens the finding\'s card on the page with the focus in it', async () => {
     await summary.evaluate(() => (document.querySelector('button[aria-label="Show me: over $10 billion"]') as HTMLButtonElement).click());
-    const card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null && c.focused, 5000);
+    const card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c?.focused === true, 5000);
     expect(card?.focused).toBe(true);
     expect(card!.title).toBe('Disagrees: over $10 billion');
   });
@@ -124,7 +124,7 @@ describe('Firefox: findings in plain sentences', () => {
   it('keys pressed for real in the card: n and ↑ step through every kind of finding with the focus kept, Escape closes it', async () => {
     await page.keyboard.press('Escape');
     await summary.evaluate(() => (document.querySelector('button[aria-label="Show me: over $10 billion"]') as HTMLButtonElement).click());
-    let card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null && c.focused, 5000);
+    let card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c?.focused === true, 5000);
     expect(card?.focused).toBe(true);
     const at = (c: { text: string } | null) => /(\d+) of (\d+)/.exec(c?.text ?? '')?.slice(1).map(Number) ?? [];
     const [first, total] = at(card);
@@ -133,7 +133,7 @@ describe('Firefox: findings in plain sentences', () => {
     for (let i = 1; i <= total!; i++) {
       const expected = ((first! - 1 + i) % total!) + 1;
       await page.keyboard.press('n');
-      card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null && c.focused && at(c)[0] === expected, 3000);
+      card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c?.focused === true && at(c)[0] === expected, 3000);
       expect(at(card)[0]).toBe(expected);
       expect(card?.focused).toBe(true);
       seen.set(card!.verdict.replace(/^card verdict-/, ''), card!.title);
