@@ -281,7 +281,7 @@ export function App() {
               </div>
             ) : null}
             {disagreements.length > 0 && (
-              <ul class="claims" aria-label="Disagreements">
+              <ul class="claims" aria-label="Where other coverage differs" data-list="differs">
                 {disagreements.map((f) => (
                   <FindingItem key={f.id} f={f} onShow={() => void show(f.id)} />
                 ))}
@@ -293,7 +293,7 @@ export function App() {
                 <summary>
                   {KIND_WORDS.agree}: {agreements.length} {agreements.length === 1 ? 'finding' : 'findings'} where other coverage says the same
                 </summary>
-                <ul class="claims" aria-label="Agreements">
+                <ul class="claims" aria-label="Where other coverage agrees" data-list="agrees">
                   {agreements.map((f) => (
                     <FindingItem key={f.id} f={f} onShow={() => void show(f.id)} />
                   ))}

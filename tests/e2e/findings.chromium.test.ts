@@ -142,6 +142,10 @@ describe('Chromium: a running figure reported again later (the story moved on)',
     expect(updates[0]!.links).toContain(FLOOD_WORDS.link);
     expect(updates[0]!.show).toBe('Show me: 31 people');
     expect(s.claims.filter((c) => c.verdict === 'conflict')).toEqual([]);
+    // Listed where other coverage differs, not announced as a disagreement.
+    const list = popup.getByRole('list', { name: 'Where other coverage differs' });
+    expect(await list.getByRole('button', { name: 'Show me: 31 people' }).count()).toBe(1);
+    expect(await popup.getByRole('list', { name: 'Disagreements' }).count()).toBe(0);
     // The toolbar button's title uses the same words.
     const title = await chrome.worker.evaluate(
       (id: number) => (globalThis as unknown as { chrome: { action: { getTitle(d: object): Promise<string> } } }).chrome.action.getTitle({ tabId: id }),
