@@ -1,11 +1,12 @@
 // What a reader reads and reaches by keyboard, in real Firefox ESR: the same words as in Chromium
 // for each kind of finding, one entry per disagreement, the keyboard route, "Show me", and a
 // refused permission. The summary is opened as a reader can: the card's "All findings" button.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { FIREFOX_DIR, ensureBuilt } from '../tools/lib/build';
 import { launchFirefox, type FirefoxWithExtension } from '../tools/lib/firefox';
-import { serve, type Served } from '../tools/lib/serve';
+import { ROOT, serve, type Served } from '../tools/lib/serve';
 import { HOST, cardButton, pointOnRange, readCard, readPopup, waitFor } from './support';
 import { DEMO_WORDS, FLOOD_WORDS, STORY_WORDS, floodPage, linkedStoryCorpus } from './findings-support';
 import { storyPage } from './privacy-support';
@@ -258,6 +259,23 @@ describe('Firefox: findings in plain sentences', () => {
     expect(card!.links.map((l) => l.href)).toContain(STORY_WORDS.ledgerLink);
     await story.close();
   }, 60_000);
+
+  it('a file that is not a corpus: the same words as in Chromium, the validator\'s text only under Details', async () => {
+    await summary.evaluate(() => (globalThis as unknown as { browser: { runtime: { openOptionsPage(): Promise<void> } } }).browser.runtime.openOptionsPage());
+    const options = await extensionTab('options.html');
+    const input = await options.waitForSelector('input[data-corpus-import]');
+    await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(join(ROOT, 'package.json'));
+    await options.waitForSelector('[data-corpus-notice="error"]', { timeout: 15_000 });
+    const text = await options.$eval('[data-corpus-notice]', (e) => e.textContent ?? '');
+    expect(text).toMatch(/^“package\.json” is JSON, but not a Crosscheck corpus file\. Your corpus is unchanged\./);
+    expect(text).not.toMatch(/Invalid|Expected|received/);
+    const detail = () => options.$eval('.notice [data-error-detail]', (e) => ({ shown: e.checkVisibility(), text: e.textContent ?? '' }));
+    expect((await detail()).shown).toBe(false);
+    const summaryEl = await options.waitForSelector('.notice details.details summary');
+    expect(await summaryEl!.evaluate((e) => e.textContent)).toBe('Details');
+    await summaryEl!.click();
+    expect(await detail()).toMatchObject({ shown: true, text: expect.stringMatching(/^not a Crosscheck corpus: /) });
+  }, 30_000);
 
   it('saved pages: the options page\'s button asks for the permission, says what Firefox gave, and can take it back', async () => {
     const options = await extensionTab('options.html');
