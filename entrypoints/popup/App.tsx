@@ -284,7 +284,7 @@ export function App() {
             {ts.learning && !ts.learning.on && !ts.learning.offered && <LearningOffer onDone={refresh} />}
             <StoryView a={a} />
             {disagreements.length > 0 && (
-              <ul class="claims" aria-label="Disagreements">
+              <ul class="claims" aria-label="Where other coverage differs" data-list="differs">
                 {disagreements.map((f) => (
                   <FindingItem key={f.id} f={f} onShow={() => void show(f.id)} />
                 ))}
@@ -296,7 +296,7 @@ export function App() {
                 <summary>
                   {KIND_WORDS.agree}: {agreements.length} {agreements.length === 1 ? 'finding' : 'findings'} where other coverage says the same
                 </summary>
-                <ul class="claims" aria-label="Agreements">
+                <ul class="claims" aria-label="Where other coverage agrees" data-list="agrees">
                   {agreements.map((f) => (
                     <FindingItem key={f.id} f={f} onShow={() => void show(f.id)} />
                   ))}

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { buildCorpus } from '../../lib/corpus/build';
 import { serializeCorpus } from '../../lib/corpus';
 import { readInput } from '../../lib/cli/read-input';
-import { ROOT } from '../tools/lib/serve';
+import type { ArticleInput } from '../../lib/engine';
+import { articlePage, ROOT } from '../tools/lib/serve';
 
 const STORY = join(ROOT, 'tests', 'fixtures', 'story');
 
@@ -18,6 +19,7 @@ export async function linkedStoryCorpus(): Promise<string> {
   const file = buildCorpus([
     { id: 'ledger', input: { ...ledger, url: 'https://ledger.example/northwind-battery', published: '2024-03-11' }, outlet: 'Daily Ledger' },
     { id: 'harbor', input: { ...harbor, url: 'https://harbor.example/northwind' }, outlet: 'Harbor Times' },
+    { id: 'valley-post', input: FLOOD_REPORT, outlet: 'Valley Post' },
   ]);
   const path = join(dir, 'linked-story.json');
   writeFileSync(path, serializeCorpus(file));
@@ -40,4 +42,42 @@ export const DEMO_WORDS = {
   date: /Another article \(30 January 2025\) dates it to March 2023; this page says “Last year”, which means 2024 counted from this page's date, 22 January 2025(?: \(itself inferred\))?\./,
   quote: /Another article \(January 2025, date inferred\) quotes Elon Musk in other words\./,
   inferred: 'Date inferred: the article does not say when it was published',
+};
+
+// A developing story, invented for these tests: floods in a valley that does not exist. The
+// corpus has the first report (a toll of "at least 12"), the page a later one (31): the same
+// running figure three days on, which is the story moving on, not a disagreement.
+const FLOOD_REPORT: ArticleInput = {
+  title: 'Floods sweep through the Orrin Valley',
+  url: 'https://valleypost.example/orrin-floods',
+  published: '2024-05-07',
+  text: [
+    'Floods have killed at least 12 people in the Orrin Valley, the regional fire service said on Tuesday.',
+    'Rescue crews in boats reached the village of Teslow before dawn, and the main bridge over the Orrin River was closed.',
+    'The regional governor, Marta Kellin, asked residents of low-lying streets to move to the school halls on higher ground.',
+    'Forecasters expect more rain over the hills before the weekend, and the river has not yet reached its crest.',
+  ].join('\n\n'),
+};
+
+/** The later report, as a news page three days after the corpus's first one. */
+export function floodPage(): string {
+  return articlePage(
+    [
+      'Orrin Valley flood toll rises as waters recede',
+      'The floods have now killed 31 people in the Orrin Valley, the regional fire service said on Friday.',
+      'Crews are still searching the banks of the Orrin River below the village of Teslow, where the water tore through the lower streets.',
+      'The regional governor, Marta Kellin, said the schools used as shelters would stay open until the end of the month.',
+      'Insurers have begun sending assessors to the valley, and volunteers from neighbouring towns have arrived to help clear the mud from streets and cellars.',
+      'Shopkeepers on the high street have started carrying ruined stock out onto the pavement, and the smell of wet plaster hangs over the whole town.',
+      'Farmers higher up the valley say their fields will take months to dry out, and some fear that the spring sowing is lost for this year.',
+    ].join('\n'),
+    { published: '2024-05-10', site: 'The Orrin Courier' },
+  );
+}
+
+/** What a reader reads about the flood page: the toll rose, the story moved on. */
+export const FLOOD_WORDS = {
+  title: 'Story moved on: 31 people',
+  update: 'Earlier, Valley Post (7 May 2024) reported “at least 12 people” for Orrin Valley’s death toll; this page, later, says “31 people”: the story moved on.',
+  link: 'https://valleypost.example/orrin-floods',
 };

@@ -84,7 +84,7 @@ async function main(): Promise<number> {
           .join(' · ')}`,
       );
       const details = await popup.evaluate(() =>
-        [...document.querySelectorAll('ul[aria-label="Disagreements"] li.claim')].map((li) => ({
+        [...document.querySelectorAll('ul[data-list="differs"] li.claim')].map((li) => ({
           title: `${li.querySelector('.badge')?.textContent ?? ''}: ${li.querySelector('.head .label')?.textContent ?? ''}`,
           sentence: li.querySelector('.sentence')?.textContent ?? '',
           says: [...li.querySelectorAll('[data-says]')].map((e) => e.textContent ?? ''),

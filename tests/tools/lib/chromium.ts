@@ -14,12 +14,32 @@ export interface ChromiumWithExtension {
   tabIdOf(page: Page): Promise<number>;
   /** Opens the popup as a tab for the given tab id. */
   openPopup(tabId: number): Promise<Page>;
+  /**
+   * Clicks the extension's toolbar button for the tab showing `page`, as a reader does (which
+   * grants activeTab on that tab), and returns the popup it opened. Needs `toolbar: true` at launch.
+   */
+  clickToolbarButton(page: Page): Promise<ToolbarPopup>;
   close(): Promise<void>;
+}
+
+/** The real toolbar popup (playwright does not attach to it: it is driven over CDP). */
+export interface ToolbarPopup {
+  /** Runs `fn(arg)` in the popup and returns its (JSON) result. */
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** A real mouse click on the popup's button whose text is `text`; false when there is none. */
+  clickButton(text: string): Promise<boolean>;
 }
 
 export async function launchChromium(
   extDir: string,
-  opts: { headless?: boolean; extension?: boolean; /** More command-line switches. */ args?: string[] } = {},
+  opts: {
+    headless?: boolean;
+    extension?: boolean;
+    /** More command-line switches. */
+    args?: string[];
+    /** Lets the test click the toolbar button (CDP's Extensions domain, over playwright's pipe). */
+    toolbar?: boolean;
+  } = {},
 ): Promise<ChromiumWithExtension> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'crosscheck-chromium-'));
   const withExt = opts.extension !== false;
@@ -36,6 +56,7 @@ export async function launchChromium(
       '--no-first-run',
       '--disable-default-apps',
       '--disable-features=Translate,OptimizationHints,MediaRouter',
+      ...(opts.toolbar ? ['--enable-unsafe-extension-debugging'] : []),
       ...(opts.args ?? []),
     ],
   });
@@ -75,6 +96,65 @@ export async function launchChromium(
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
       return popup;
+    },
+    async clickToolbarButton(page: Page) {
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      type Info = { targetId: string; type: string; url: string };
+      const targets = async () => ((await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }, {}] } as never)) as unknown as { targetInfos: Info[] }).targetInfos;
+      // The page's tab (Extensions.triggerAction wants the tab target, not the page's).
+      await page.bringToFront();
+      const tab = (await targets()).find((t) => t.type === 'tab' && t.url === page.url());
+      if (!tab) throw new Error(`no tab target shows ${page.url()}`);
+      await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
+      const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+      let target: Info | undefined;
+      for (let i = 0; i < 50 && !target; i++) {
+        target = (await targets()).find((t) => t.type === 'page' && t.url === popupUrl);
+        if (!target) await new Promise((r) => setTimeout(r, 100));
+      }
+      if (!target) throw new Error('the toolbar button opened no popup');
+      const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+      // A session that is not flattened: messages go through the browser's session.
+      let next = 0;
+      const waiting = new Map<number, (m: { result?: unknown; error?: { message: string } }) => void>();
+      cdp.on('Target.receivedMessageFromTarget' as never, ((e: { sessionId: string; message: string }) => {
+        if (e.sessionId !== sessionId) return;
+        const m = JSON.parse(e.message) as { id?: number; result?: unknown; error?: { message: string } };
+        if (m.id !== undefined) waiting.get(m.id)?.(m);
+      }) as never);
+      const call = async (method: string, params: object): Promise<unknown> => {
+        const id = ++next;
+        const answer = new Promise<{ result?: unknown; error?: { message: string } }>((r) => waiting.set(id, r));
+        await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) } as never);
+        const m = await answer;
+        waiting.delete(id);
+        if (m.error) throw new Error(`${method}: ${m.error.message}`);
+        return m.result;
+      };
+      const evaluate = async <A, R>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> => {
+        const r = (await call('Runtime.evaluate', {
+          expression: `(${fn.toString()})(${JSON.stringify(arg ?? null)})`,
+          awaitPromise: true,
+          returnByValue: true,
+        })) as { result: { value: R }; exceptionDetails?: { text: string } };
+        if (r.exceptionDetails) throw new Error(`in the popup: ${r.exceptionDetails.text}`);
+        return r.result.value;
+      };
+      return {
+        evaluate,
+        async clickButton(text: string) {
+          const at = await evaluate((t: string) => {
+            const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === t);
+            if (!b) return null;
+            const r = b.getBoundingClientRect();
+            return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+          }, text);
+          if (!at) return false;
+          for (const type of ['mouseMoved', 'mousePressed', 'mouseReleased'])
+            await call('Input.dispatchMouseEvent', { type, x: at.x, y: at.y, button: type === 'mouseMoved' ? 'none' : 'left', clickCount: 1 });
+          return true;
+        },
+      };
     },
     async close() {
       await context.close().catch(() => {});
