@@ -18,6 +18,10 @@ const SAME_EVENT = table<string>({
   depart: 'leave', quit: 'leave', resign: 'leave',
 });
 const eventName = (verb: string) => SAME_EVENT[verb] ?? verb;
+// Light verbs name their event by the noun they take: "made landfall", "took office", "held talks".
+const LIGHT = new Set(['make', 'take', 'hold', 'give']);
+const LIGHT_OBJECT = /^\s+(?:(?:a|an|the|its|his|her|their)\s+)?([a-z]{4,})\b/;
+const NOT_OBJECT = new Set(['sure', 'place', 'part', 'sense', 'care', 'more', 'most', 'much', 'many', 'some', 'back', 'away', 'down', 'over', 'into', 'from', 'with', 'that', 'this', 'than', 'them', 'what']);
 const MAX_GAP_WORDS = 5;
 // A form of "be" (an adverb between allowed) before a verb makes it passive: "was announced".
 const PASSIVE = /\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:\w+ly\s+)?$/i;
@@ -91,11 +95,16 @@ export function eventsOf(text: string, sentences: Span[], entities: Mention[]): 
     let before = -1; // index of the last entity ending before the current verb
     for (const v of mine) {
       while (before + 1 < ents.length && ents[before + 1].end <= v.start) before++;
-      if (!v.inf || TRIVIAL.has(v.inf) || !/^[a-z-]+$/.test(v.inf)) continue;
+      let light: string | undefined;
+      if (v.inf && LIGHT.has(v.inf)) {
+        const m = LIGHT_OBJECT.exec(text.slice(v.end, v.end + 30));
+        if (m && !NOT_OBJECT.has(m[1]!)) light = `${v.inf}-${m[1]}`;
+      }
+      if (!light && (!v.inf || TRIVIAL.has(v.inf) || !/^[a-z-]+$/.test(v.inf))) continue;
       // Only the nearest entity on each side can be the verb's argument.
       const b = before >= 0 ? ents[before] : undefined;
       const a = ents[before + 1] && ents[before + 1].start >= v.end ? ents[before + 1] : undefined;
-      const name = eventName(v.inf);
+      const name = light ?? eventName(v.inf!);
       // Who acted and who was acted on are different events: "X announced" is not "X was
       // announced". The agent is written "verb:X", what the verb acts on "verb>X".
       const passive = PASSIVE.test(text.slice(Math.max(0, v.start - 30), v.start));

@@ -129,13 +129,23 @@ export function extractClaims(input: ClaimInputs): Claim[] {
       const raw = at < d.start ? d.start - at : at >= d.end ? at - d.end : 0;
       // A name set off by commas ("his company, xAI, in 2023") does not end the clause.
       const between = (at < d.start ? text.slice(at, d.start) : text.slice(d.end, at)).replace(/,\s*([\p{L}\p{N}][\p{L}\p{N}.&' -]{0,40}),/gu, (m, name: string) => (/\p{Lu}/u.test(name) ? ' ' : m));
-      return raw + (/[,;]/.test(between) && !fronted(d) ? 1000 : 0);
+      // So does a subordinating word: in "restored on Friday after the storm made landfall" Friday
+      // dates the restoring, not the landfall.
+      // A place after a comma ("near Siesta Key, Florida, on October 9") names where, not a new clause.
+      const named = between.replace(/,\s*\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*(?=\s+(?:on|in|at|near|by|this|last|early|late)\b|\s*,|\s*$)/gu, ' ');
+      const clause = /[,;]/.test(named) || /\b(after|before|when|while|since|until|because|once)\b/i.test(between);
+      return raw + (clause && !fronted(d) ? 1000 : 0);
     };
     for (const date of dts) {
       // "officials said Friday", "told CNN on Tuesday": the day of a report, not of what it reports.
       if (reportDate(text, date)) continue;
       const events = [
-        ...new Set(sentenceEvents.filter((e) => dts.every((other) => distance(date, e.at) <= distance(other, e.at))).map((e) => e.event)),
+        ...new Set(
+          sentenceEvents
+            // The date's own clause only, and of several dates the nearest.
+            .filter((e) => distance(date, e.at) < 1000 && dts.every((other) => distance(date, e.at) <= distance(other, e.at)))
+            .map((e) => e.event),
+        ),
       ];
       // A date with nothing happening on it ("Thursday, January 30, 2025") is no claim.
       if (events.length) claims.push({ ...base(), date, context: aroundStems(text, sentence, date), events });

@@ -272,3 +272,35 @@ describe('a closed past period against the present', () => {
     expect(relationsOf(a, '$12 billion').filter((r) => r !== 'agree')).toEqual([]);
   });
 });
+
+describe('events named by a light verb and its noun', () => {
+  const dated = (text: string) => readClaims({ text, published: '2031-03-06' }).claims.filter((c) => c.date);
+
+  it('"made landfall" and "took office" are events of their own, not "make" and "take"', () => {
+    expect(dated('Hurricane Alvar made landfall near Port Selden on March 3.')[0]?.events).toContain('make-landfall:Hurricane Alvar');
+    expect(dated('Mayor Ines Vahl took office on March 3.')[0]?.events).toContain('take-office:Ines Vahl');
+  });
+
+  it('the same landfall dated in other words agrees; another event on another day is not compared', () => {
+    const a = check({ text: 'Hurricane Alvar made landfall on March 3rd near Port Selden.', published: '2031-03-06' }, [
+      { text: 'Hurricane Alvar made landfall near Port Selden on March 3, officials in Port Selden confirmed.', published: '2031-03-05', outlet: 'Coast Daily' },
+      { text: 'Hurricane Alvar took aim at Port Selden on March 1.', published: '2031-03-01', outlet: 'Coast Daily' },
+    ]);
+    const claim = a.claims.find((c) => c.date)!;
+    expect(a.comparisons.filter((c) => c.claimId === claim.id).map((c) => `${c.relation}:${c.sourceId}`)).toEqual(['agree:s0']);
+  });
+});
+
+describe('a date dates its own clause', () => {
+  it('"restored on Friday after the storm made landfall": Friday is not the landfall\'s date', () => {
+    const { claims } = readClaims({ text: 'Power was restored across Veloria on Friday after Hurricane Alvar made landfall near Port Selden.', published: '2031-03-08' });
+    expect(claims.filter((c) => c.date).flatMap((c) => c.events).filter((e) => e.startsWith('make-landfall'))).toEqual([]);
+  });
+});
+
+describe('a place after a comma is not a new clause', () => {
+  it('"made landfall near Port Selden, Veloria on March 3" dates the landfall', () => {
+    const { claims } = readClaims({ text: 'Hurricane Alvar made landfall near Port Selden, Veloria on March 3 as a strong storm.', published: '2031-03-08' });
+    expect(claims.filter((c) => c.date).flatMap((c) => c.events)).toContain('make-landfall:Hurricane Alvar');
+  });
+});
