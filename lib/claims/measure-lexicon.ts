@@ -92,6 +92,10 @@ export const DIRECTION = table<string>({
   shed: 'down', lost: 'down', lose: 'down', losing: 'down', sliding: 'down', tumbling: 'down', plunging: 'down',
   rose: 'up', rise: 'up', rises: 'up', rising: 'up', gained: 'up', gain: 'up', up: 'up', jumped: 'up', climbed: 'up',
   surged: 'up', soared: 'up', rallied: 'up', increased: 'up', increase: 'up',
+  // Value taken away or added: "wiping out $25 billion of market value", "erased", "added".
+  wiped: 'down', wiping: 'down', wipe: 'down', wipes: 'down', erased: 'down', erasing: 'down', erase: 'down',
+  dipped: 'down', dip: 'down', nosedived: 'down', nosedive: 'down', sink: 'down', sinks: 'down',
+  jumps: 'up', climbs: 'up', surge: 'up', soar: 'up', soars: 'up', added: 'up', adding: 'up',
 });
 
 /** "a year", "per day": the period a rate is counted over; a season of sport is its year. */

@@ -38,11 +38,28 @@ export function sameHolder(a: string, b: string): boolean {
   return long.startsWith(short + ' ') || long.endsWith(' ' + short);
 }
 
+const SPAN_UNIT_DAYS: Record<string, number> = { hour: 1 / 24, day: 1, week: 7, month: 30, year: 365, period: NaN };
+const SPAN_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+
+/** A span's length in days: "over the previous four days" 4, "over the past week" 7; NaN when it says none. */
+export function spanDays(span: string): number {
+  const m = /(?:\b([a-z]+|\d+)[\s-]+)?(hour|day|week|month|year|period)s?\b/.exec(span.toLowerCase());
+  if (!m) return NaN;
+  const n = m[1] === undefined ? 1 : /^\d+$/.test(m[1]) ? Number(m[1]) : (SPAN_NUMBERS[m[1]] ?? (/^(next|previous|past|last|first|following|the)$/.test(m[1]) ? 1 : NaN));
+  return n * SPAN_UNIT_DAYS[m[2]!]!;
+}
+
 function windowsDiffer(a: Measure['window'], b: Measure['window']): boolean {
   // A window said on one side only says nothing against the other.
   if (!a || !b) return false;
   if (a.from && b.from && (a.to! < b.from || b.to! < a.from)) return true;
   if (a.span && b.span && a.span !== b.span && (a.span === 'since') !== (b.span === 'since')) return true;
+  // Two spans of different lengths: four days of cancellations are not a week's.
+  if (a.span && b.span && a.span !== 'since' && b.span !== 'since') {
+    const x = spanDays(a.span);
+    const y = spanDays(b.span);
+    if (Number.isFinite(x) && Number.isFinite(y) && Math.abs(x - y) >= 1) return true;
+  }
   // A span ("over 12 days", "since") against a single day is another reading.
   if ((a.span && !b.span && b.from && b.from === b.to) || (b.span && !a.span && a.from && a.from === a.to)) return true;
   if (a.session && b.session && a.session !== b.session) return true;
@@ -59,6 +76,9 @@ export function sameQuantity(a: Claim, b: Claim): Sameness {
   if (!ma || !mb) return 'unknown';
   if (!sameSet(ma.qualifiers, mb.qualifiers)) return 'different';
   if (ma.direction && mb.direction && ma.direction !== mb.direction) return 'different';
+  // A value and a change of it: "valued at $83 billion" is not "wiping out $25 billion of value".
+  const change = (m: Measure) => !!m.direction || m.terms.includes('loss');
+  if (a.figure?.kind === 'money' && change(ma) !== change(mb) && (ma.terms.includes('value') || mb.terms.includes('value'))) return 'different';
   if ((ma.rate ?? '') !== (mb.rate ?? '')) return 'different';
   if (ma.scope && mb.scope && ma.scope !== mb.scope) return 'different';
   if (ma.holder && mb.holder && !sameHolder(ma.holder, mb.holder)) return 'different';

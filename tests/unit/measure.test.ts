@@ -304,3 +304,25 @@ describe('a place after a comma is not a new clause', () => {
     expect(claims.filter((c) => c.date).flatMap((c) => c.events)).toContain('make-landfall:Hurricane Alvar');
   });
 });
+
+describe('spans and changes', () => {
+  it('cancellations over four days are not a week\'s', () => {
+    const page = { text: 'Tern Air cancelled about 100 flights over the past week, Tern Air said.', published: '2031-07-31' };
+    const a = check(page, [{ text: 'Tern Air cancelled more than 5,000 flights over the previous four days, Tern Air said.', published: '2031-07-31', outlet: 'Wire' }]);
+    expect(relationsOf(a, '100 flights').filter((r) => r === 'conflict' || r === 'update')).toEqual([]);
+  });
+
+  it('a company\'s value is not the value it lost', () => {
+    const page = { text: 'Brightwater Systems was valued at about $83 billion before the outage.', published: '2031-07-25' };
+    const a = check(page, [{ text: 'Brightwater Systems shares fell over the next days, wiping out $25 billion of market value.', published: '2031-07-31', outlet: 'Wire' }]);
+    expect(relationsOf(a, '$83 billion').filter((r) => r === 'conflict' || r === 'update')).toEqual([]);
+  });
+});
+
+describe('a loss of value in other words', () => {
+  it('"a $25 billion loss in market value" is "wiping out $25 billion of market value"', () => {
+    const page = { text: 'Brightwater Systems shares dropped, leading to a $25 billion loss in market value.', published: '2031-07-31' };
+    const a = check(page, [{ text: 'Brightwater Systems shares fell over the next days, wiping out $25 billion of market value.', published: '2031-07-31', outlet: 'Wire' }]);
+    expect(relationsOf(a, '$25 billion')).toContain('agree');
+  });
+});
