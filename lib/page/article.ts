@@ -251,8 +251,17 @@ export function findArticle(doc: Document): ArticleGuess {
   }
 }
 
+/**
+ * The element that holds the page's content: <body>, or the root where a DOM shim parsed a page
+ * whose content lies outside any <body> (browsers put it in one; linkedom's `body` getter would
+ * insert an empty one and change the document).
+ */
+function contentRoot(doc: Document): Element | null {
+  return doc.querySelector('body') ?? doc.documentElement;
+}
+
 function find(doc: Document): ArticleGuess {
-  const body = doc.body;
+  const body = contentRoot(doc);
   const empty: ArticleGuess = { roots: [], paragraphChars: 0, paragraphs: 0, isArticle: false };
   if (!body) return empty;
 
