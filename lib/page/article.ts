@@ -439,11 +439,25 @@ const LIST_LIKE = new Set(['UL', 'OL', 'DL', 'DIV', 'SECTION', 'TABLE']);
 const CLEAN_BUDGET = 20_000;
 const CLEAN_DEPTH = 100;
 
+/** A byline's marks, as Readability reads them: "By Ann Lee", "Staff · 22 January 2025". */
+const BYLINE = /byline|author|dateline|writtenby|p-author/i;
+const BYLINE_MAX_CHARS = 100;
+
+/** A block that names the writer (and the date), not a sentence of the story. */
+function isByline(el: Element, tag: string, ci: string): boolean {
+  if (!BLOCKISH.has(tag) || tag === 'LI') return false;
+  const marked = el.getAttribute('rel') === 'author' || /\bauthor\b/i.test(el.getAttribute('itemprop') ?? '') || BYLINE.test(ci);
+  if (!marked) return false;
+  const len = textLen(el);
+  return len > 0 && len < BYLINE_MAX_CHARS;
+}
+
 function notStory(el: Element, score: Map<Element, number>): boolean {
   const tag = el.tagName.toUpperCase();
   if (NOT_STORY_TAGS.has(tag) || tag === HOST_TAG) return true;
   const ci = classAndId(el);
   if (UNLIKELY.test(ci) && !MAYBE.test(ci) && el.getAttribute('itemprop') !== 'articleBody') return true;
+  if (isByline(el, tag, ci)) return true;
   if (LIST_LIKE.has(tag) && !score.has(el) && el.getElementsByTagName('a').length > 0) {
     // Lists of links ("Read more", tags, share buttons) with no paragraph of their own.
     const len = textLen(el);
