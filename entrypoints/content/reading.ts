@@ -5,7 +5,7 @@
 // which changes matter the watcher's, and the card only shows what this part holds.
 import type { Analysis } from '../../lib/engine';
 import { readMetadata } from '../../lib/article/metadata';
-import { findArticle } from '../../lib/page/article';
+import { searchArticle, type ArticleGuess } from '../../lib/page/article';
 import { buildBlocks, insideEditable, mapIsLive, type BlockMap } from '../../lib/page/blocks';
 import { BUDGET, census, overBudget, tooBig } from '../../lib/page/budget';
 import { clearPainting, paint, prune, type Painting } from '../../lib/page/paint';
@@ -156,24 +156,29 @@ export function startReading(ctx: Pick<PartContext, 'signal' | 'isInvalid' | 'on
 
   /**
    * One budgeted look at the page: census, article, blocks, each phase its own task (the page's
-   * own work runs in between), so the longest stretch the page waits is one phase, not the sum.
+   * own work runs in between), and the finder itself in slices of about BUDGET.findSliceMs, so
+   * the longest stretch the page waits is one slice or phase, not the sum.
    * Never throws. Null when a newer reading or an invalidation overtook it.
    */
   const read = async (my: number): Promise<{ reading: Reading; ms: number } | null> => {
     const last: Last = { outcome: '', ms: 0, sliceMs: 0, censusMs: 0, findMs: 0, walkMs: 0, paintMs: 0, elements: 0, pageChars: 0, articleChars: 0, ranges: 0 };
-    const timed = <T>(f: () => T): [T, number] => {
+    const timed = <T>(f: () => T, phase: () => string): [T, number] => {
       const t = performance.now();
       const v = f();
       const d = performance.now() - t;
       last.ms += d;
-      last.sliceMs = Math.max(last.sliceMs, d);
+      if (d > last.sliceMs) {
+        last.sliceMs = d;
+        last.slowest = phase();
+      }
       return [v, d];
     };
     const overtaken = () => !scheduler.isCurrent(my);
+    diag.startedAt ??= Math.round(performance.now());
     watcher.readingStarts();
     let reading: Reading;
     try {
-      const [c, censusMs] = timed(() => census(doc));
+      const [c, censusMs] = timed(() => census(doc), () => 'census');
       last.censusMs = censusMs;
       last.elements = c.elements;
       last.pageChars = c.chars;
@@ -184,8 +189,19 @@ export function startReading(ctx: Pick<PartContext, 'signal' | 'isInvalid' | 'on
       else {
         await yieldToPage();
         if (overtaken()) return null;
-        const [guess, findMs] = timed(() => findArticle(doc));
-        last.findMs = findMs;
+        // The finder in slices: on a page of 100,000 elements it works for a few hundred ms in all.
+        const search = searchArticle(doc);
+        let guess: ArticleGuess | null = null;
+        for (;;) {
+          const [g, sliceMs] = timed(() => search.run(BUDGET.findSliceMs), () => `find: ${search.at}`);
+          last.findMs += sliceMs;
+          if (g) {
+            guess = g;
+            break;
+          }
+          await yieldToPage();
+          if (overtaken()) return null;
+        }
         if (!guess.isArticle) reading = { kind: 'not-article' };
         else {
           await yieldToPage();
@@ -203,6 +219,7 @@ export function startReading(ctx: Pick<PartContext, 'signal' | 'isInvalid' | 'on
               maxNodes: BUDGET.maxArticleNodes,
               deadline: performance.now() + BUDGET.maxWalkMs,
             }),
+            () => 'walk',
           );
           last.walkMs = walkMs;
           last.articleChars = m.text.length;

@@ -14,6 +14,11 @@ export interface PageBudget {
   maxArticleNodes: number;
   /** Milliseconds one walk of the article may take. */
   maxWalkMs: number;
+  /**
+   * Milliseconds the article finder runs before the page gets its main thread back (it stops at
+   * its next checkpoint after that, at most a few hundred elements on).
+   */
+  findSliceMs: number;
 }
 
 export const BUDGET: PageBudget = {
@@ -22,6 +27,7 @@ export const BUDGET: PageBudget = {
   maxArticleChars: 300_000,
   maxArticleNodes: 150_000,
   maxWalkMs: 250,
+  findSliceMs: 8,
 };
 
 export interface Census {
