@@ -6,7 +6,7 @@
 import type { Analysis } from '../../lib/engine';
 import { readMetadata } from '../../lib/article/metadata';
 import { searchArticle, type ArticleGuess } from '../../lib/page/article';
-import { buildBlocks, insideEditable, mapIsLive, type BlockMap } from '../../lib/page/blocks';
+import { insideEditable, mapIsLive, walkBlocks, type BlockMap, type BlockReading } from '../../lib/page/blocks';
 import { BUDGET, census, overBudget, tooBig } from '../../lib/page/budget';
 import { clearPainting, paint, prune, type Painting } from '../../lib/page/paint';
 import type { ArticleWatcher, PageChange } from '../../lib/page/watcher';
@@ -156,7 +156,7 @@ export function startReading(ctx: Pick<PartContext, 'signal' | 'isInvalid' | 'on
 
   /**
    * One budgeted look at the page: census, article, blocks, each phase its own task (the page's
-   * own work runs in between), and the finder itself in slices of about BUDGET.findSliceMs, so
+   * own work runs in between), and the finder and the walk in slices of about BUDGET.sliceMs, so
    * the longest stretch the page waits is one slice or phase, not the sum.
    * Never throws. Null when a newer reading or an invalidation overtook it.
    */
@@ -193,7 +193,7 @@ export function startReading(ctx: Pick<PartContext, 'signal' | 'isInvalid' | 'on
         const search = searchArticle(doc);
         let guess: ArticleGuess | null = null;
         for (;;) {
-          const [g, sliceMs] = timed(() => search.run(BUDGET.findSliceMs), () => `find: ${search.at}`);
+          const [g, sliceMs] = timed(() => search.run(BUDGET.sliceMs), () => `find: ${search.at}`);
           last.findMs += sliceMs;
           if (g) {
             guess = g;
@@ -213,15 +213,28 @@ export function startReading(ctx: Pick<PartContext, 'signal' | 'isInvalid' | 'on
             return null;
           }
           const readable = guess.roots.filter((r) => !insideEditable(r));
-          const [m, walkMs] = timed(() =>
-            buildBlocks(readable, {
-              maxChars: BUDGET.maxArticleChars,
-              maxNodes: BUDGET.maxArticleNodes,
-              deadline: performance.now() + BUDGET.maxWalkMs,
-            }),
-            () => 'walk',
-          );
-          last.walkMs = walkMs;
+          // The walk in slices too; its budget of time counts its own slices only.
+          const budget = { maxChars: BUDGET.maxArticleChars, maxNodes: BUDGET.maxArticleNodes, deadline: 0 };
+          const walk = walkBlocks(readable, budget);
+          let m: BlockReading | null = null;
+          for (;;) {
+            const [got, sliceMs] = timed(() => {
+              const start = performance.now();
+              budget.deadline = start + Math.max(0, BUDGET.maxWalkMs - last.walkMs);
+              for (;;) {
+                const r = walk.next();
+                if (r.done) return r.value;
+                if (performance.now() - start >= BUDGET.sliceMs) return null;
+              }
+            }, () => 'walk');
+            last.walkMs += sliceMs;
+            if (got) {
+              m = got;
+              break;
+            }
+            await yieldToPage();
+            if (overtaken()) return null;
+          }
           last.articleChars = m.text.length;
           if (m.over) reading = { kind: 'skipped', reason: overBudget(m.over) };
           else if (readable.length === 0)
