@@ -145,10 +145,14 @@ function* linkLenSteps(el: Element): Generator<Checkpoint, number> {
   const hit = linkLengths?.get(el);
   if (hit !== undefined) return hit;
   let n = 0;
+  // Read in order without asking the live collection's length first: a browser counts it all at
+  // once (100,000 elements under the body), while reading it in order goes step by step.
   const links = el.getElementsByTagName('a');
-  for (let i = 0; i < links.length; i++) {
+  for (let i = 0; ; i++) {
     if ((i & 255) === 255) yield 'links';
-    n += textLen(links[i]!);
+    const a = links[i];
+    if (!a) break;
+    n += textLen(a);
   }
   linkLengths?.set(el, n);
   return n;
@@ -481,9 +485,10 @@ function* find(doc: Document): Generator<Checkpoint, ArticleGuess> {
   if (alone && bestClass) {
     // (The live collection, read in place: a copy of every <div> would be one long step.)
     const same = doc.getElementsByTagName(best.tagName);
-    for (let i = 0; i < same.length; i++) {
+    for (let i = 0; ; i++) {
       if ((++step & 127) === 0) yield 'parts';
-      const el = same[i]!;
+      const el = same[i];
+      if (!el) break;
       if (el === best || (score.get(el) ?? 0) < Math.max(5, bestScore * 0.1) || classKey(el) !== bestClass) continue;
       const part = unit(el);
       if (roots.some((r) => r.contains(part) || part.contains(r))) continue;
