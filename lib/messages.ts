@@ -106,6 +106,8 @@ export interface ContentDiagnostics {
   pruned: number;
   /** Analyses asked of the background. */
   requests: number;
+  /** When the first reading began, on the page's clock (performance.now()); long tasks before it are the page's own. */
+  startedAt?: number;
   last?: {
     outcome: string;
     ms: number;
@@ -118,6 +120,8 @@ export interface ContentDiagnostics {
     pageChars: number;
     articleChars: number;
     ranges: number;
+    /** The phase (or the finder's checkpoint) where the longest slice ended. */
+    slowest?: string;
   };
 }
 

@@ -5,8 +5,8 @@
 // which changes matter the watcher's, and the card only shows what this part holds.
 import type { Analysis } from '../../lib/engine';
 import { readMetadata } from '../../lib/article/metadata';
-import { findArticle } from '../../lib/page/article';
-import { buildBlocks, insideEditable, mapIsLive, type BlockMap } from '../../lib/page/blocks';
+import { searchArticle, type ArticleGuess } from '../../lib/page/article';
+import { insideEditable, mapIsLive, walkBlocks, type BlockMap, type BlockReading } from '../../lib/page/blocks';
 import { BUDGET, census, overBudget, tooBig } from '../../lib/page/budget';
 import { clearPainting, paint, prune, type Painting } from '../../lib/page/paint';
 import type { ArticleWatcher, PageChange } from '../../lib/page/watcher';
@@ -156,24 +156,29 @@ export function startReading(ctx: Pick<PartContext, 'signal' | 'isInvalid' | 'on
 
   /**
    * One budgeted look at the page: census, article, blocks, each phase its own task (the page's
-   * own work runs in between), so the longest stretch the page waits is one phase, not the sum.
+   * own work runs in between), and the finder and the walk in slices of about BUDGET.sliceMs, so
+   * the longest stretch the page waits is one slice or phase, not the sum.
    * Never throws. Null when a newer reading or an invalidation overtook it.
    */
   const read = async (my: number): Promise<{ reading: Reading; ms: number } | null> => {
     const last: Last = { outcome: '', ms: 0, sliceMs: 0, censusMs: 0, findMs: 0, walkMs: 0, paintMs: 0, elements: 0, pageChars: 0, articleChars: 0, ranges: 0 };
-    const timed = <T>(f: () => T): [T, number] => {
+    const timed = <T>(f: () => T, phase: () => string): [T, number] => {
       const t = performance.now();
       const v = f();
       const d = performance.now() - t;
       last.ms += d;
-      last.sliceMs = Math.max(last.sliceMs, d);
+      if (d > last.sliceMs) {
+        last.sliceMs = d;
+        last.slowest = phase();
+      }
       return [v, d];
     };
     const overtaken = () => !scheduler.isCurrent(my);
+    diag.startedAt ??= Math.round(performance.now());
     watcher.readingStarts();
     let reading: Reading;
     try {
-      const [c, censusMs] = timed(() => census(doc));
+      const [c, censusMs] = timed(() => census(doc), () => 'census');
       last.censusMs = censusMs;
       last.elements = c.elements;
       last.pageChars = c.chars;
@@ -184,8 +189,19 @@ export function startReading(ctx: Pick<PartContext, 'signal' | 'isInvalid' | 'on
       else {
         await yieldToPage();
         if (overtaken()) return null;
-        const [guess, findMs] = timed(() => findArticle(doc));
-        last.findMs = findMs;
+        // The finder in slices: on a page of 100,000 elements it works for a few hundred ms in all.
+        const search = searchArticle(doc);
+        let guess: ArticleGuess | null = null;
+        for (;;) {
+          const [g, sliceMs] = timed(() => search.run(BUDGET.sliceMs), () => `find: ${search.at}`);
+          last.findMs += sliceMs;
+          if (g) {
+            guess = g;
+            break;
+          }
+          await yieldToPage();
+          if (overtaken()) return null;
+        }
         if (!guess.isArticle) reading = { kind: 'not-article' };
         else {
           await yieldToPage();
@@ -197,14 +213,28 @@ export function startReading(ctx: Pick<PartContext, 'signal' | 'isInvalid' | 'on
             return null;
           }
           const readable = guess.roots.filter((r) => !insideEditable(r));
-          const [m, walkMs] = timed(() =>
-            buildBlocks(readable, {
-              maxChars: BUDGET.maxArticleChars,
-              maxNodes: BUDGET.maxArticleNodes,
-              deadline: performance.now() + BUDGET.maxWalkMs,
-            }),
-          );
-          last.walkMs = walkMs;
+          // The walk in slices too; its budget of time counts its own slices only.
+          const budget = { maxChars: BUDGET.maxArticleChars, maxNodes: BUDGET.maxArticleNodes, deadline: 0 };
+          const walk = walkBlocks(readable, budget);
+          let m: BlockReading | null = null;
+          for (;;) {
+            const [got, sliceMs] = timed(() => {
+              const start = performance.now();
+              budget.deadline = start + Math.max(0, BUDGET.maxWalkMs - last.walkMs);
+              for (;;) {
+                const r = walk.next();
+                if (r.done) return r.value;
+                if (performance.now() - start >= BUDGET.sliceMs) return null;
+              }
+            }, () => 'walk');
+            last.walkMs += sliceMs;
+            if (got) {
+              m = got;
+              break;
+            }
+            await yieldToPage();
+            if (overtaken()) return null;
+          }
           last.articleChars = m.text.length;
           if (m.over) reading = { kind: 'skipped', reason: overBudget(m.over) };
           else if (readable.length === 0)

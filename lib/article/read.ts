@@ -40,17 +40,16 @@ export interface ReadArticleOptions {
   /** Read the page even when the reader thinks it is not an article (the word minimum still applies). */
   force?: boolean;
   /**
-   * How the article is found: 'page', the content script's own finder and walk (lib/page), so
-   * that the command line, the corpus builder and the extension read the same text from the same
-   * HTML (Readability where it finds no article); or 'readability', Mozilla's Readability (on a
-   * clone). Default: READER, Readability for now: on the saved pages the page reader still reads
-   * some titles, Japanese text and non-articles worse (tests/unit/article.test.ts says where).
+   * How the article is found: 'page' (the default, READER), the content script's own finder and
+   * walk (lib/page), so that the command line, the corpus builder and the extension read the same
+   * text from the same HTML, with Readability as the fallback where the finder sees no article;
+   * or 'readability', Mozilla's Readability (on a clone), the yardstick.
    */
   reader?: ArticleReader;
 }
 
 export type ArticleReader = 'page' | 'readability';
-export const READER: ArticleReader = 'readability';
+export const READER: ArticleReader = 'page';
 
 /**
  * The article as the extension reads it: the finder's elements (editable ones left out), cut
@@ -120,8 +119,17 @@ export function readArticle(doc: Document, opts: ReadArticleOptions = {}): Artic
       found = null;
     }
   }
-  if (found) blocks = found;
-  else {
+  if (found) {
+    blocks = found;
+    // The text is the page reader's; the title, byline and site name are still Readability's
+    // where it reads them (it cleans a title of the site's name: "... - BBC News").
+    try {
+      parsed = new Readability<Node>(doc.cloneNode(true) as Document, { serializer: (node: Node) => node }).parse();
+    } catch {
+      parsed = null;
+    }
+    title = foldWhitespace(parsed?.title ?? '') || meta.title || '';
+  } else {
     // Readability: the yardstick, and the page reader's fallback where it finds no article
     // (the extension then says "not an article"; the command line still reads the page).
     let readerable = true;

@@ -410,8 +410,8 @@ class WordGate {
 /**
  * Every word an attempt can start with, lower case (besides "multi..." and a word glued to "$" or
  * "¥"): the range openers, the words of parseAmount and parseWordNumber, the vague magnitudes, and
- * the currencies written before a number ("Rs", "USD"). The number tables are plain objects, so
- * inherited names ("constructor") are in as well.
+ * the currencies written before a number ("Rs", "USD"). The tables have no prototype
+ * (lib/text/table.ts), so a word such as "constructor" starts nothing.
  */
 const START_WORDS = new WordGate([
   'rs',
@@ -425,7 +425,6 @@ const START_WORDS = new WordGate([
   ...Object.keys(SMALL),
   ...Object.keys(TEENS),
   ...Object.keys(TENS),
-  ...Object.getOwnPropertyNames(Object.prototype),
   ...VAGUE_FIRST_WORDS,
 ]);
 

@@ -20,13 +20,12 @@ const MULTI_SCALES = table<number>({
 });
 
 /**
- * Words parseVague reads first, besides those starting with "multi". Its tables are plain
- * objects, so inherited names ("constructor") answer too and are listed.
+ * Words parseVague reads first, besides those starting with "multi" (its tables have no
+ * prototype, so "constructor" is not one of them).
  */
 export const VAGUE_FIRST_WORDS: readonly string[] = [
   ...Object.keys(MULTIPLES),
   ...Object.keys(PLURAL_SCALES),
-  ...Object.getOwnPropertyNames(Object.prototype),
 ];
 
 export interface VagueFigure {

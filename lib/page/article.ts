@@ -48,8 +48,9 @@ function proseOf(el: Element): string {
 }
 
 // Lengths are asked for again and again while scoring (every link of a page for each large
-// candidate): remembered for the duration of one findArticle.
-let lengths: WeakMap<Element, number> | null = null;
+// candidate): remembered for the duration of one search. (Plain maps, dropped with the search:
+// a weak map of 100,000 elements makes the browser's garbage collection pause the page longer.)
+let lengths: Map<Element, number> | null = null;
 
 /** A text node's length with white space runs counted as one character (none for white space alone). */
 function runLength(s: string): number {
@@ -73,6 +74,17 @@ function runLength(s: string): number {
 function textLen(el: Element): number {
   const memo = lengths;
   if (!memo) return proseOf(el).replace(/\s+/g, ' ').trim().length;
+  const steps = textLenSteps(el);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** textLen with a checkpoint every few hundred elements counted (a page-wide element holds 100,000). */
+function* textLenSteps(el: Element): Generator<Checkpoint, number> {
+  const memo = lengths;
+  if (!memo) return textLen(el);
   const hit = memo.get(el);
   if (hit !== undefined) return hit;
   const direct = shallowLen(el, memo);
@@ -80,6 +92,7 @@ function textLen(el: Element): number {
   // Bottom up, without recursion (pages nest thousands deep), each element once per findArticle.
   const stack: Element[] = [el];
   const expanded = new Set<Element>();
+  let counted = 0;
   while (stack.length) {
     const e = stack[stack.length - 1]!;
     if (!expanded.has(e)) {
@@ -89,12 +102,13 @@ function textLen(el: Element): number {
     }
     stack.pop();
     if (!memo.has(e)) shallowLen(e, memo);
+    if ((++counted & 511) === 0) yield 'lengths';
   }
   return memo.get(el) ?? 0;
 }
 
 /** The element's length from its text and its children's known lengths (leaves are counted on the spot); undefined while a child is unknown. */
-function shallowLen(e: Element, memo: WeakMap<Element, number>): number | undefined {
+function shallowLen(e: Element, memo: Map<Element, number>): number | undefined {
   let n = 0;
   for (let c = e.firstChild; c; c = c.nextSibling) {
     if (c.nodeType === 3) n += runLength((c as Text).data);
@@ -113,10 +127,34 @@ function shallowLen(e: Element, memo: WeakMap<Element, number>): number | undefi
   return n;
 }
 
+/** The length of the text of the element's links, remembered like the lengths (a page-wide element holds thousands of links). */
+let linkLengths: Map<Element, number> | null = null;
+
 function linkLen(el: Element): number {
+  const hit = linkLengths?.get(el);
+  if (hit !== undefined) return hit;
+  const steps = linkLenSteps(el);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** linkLen with a checkpoint every few hundred links. */
+function* linkLenSteps(el: Element): Generator<Checkpoint, number> {
+  const hit = linkLengths?.get(el);
+  if (hit !== undefined) return hit;
   let n = 0;
+  // Read in order without asking the live collection's length first: a browser counts it all at
+  // once (100,000 elements under the body), while reading it in order goes step by step.
   const links = el.getElementsByTagName('a');
-  for (let i = 0; i < links.length; i++) n += textLen(links[i]!);
+  for (let i = 0; ; i++) {
+    if ((i & 255) === 255) yield 'links';
+    const a = links[i];
+    if (!a) break;
+    n += textLen(a);
+  }
+  linkLengths?.set(el, n);
   return n;
 }
 
@@ -152,7 +190,7 @@ function inUnlikely(p: Element, stop: Element): boolean {
 
 /** Repeated units that hold one paragraph each beside text of their own (a name, a date, a heading). */
 const ITEM_MIN_SIBLINGS = 8;
-let siblingKinds: WeakMap<Element, Map<string, number>> | null = null;
+let siblingKinds: Map<Element, Map<string, number>> | null = null;
 
 /** How many children of `parent` have this tag and class key. */
 function kindCount(parent: Element, key: string): number {
@@ -201,10 +239,12 @@ function directText(el: Element): number {
  * running text of their own (layout tables, posts written as lists), not the cells of data
  * tables or the items of menus.
  */
-function paragraphsOf(body: Element): Element[] {
+function* paragraphsOf(body: Element): Generator<Checkpoint, Element[]> {
   const paras: Element[] = [];
   const all = body.querySelectorAll('p, pre, td, li, div');
+  yield 'paragraphs';
   for (let i = 0; i < all.length; i++) {
+    if ((i & 127) === 127) yield 'paragraphs';
     const p = all[i]!;
     const tag = p.tagName.toUpperCase();
     if (tag === 'TD' || tag === 'LI') {
@@ -212,7 +252,8 @@ function paragraphsOf(body: Element): Element[] {
       if (tag === 'TD' && p.querySelector(BLOCK_INSIDE)) continue;
     } else if (tag === 'DIV') {
       // The cheap tests first: pages have tens of thousands of <div>s.
-      if (p.firstElementChild && directText(p) < 80 && (textLen(p) < 25 || p.querySelector(BLOCK_INSIDE))) continue;
+      // (A block inside is looked for first: a wrapper's length would be counted all at once.)
+      if (p.firstElementChild && directText(p) < 80 && (p.querySelector(BLOCK_INSIDE) || textLen(p) < 25)) continue;
     }
     paras.push(p);
   }
@@ -240,26 +281,84 @@ function ancestors(el: Element, stop: Element | null): Element[] {
   return out;
 }
 
-export function findArticle(doc: Document): ArticleGuess {
-  lengths = new WeakMap();
-  siblingKinds = new WeakMap();
-  try {
-    return find(doc);
-  } finally {
-    lengths = null;
-    siblingKinds = null;
-  }
+/** Where the finder offers to pause (its loops do every few hundred elements). */
+export type Checkpoint = 'paragraphs' | 'scores' | 'lengths' | 'links' | 'candidates' | 'top' | 'parts' | 'clean' | 'kept';
+
+/** A search for the article that can run in slices, the page's own work in between. */
+export interface ArticleSearch {
+  /**
+   * Runs the search on for about `ms` milliseconds (to its next checkpoint after that) and
+   * returns the guess once it is done, else null: call again, later.
+   */
+  run(ms: number): ArticleGuess | null;
+  /** The checkpoint the last slice stopped at (for measuring the slices). */
+  readonly at: Checkpoint | 'done' | 'start';
 }
 
-function find(doc: Document): ArticleGuess {
-  const body = doc.body;
+/**
+ * The search of findArticle in slices. What it remembers of the page (the elements' text
+ * lengths) is kept between slices: a page that changes in between is read again by its caller
+ * (the content script follows changes and checks that the roots are still in the page).
+ */
+export function searchArticle(doc: Document): ArticleSearch {
+  const memo = { lengths: new Map<Element, number>(), links: new Map<Element, number>(), kinds: new Map<Element, Map<string, number>>() };
+  const steps = find(doc);
+  let done: ArticleGuess | null = null;
+  let at: ArticleSearch['at'] = 'start';
+  return {
+    get at() {
+      return at;
+    },
+    run(ms) {
+      if (done) return done;
+      const saved = [lengths, linkLengths, siblingKinds] as const;
+      lengths = memo.lengths;
+      linkLengths = memo.links;
+      siblingKinds = memo.kinds;
+      try {
+        const end = performance.now() + ms;
+        for (;;) {
+          const r = steps.next();
+          if (r.done) {
+            done = r.value;
+            at = 'done';
+            return done;
+          }
+          at = r.value;
+          if (performance.now() >= end) return null;
+        }
+      } finally {
+        [lengths, linkLengths, siblingKinds] = saved;
+      }
+    },
+  };
+}
+
+/** The article in one go (the command line, the corpus builder, tests). */
+export function findArticle(doc: Document): ArticleGuess {
+  return searchArticle(doc).run(Number.POSITIVE_INFINITY)!;
+}
+
+/**
+ * The element that holds the page's content: <body>, or the root where a DOM shim parsed a page
+ * whose content lies outside any <body> (browsers put it in one; linkedom's `body` getter would
+ * insert an empty one and change the document).
+ */
+function contentRoot(doc: Document): Element | null {
+  return doc.querySelector('body') ?? doc.documentElement;
+}
+
+function* find(doc: Document): Generator<Checkpoint, ArticleGuess> {
+  const body = contentRoot(doc);
   const empty: ArticleGuess = { roots: [], paragraphChars: 0, paragraphs: 0, isArticle: false };
   if (!body) return empty;
 
-  const paras = paragraphsOf(body);
+  const paras = yield* paragraphsOf(body);
   const score = new Map<Element, number>();
   const counted: Element[] = [];
+  let step = 0;
   for (const p of paras) {
+    if ((++step & 31) === 0) yield 'scores';
     const len = textLen(p);
     if (len < 25) continue;
     if (inUnlikely(p, body)) continue;
@@ -281,6 +380,7 @@ function find(doc: Document): ArticleGuess {
   let best: Element | null = null;
   let bestScore = 0;
   for (const [el, s0] of score) {
+    if ((++step & 7) === 0) yield 'candidates';
     let s = s0;
     const ci = classAndId(el);
     if (LIKELY.test(ci)) s *= 1.25;
@@ -289,8 +389,8 @@ function find(doc: Document): ArticleGuess {
     if (tag === 'ARTICLE') s *= 1.3;
     if (el.getAttribute('itemprop') === 'articleBody') s *= 1.5;
     if (tag === 'BODY') s *= 0.5;
-    const len = textLen(el);
-    s *= 1 - linkLen(el) / Math.max(1, len);
+    const len = yield* textLenSteps(el);
+    s *= 1 - (yield* linkLenSteps(el)) / Math.max(1, len);
     score.set(el, s);
     if (s > bestScore) {
       bestScore = s;
@@ -298,6 +398,7 @@ function find(doc: Document): ArticleGuess {
     }
   }
   if (!best) return empty;
+  yield 'top';
 
   let top: Element = best;
   // The story split into parts (between pictures, quotes, ads): when three or more of the next
@@ -382,9 +483,13 @@ function find(doc: Document): ArticleGuess {
   // paragraphs too, outside anything unlikely.
   const bestClass = classKey(best);
   if (alone && bestClass) {
-    for (const el of Array.from(doc.getElementsByTagName(best.tagName))) {
-      if (el === best || classKey(el) !== bestClass) continue;
-      if ((score.get(el) ?? 0) < Math.max(5, bestScore * 0.1)) continue;
+    // (The live collection, read in place: a copy of every <div> would be one long step.)
+    const same = doc.getElementsByTagName(best.tagName);
+    for (let i = 0; ; i++) {
+      if ((++step & 127) === 0) yield 'parts';
+      const el = same[i];
+      if (!el) break;
+      if (el === best || (score.get(el) ?? 0) < Math.max(5, bestScore * 0.1) || classKey(el) !== bestClass) continue;
       const part = unit(el);
       if (roots.some((r) => r.contains(part) || part.contains(r))) continue;
       if (inUnlikely(part, body)) continue;
@@ -393,13 +498,16 @@ function find(doc: Document): ArticleGuess {
     roots.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
   }
 
+  yield 'clean';
   const kept = clean(roots, score);
+  yield 'kept';
 
   let paragraphChars = 0;
   let paragraphs = 0;
   let weighed = 0;
   const sizes: number[] = [];
   for (const p of counted) {
+    if ((++step & 31) === 0) yield 'kept';
     if (!kept.some((r) => r === p || r.contains(p))) continue;
     const text = proseOf(p).replace(/\s+/g, ' ').trim();
     // Chinese, Japanese and Korean say in one character what takes about three in English.
@@ -430,11 +538,25 @@ const LIST_LIKE = new Set(['UL', 'OL', 'DL', 'DIV', 'SECTION', 'TABLE']);
 const CLEAN_BUDGET = 20_000;
 const CLEAN_DEPTH = 100;
 
+/** A byline's marks, as Readability reads them: "By Ann Lee", "Staff · 22 January 2025". */
+const BYLINE = /byline|author|dateline|writtenby|p-author/i;
+const BYLINE_MAX_CHARS = 100;
+
+/** A block that names the writer (and the date), not a sentence of the story. */
+function isByline(el: Element, tag: string, ci: string): boolean {
+  if (!BLOCKISH.has(tag) || tag === 'LI') return false;
+  const marked = el.getAttribute('rel') === 'author' || /\bauthor\b/i.test(el.getAttribute('itemprop') ?? '') || BYLINE.test(ci);
+  if (!marked) return false;
+  const len = textLen(el);
+  return len > 0 && len < BYLINE_MAX_CHARS;
+}
+
 function notStory(el: Element, score: Map<Element, number>): boolean {
   const tag = el.tagName.toUpperCase();
   if (NOT_STORY_TAGS.has(tag) || tag === HOST_TAG) return true;
   const ci = classAndId(el);
   if (UNLIKELY.test(ci) && !MAYBE.test(ci) && el.getAttribute('itemprop') !== 'articleBody') return true;
+  if (isByline(el, tag, ci)) return true;
   if (LIST_LIKE.has(tag) && !score.has(el) && el.getElementsByTagName('a').length > 0) {
     // Lists of links ("Read more", tags, share buttons) with no paragraph of their own.
     const len = textLen(el);

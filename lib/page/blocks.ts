@@ -141,6 +141,18 @@ interface OpenSegment {
  * skipped. Past the budget it stops and sets `over`; what was read so far is returned.
  */
 export function buildBlocks(roots: Element[], budget: WalkBudget = NO_BUDGET): BlockReading {
+  const steps = walkBlocks(roots, budget);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * buildBlocks in slices: it offers to pause every 256 nodes, where it also looks at the
+ * budget's deadline (which a caller may move between slices, to count only the walk's own time).
+ */
+export function* walkBlocks(roots: Element[], budget: WalkBudget = NO_BUDGET): Generator<void, BlockReading> {
   const blocks: string[] = [];
   const blockStarts: number[] = [];
   const segments: Segment[] = [];
@@ -236,9 +248,12 @@ export function buildBlocks(roots: Element[], budget: WalkBudget = NO_BUDGET): B
         stop('nodes');
         break outer;
       }
-      if ((nodes & 255) === 0 && now() > budget.deadline) {
-        stop('time');
-        break outer;
+      if ((nodes & 255) === 0) {
+        if (now() > budget.deadline) {
+          stop('time');
+          break outer;
+        }
+        yield;
       }
       if (child.nodeType === 3) {
         addText(child as Text);

@@ -12,8 +12,13 @@ export interface PageBudget {
   maxArticleChars: number;
   /** Nodes visited while reading the article. */
   maxArticleNodes: number;
-  /** Milliseconds one walk of the article may take. */
+  /** Milliseconds one walk of the article may take (its own slices counted, not the page's work between them). */
   maxWalkMs: number;
+  /**
+   * Milliseconds the article finder or the walk runs before the page gets its main thread back
+   * (each stops at its next checkpoint after that, at most a few hundred elements on).
+   */
+  sliceMs: number;
 }
 
 export const BUDGET: PageBudget = {
@@ -22,6 +27,7 @@ export const BUDGET: PageBudget = {
   maxArticleChars: 300_000,
   maxArticleNodes: 150_000,
   maxWalkMs: 250,
+  sliceMs: 8,
 };
 
 export interface Census {

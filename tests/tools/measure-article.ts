@@ -1,13 +1,15 @@
-// Measures lib/page's article finder on the saved pages in ../shared/pages/readability:
-// token F1 of the text it would send against Readability's expected.html, per page and median.
-// Run: npx tsx tests/tools/measure-article.ts [DIR]
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// Measures lib/page's article finder (the one reader of the extension, the command line and the
+// corpus builder) on Readability's 130 saved pages (tests/fixtures/readability, else
+// ../shared/pages/readability): token F1 of the text it reads against Readability's
+// expected.html, per page, the median and mean over the pages Readability calls readerable, and
+// which of those it judges not an article; then the comment-section fixtures
+// (tests/fixtures/comments): whether each is read as an article, and how well.
+// Run: npx tsx tests/tools/measure-article.ts
 import { parseHTML } from 'linkedom';
 import { findArticle } from '../../lib/page/article';
 import { buildBlocks } from '../../lib/page/blocks';
-
-const dir = resolve(process.argv[2] ?? '../shared/pages/readability');
+import { COMMENT_PAGES } from '../fixtures/comments/pages';
+import { readabilityExpected, readabilityMetadata, readabilityPageNames, readabilitySource } from './lib/readability-pages';
 
 function tokens(s: string): Map<string, number> {
   const m = new Map<string, number>();
@@ -29,19 +31,18 @@ function f1(a: Map<string, number>, b: Map<string, number>): number {
   return p + r === 0 ? 0 : (2 * p * r) / (p + r);
 }
 
+const dom = (html: string) => parseHTML(html).document as unknown as Document;
+
 const rows: { name: string; f1: number; readerable: boolean; isArticle: boolean; ms: number }[] = [];
-for (const name of readdirSync(dir).sort()) {
-  const src = join(dir, name, 'source.html');
-  if (!existsSync(src)) continue;
-  const meta = JSON.parse(readFileSync(join(dir, name, 'expected-metadata.json'), 'utf8'));
-  const { document } = parseHTML(readFileSync(src, 'utf8'));
+for (const name of readabilityPageNames()) {
+  const document = dom(readabilitySource(name)!);
   const t0 = performance.now();
-  const guess = findArticle(document as unknown as Document);
+  const guess = findArticle(document);
   const map = buildBlocks(guess.roots);
   const ms = performance.now() - t0;
-  const { document: exp } = parseHTML(`<html><body>${readFileSync(join(dir, name, 'expected.html'), 'utf8')}</body></html>`);
-  const score = f1(tokens(map.text), tokens((exp as unknown as Document).body.textContent ?? ''));
-  rows.push({ name, f1: score, readerable: meta.readerable !== false, isArticle: guess.isArticle, ms });
+  const exp = dom(`<html><body>${readabilityExpected(name) ?? ''}</body></html>`);
+  const score = f1(tokens(map.text), tokens(exp.body.textContent ?? ''));
+  rows.push({ name, f1: score, readerable: readabilityMetadata(name)?.readerable !== false, isArticle: guess.isArticle, ms });
 }
 const articles = rows.filter((r) => r.readerable);
 const sorted = articles.map((r) => r.f1).sort((a, b) => a - b);
@@ -50,3 +51,12 @@ const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length);
 for (const r of rows) console.log(`${r.f1.toFixed(3)}  ${r.isArticle ? 'article' : '-------'}  ${r.readerable ? 'R' : ' '}  ${r.ms.toFixed(0).padStart(4)}ms  ${r.name}`);
 console.log(`pages ${rows.length}, readerable ${articles.length}, median F1 ${median.toFixed(3)}, mean ${mean.toFixed(3)}, below 0.9: ${sorted.filter((x) => x < 0.9).length}`);
 console.log(`readerable pages judged not an article: ${articles.filter((r) => !r.isArticle).map((r) => r.name).join(', ') || 'none'}`);
+for (const make of COMMENT_PAGES) {
+  const page = make();
+  const guess = findArticle(dom(page.html));
+  const text = buildBlocks(guess.roots).text;
+  const leaked = page.comments.filter((c) => text.includes(c)).length;
+  console.log(
+    `comment fixture ${page.name}: ${guess.isArticle ? 'article' : 'NOT an article'}, token F1 ${f1(tokens(text), tokens(page.article.join(' '))).toFixed(3)} against its article, ${leaked} of ${page.comments.length} sample comments read with it`,
+  );
+}

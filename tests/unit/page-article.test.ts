@@ -37,6 +37,17 @@ describe('findArticle', () => {
     expect(text).not.toContain('Related:');
   });
 
+  it('reads a page whose content the parser left outside any <body>, and leaves the document as it was', () => {
+    // Saved pages without a <body> tag (yahoo-3): a browser puts their content in one, linkedom does not.
+    const { document } = parseHTML(`<!doctype html><html lang="en"><head><title>Headline</title></head>
+      <div id="page"><article><h1>Headline</h1>${Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i} says something long enough, with commas, figures like $10 billion, and names, to count as running text.</p>`).join('')}</article></div></html>`);
+    const before = document.toString();
+    const g = findArticle(document as unknown as Document);
+    expect(g.isArticle).toBe(true);
+    expect(buildBlocks(g.roots).text).toContain('Paragraph 4');
+    expect(document.toString()).toBe(before);
+  });
+
   it('says a sign-in page is not an article', () => {
     const { document } = parseHTML('<html><body><h1>Sign in</h1><form><input name="a"><button>Go</button></form></body></html>');
     expect(findArticle(document as unknown as Document).isArticle).toBe(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { buildBlocks, offsetOf, positionAt, positionBefore } from '../../lib/page/blocks';
+import { buildBlocks, offsetOf, positionAt, positionBefore, walkBlocks } from '../../lib/page/blocks';
 
 function doc(html: string): Document {
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document as unknown as Document;
@@ -48,5 +48,38 @@ describe('buildBlocks', () => {
     const sep = map.text.indexOf('\n\n');
     const p = positionAt(map, sep)!;
     expect(p.node.data[p.offset]).toBe('S');
+  });
+});
+
+describe('walkBlocks (the walk in slices, as the content script walks a long article)', () => {
+  const paras = Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i} of the story, with <b>bold</b> and <i>words</i> in it.</p>`).join('');
+  const d = doc(`<article>${paras}</article>`);
+  const root = d.querySelector('article')!;
+
+  it('gives the very blocks and offsets of one walk, across many pauses', () => {
+    const whole = buildBlocks([root]);
+    const steps = walkBlocks([root]);
+    let pauses = 0;
+    let r = steps.next();
+    while (!r.done) {
+      pauses++;
+      r = steps.next();
+    }
+    expect(pauses).toBeGreaterThan(5);
+    expect(r.value.blocks).toEqual(whole.blocks);
+    expect(r.value.segments).toEqual(whole.segments);
+  });
+
+  it('stops with "time" at the next pause once its deadline has passed, with what it read so far', () => {
+    const budget = { maxChars: Infinity, maxNodes: Infinity, deadline: Infinity };
+    const steps = walkBlocks([root], budget);
+    expect(steps.next().done).toBe(false);
+    budget.deadline = -1;
+    const r = steps.next();
+    expect(r.done).toBe(true);
+    if (!r.done) return;
+    expect(r.value.over?.reason).toBe('time');
+    expect(r.value.blocks.length).toBeGreaterThan(0);
+    expect(r.value.blocks.length).toBeLessThan(400);
   });
 });

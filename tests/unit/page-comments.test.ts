@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { isArticleError, readArticle, tokenF1, tokens } from '../../lib/article';
-import { findArticle } from '../../lib/page/article';
+import { findArticle, searchArticle } from '../../lib/page/article';
 import { buildBlocks } from '../../lib/page/blocks';
 import { COMMENT_PAGES } from '../fixtures/comments/pages';
 
@@ -19,6 +19,22 @@ describe.each(COMMENT_PAGES.map((make) => make()))('$name', (page) => {
     expect(text).not.toContain('topic 1');
     expect(text).not.toContain('More from the Ledger');
     expect(tokenF1(tokens(text), tokens(page.article.join(' ')))).toBeGreaterThan(0.95);
+  });
+
+  it('read in slices (as the content script reads it, the page working in between), the same article', () => {
+    const doc = dom(page.html);
+    const whole = findArticle(doc);
+    const search = searchArticle(doc);
+    // A slice of no time stops at the finder's next checkpoint: on these pages there are many.
+    let slices = 1;
+    let guess = search.run(0);
+    while (!guess) {
+      slices++;
+      guess = search.run(0);
+    }
+    expect(slices).toBeGreaterThan(10);
+    expect(guess.roots).toEqual(whole.roots);
+    expect(buildBlocks(guess.roots).text).toBe(buildBlocks(whole.roots).text);
   });
 
   it('the command line reads the same article', () => {
