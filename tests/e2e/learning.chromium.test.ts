@@ -9,17 +9,20 @@ import { CHROME_DIR, ensureBuilt } from '../tools/lib/build';
 import { launchChromium, type ChromiumWithExtension } from '../tools/lib/chromium';
 import { serve, type Served } from '../tools/lib/serve';
 import { HOST, cardButton, pointOnRange, readCard, readHighlights, readPopup, waitFor } from './support';
-import { LEARNING_PAGES, learningPages } from './learning-support';
+import { LEARNING_PAGES, learningStory } from './learning-support';
 import { sourceIdFor } from '../../lib/corpus/learn';
 
 let server: Served;
 let chrome: ChromiumWithExtension;
 const errors: string[] = [];
+const story = learningStory();
+// On a clean clone without ../shared the invented story is used (the same session, invented words).
+console.log(`learning suite on ${story.real ? 'real pages of ../shared/stories/door-plug' : 'the invented story'}`);
 
 beforeAll(async () => {
   await ensureBuilt();
   server = await serve();
-  for (const [path, html] of learningPages()) server.pages.set(path, html);
+  for (const [path, html] of story.pages) server.pages.set(path, html);
   chrome = await launchChromium(CHROME_DIR);
 }, 240_000);
 
@@ -84,20 +87,20 @@ describe('Chromium: the corpus grows with the reader\'s reading', () => {
 
     const later = await open(LEARNING_PAGES.later);
     await later.waitForFunction(() => CSS.highlights.has('crosscheck-conflict'), undefined, { timeout: 20_000 });
-    const pt = await later.evaluate(pointOnRange, { name: 'crosscheck-conflict', needle: 'passengers' });
+    const pt = await later.evaluate(pointOnRange, { name: 'crosscheck-conflict', needle: story.needle });
     expect(pt).not.toBeNull();
     await later.mouse.move(pt!.x, pt!.y);
     const card = await waitFor(() => later.evaluate(readCard, HOST), (c) => c !== null);
-    expect(card!.text).toContain('171');
+    expect(card!.text).toContain(story.firstSays);
     expect(card!.links.map((l) => l.href)).toContain(server.origin + LEARNING_PAGES.first);
 
     const popup = await popupFor(later);
     const s = await popup.evaluate(readPopup);
     expect(s.claims.some((c) => c.verdict === 'conflict' && c.links.includes(server.origin + LEARNING_PAGES.first))).toBe(true);
-    const story = await storyView(popup);
-    expect(story?.heading).toBe('Other coverage of this story: 1 article from 1 outlet');
-    expect(story?.items[0]).toContain(firstTitle.slice(0, 20));
-    expect(story?.items[0]).toMatch(/1 disagreement/);
+    const view = await storyView(popup);
+    expect(view?.heading).toBe('Other coverage of this story: 1 article from 1 outlet');
+    expect(view?.items[0]).toContain(firstTitle.slice(0, 20));
+    expect(view?.items[0]).toMatch(/1 disagreement/);
     // The later page is learned too, and never compared with itself.
     expect((await waitFor(() => listed(options), (l) => l.flat().length === 2, 20_000)).flat()).toHaveLength(2);
     expect(s.claims.every((c) => !c.links.includes(server.origin + LEARNING_PAGES.later))).toBe(true);

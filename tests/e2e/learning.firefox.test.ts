@@ -7,12 +7,13 @@ import { FIREFOX_DIR, ensureBuilt } from '../tools/lib/build';
 import { launchFirefox, type FirefoxWithExtension } from '../tools/lib/firefox';
 import { serve, type Served } from '../tools/lib/serve';
 import { HOST, cardButton, pointOnRange, readCard, readPopup, waitFor } from './support';
-import { LEARNING_PAGES, learningPages } from './learning-support';
+import { LEARNING_PAGES, learningStory } from './learning-support';
 import { sourceIdFor } from '../../lib/corpus/learn';
 
 let server: Served;
 let ff: FirefoxWithExtension;
 const errors: string[] = [];
+const story = learningStory();
 /** An extension page (the demo's summary), from which the test asks the extension to open its pages. */
 let ext: Page;
 let options: Page;
@@ -81,7 +82,7 @@ const checked = (sel: string) => options.$eval(sel, (e) => (e as HTMLInputElemen
 beforeAll(async () => {
   await ensureBuilt();
   server = await serve();
-  for (const [path, html] of learningPages()) server.pages.set(path, html);
+  for (const [path, html] of story.pages) server.pages.set(path, html);
   ff = await launchFirefox(FIREFOX_DIR);
   // The demo article is in the bundled corpus's story: its card's "All findings" opens the summary.
   const demo = await ff.browser.newPage();
@@ -122,7 +123,7 @@ describe('Firefox: the corpus grows with the reader\'s reading', () => {
     await first.close();
     const later = await open(LEARNING_PAGES.later);
     await later.waitForFunction(() => CSS.highlights.has('crosscheck-conflict'), { timeout: 20_000 });
-    const pt = await later.evaluate(pointOnRange, { name: 'crosscheck-conflict', needle: 'passengers' });
+    const pt = await later.evaluate(pointOnRange, { name: 'crosscheck-conflict', needle: story.needle });
     await later.mouse.move(pt!.x, pt!.y);
     const card = await waitFor(() => later.evaluate(readCard, HOST), (c) => c !== null);
     expect(card!.links.map((l) => l.href)).toContain(server.origin + LEARNING_PAGES.first);
