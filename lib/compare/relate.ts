@@ -191,6 +191,13 @@ function relateDate(claim: Claim, ref: Reference, dates: ReportDates): Candidate
   return { ref, relation: 'conflict', strength: sim };
 }
 
+const NOT_VERBATIM = /\b(through an? (?:translator|interpreter)|via an? (?:translator|interpreter)|(?:in|when) translated|translated from|something (?:like|along the lines of)|words to (?:that|the) effect)\b/i;
+
+/** The quotation's sentence says its words are a translation or a loose recollection. */
+function notVerbatim(c: Claim): boolean {
+  return NOT_VERBATIM.test(c.sentence);
+}
+
 function relateQuote(claim: Claim, ref: Reference): Candidate | undefined {
   const a = quoteTokens(claim.quote!.words);
   const b = quoteTokens(ref.quote!.words);
@@ -215,6 +222,9 @@ function relateQuote(claim: Claim, ref: Reference): Candidate | undefined {
       }
   }
   if (best.sim >= 2) return { ref, relation: 'agree', strength: 1 };
+  // Words given through a translator, or recalled loosely ("something like"), are not the
+  // speaker's own: two versions of them say nothing about who misquoted whom.
+  if (notVerbatim(claim) || notVerbatim(ref)) return undefined;
   // A shorter quotation whose words are nearly all in the longer one, some changed: the same words
   // reported differently, though the longer one says more.
   const partial = best.sim >= PARTIAL_QUOTE && overlapShare(best.x, best.y) >= 0.75 && Math.min(best.x.length, best.y.length) >= 5;

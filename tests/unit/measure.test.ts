@@ -326,3 +326,22 @@ describe('a loss of value in other words', () => {
     expect(relationsOf(a, '$25 billion')).toContain('agree');
   });
 });
+
+describe('quotations that are not the speaker\'s own words', () => {
+  const source = { text: '"I saw the open goal and I knew I had to score," Tomas Reyn said after the match.', published: '2031-07-22', outlet: 'Wire' };
+
+  it('words given through a translator are not a variant of another version', () => {
+    const page = { text: '"What I saw was the open goal and I knew I had to score," Tomas Reyn said through a translator.', published: '2031-07-22' };
+    expect(relationsOf(check(page, [source]), 'What I saw').filter((r) => r === 'quote-variant')).toEqual([]);
+  });
+
+  it('nor are words recalled as "something like"', () => {
+    const page = { text: 'Tomas Reyn said something like, "I saw the goal and I knew that I must score."', published: '2031-07-22' };
+    expect(relationsOf(check(page, [source]), 'I saw the goal').filter((r) => r === 'quote-variant')).toEqual([]);
+  });
+
+  it('the same words told as his own still make a variant', () => {
+    const page = { text: '"What I saw was the open goal and I knew I had to score," Tomas Reyn said after the match.', published: '2031-07-22' };
+    expect(relationsOf(check(page, [source]), 'What I saw')).toContain('quote-variant');
+  });
+});
