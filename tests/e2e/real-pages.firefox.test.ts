@@ -210,7 +210,7 @@ async function runPage(c: PageCase): Promise<PageRow> {
     const nothing = samePaint(wanted, zero());
     // Painted as answered; with nothing to paint, give the content script time to prove it paints nothing.
     await new Promise((r) => setTimeout(r, nothing ? 2500 : 0));
-    await waitFor(() => page.evaluate(readPaint) as Promise<Record<string, number>>, (h) => samePaint(paintedOf({ highlights: h } as ProbeResult), wanted), 15_000, 200);
+    await waitFor(() => page.evaluate(readPaint) as Promise<Record<string, number>>, (h) => samePaint(paintedOf({ highlights: h } as ProbeResult), wanted), 30_000, 200);
 
     const sig = await probeExpression({ signature: true });
     const withExt = (await page.evaluate(sig)) as ProbeResult;
