@@ -4,8 +4,8 @@ import { useState } from 'preact/hooks';
 import type { Analysis } from '@/lib/engine';
 import { toBackground } from '@/lib/messages';
 import { writeLearning } from '@/lib/storage';
-import { coverageHeading, hostOf, relationWords } from '@/lib/ui/coverage';
-import { formatDate } from '@/lib/ui/format';
+import { coverageHeading, relationWords } from '@/lib/ui/coverage';
+import { domainOf, formatDate } from '@/lib/ui/format';
 
 export function StoryView({ a }: { a: Analysis }) {
   const list = a.coverage ?? [];
@@ -15,7 +15,7 @@ export function StoryView({ a }: { a: Analysis }) {
       <h2>{coverageHeading(list)}</h2>
       <ul>
         {list.map((c) => {
-          const outlet = c.outlet ?? hostOf(c.url);
+          const outlet = c.outlet ?? domainOf(c.url);
           const date = formatDate(c.published);
           return (
             <li key={c.sourceId} data-coverage={c.sourceId}>

@@ -2,6 +2,7 @@
 // for each article how the page relates to it ("1 disagreement, 2 agreements").
 import type { Coverage } from '../corpus/stories';
 import type { Relation } from '../types';
+import { domainOf } from './format';
 
 const NOUNS: Array<[Exclude<Relation, 'none'>, string, string]> = [
   ['conflict', 'disagreement', 'disagreements'],
@@ -14,7 +15,7 @@ const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many
 
 /** "Other coverage of this story: 4 articles from 3 outlets" (outlets as named; unnamed ones count apart). */
 export function coverageHeading(list: Coverage[]): string {
-  const outlets = new Set(list.map((c) => (c.outlet ?? hostOf(c.url) ?? c.sourceId).toLowerCase()));
+  const outlets = new Set(list.map((c) => (c.outlet ?? domainOf(c.url) ?? c.sourceId).toLowerCase()));
   return `Other coverage of this story: ${n(list.length, 'article', 'articles')} from ${n(outlets.size, 'outlet', 'outlets')}`;
 }
 
@@ -22,13 +23,4 @@ export function coverageHeading(list: Coverage[]): string {
 export function relationWords(c: Coverage): string {
   const parts = NOUNS.filter(([r]) => (c.counts[r] ?? 0) > 0).map(([r, one, many]) => n(c.counts[r]!, one, many));
   return parts.length ? parts.join(', ') : 'the same story, no claim in common';
-}
-
-export function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return undefined;
-  }
 }
