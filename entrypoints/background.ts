@@ -6,8 +6,8 @@ import { browser } from 'wxt/browser';
 import { analyze } from '@/lib/engine';
 import { parseCorpus } from '@/lib/corpus';
 import { CorpusService, type CorpusProvider } from './background/corpus';
-import { readerProvider, updateReaderCorpus } from './background/corpus-store';
-import { forget, keepPage, whyNotLearned, type LearnStore } from './background/learning';
+import { learnStore, readerShelf } from './background/corpus-store';
+import { forget, keepPage, whyNotLearned } from './background/learning';
 import { READER_PREFIX } from './background/corpus';
 import { coverageOf } from '@/lib/corpus/stories';
 import type { Analysis } from '@/lib/engine';
@@ -28,9 +28,6 @@ import { KIND_WORDS } from '@/lib/ui/format';
 import { isClosedPage, pageError } from '@/lib/ui/errors';
 import { devLog } from '@/lib/log';
 import { cleanEntry, readLearning, storedTabIds, tabItem, type TabEntry } from '@/lib/storage';
-
-/** The reader's corpus in IndexedDB, changed in one transaction per page kept. */
-const learnStore: LearnStore = { update: (change) => updateReaderCorpus(change) };
 
 /** Where the options page finds the last problem with keeping a page (one line, and when). */
 export const LEARNING_ERROR_KEY = 'learning-error';
@@ -77,8 +74,8 @@ const bundledProvider: CorpusProvider = {
   revision: async () => 'bundled',
 };
 
-/** The corpus in use: one index over the bundled corpus and the reader's (IndexedDB). */
-const corpus = new CorpusService([bundledProvider, readerProvider]);
+/** The corpus in use: the bundled corpus, and the reader's (IndexedDB) as each page needs it. */
+const corpus = new CorpusService([bundledProvider, readerShelf]);
 
 // Per-tab results. Kept in memory and, where the browser has it, in storage.session (a WXT
 // storage item per tab, lib/storage.ts) so that a service worker woken again still answers the
@@ -307,12 +304,13 @@ const handlers: Handler = {
     // popup can read (and the content script's retry replaces).
     if (tabId !== undefined) setEntry(tabId, { url: page.url, state: { kind: 'analysing', url: page.url, since: Date.now() } });
     try {
-      const { index } = await corpus.get();
       const text = page.blocks.join('\n\n');
+      const input = { text, title: page.title, url: page.url, published: page.published, site: page.site, lang: page.lang };
+      const { index, reading, stories } = await corpus.forPage(input);
       // What a reader is shown: one entry per disagreement, agreements on figures that measure
       // something, mentions that are names (lib/ui/findings.ts); the engine's answer is not changed.
-      const analysis = shapeAnalysis(analyze({ text, title: page.title, url: page.url, published: page.published, site: page.site, lang: page.lang }, index), text);
-      analysis.coverage = coverageOf(analysis, index);
+      const analysis = shapeAnalysis(analyze(input, index, { reading }), text);
+      analysis.coverage = coverageOf(analysis, index, stories);
       const own = analysis.page.matchedSource?.startsWith(READER_PREFIX) ? index.sources.get(analysis.page.matchedSource) : undefined;
       if (own?.kept) analysis.page.kept = { how: own.kept, sourceId: own.id.slice(READER_PREFIX.length) };
       // Learning (when the reader turned it on): after the comparison, so the page is compared

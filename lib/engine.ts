@@ -88,8 +88,24 @@ export function readClaims(
 
 const STRENGTH: Record<Verdict, number> = { conflict: 4, 'quote-variant': 3, update: 2, agree: 1, unique: 0 };
 
+/**
+ * A page read before its comparison (the background reads the page's claims first, to fetch
+ * only the stored sources they can match): analyze takes it instead of reading again, when it
+ * was read with the same date.
+ */
+export interface PageReading extends ArticleReading {
+  sentences: Span[];
+  textHash: string;
+  published?: string;
+}
+
+/** Reads a page as analyze does, with the names and date given. */
+export function readPage(input: ArticleInput, known: ReadonlyMap<string, EntityKind>, published = input.published, sentences = splitSentences(input.text)): PageReading {
+  return { sentences, textHash: textFingerprint(input.text), published, ...readClaims({ ...input, published }, { known, sentences }) };
+}
+
 /** Reads an article, finds its claims and compares them with the corpus. */
-export function analyze(input: ArticleInput, index: CorpusIndex): Analysis {
+export function analyze(input: ArticleInput, index: CorpusIndex, opts: { reading?: PageReading } = {}): Analysis {
   // The rules are English ones: on another language they would mark noise, so the page is left alone.
   if (!isEnglish(input.text, input.lang)) {
     return {
@@ -102,8 +118,8 @@ export function analyze(input: ArticleInput, index: CorpusIndex): Analysis {
       summary: { conflicts: 0, quoteVariants: 0, updates: 0, agreements: 0, unique: 0, mentions: 0 },
     };
   }
-  const sentences = splitSentences(input.text);
-  const textHash = textFingerprint(input.text);
+  const sentences = opts.reading?.sentences ?? splitSentences(input.text);
+  const textHash = opts.reading?.textHash ?? textFingerprint(input.text);
   const matched = index.recognise({
     url: input.url,
     textHash,
@@ -112,7 +128,8 @@ export function analyze(input: ArticleInput, index: CorpusIndex): Analysis {
   // A page that is a corpus source takes the source's date when it states none itself.
   const published = input.published ?? matched?.published;
   const publishedInferred = input.published ? input.publishedInferred : matched?.publishedInferred;
-  const { mentions, claims } = readClaims({ ...input, published }, { known: index.names, sentences });
+  const { mentions, claims } =
+    opts.reading && opts.reading.published === published ? opts.reading : readClaims({ ...input, published }, { known: index.names, sentences });
   const comparisons = compareClaims(claims, index, { exclude: matched?.id, page: { published, publishedInferred } });
 
   const verdicts = new Map<string, Verdict>();

@@ -1,119 +1,73 @@
 // Where the reader's corpus is kept: IndexedDB of the extension's own origin, shared by the
 // background and the options page (no permission needed; storage.local would need
-// unlimitedStorage for a corpus of tens of megabytes). A write is one transaction: it lands
-// whole or not at all, so a failed import leaves the corpus in use as it was.
-// The revision (storage.local, small) changes after every write, so the background knows to
-// rebuild its index and the other parts of the extension can follow.
+// unlimitedStorage for a corpus of tens of megabytes), source by source (reader-db.ts). A write
+// is one transaction: it lands whole or not at all, so a failed import leaves the corpus in use
+// as it was. The revision (storage.local, small) changes after every write, so the background
+// knows its cached records are stale and the other parts of the extension can follow.
 import { browser } from 'wxt/browser';
 import type { CorpusFile } from '@/lib/corpus';
-import { parseCorpus } from '@/lib/corpus';
-import type { CorpusProvider, ReaderCorpusStore } from './corpus';
+import type { LearnedSource, Retention } from '@/lib/corpus/learn';
+import type { ReaderCorpusStore, ShelfProvider } from './corpus';
+import type { LearnStore } from './learning';
+import { ReaderDb } from './reader-db';
 
-const DB_NAME = 'crosscheck';
-const DB_VERSION = 1;
-const STORE = 'corpus';
-const READER_KEY = 'reader';
 export const REVISION_KEY = 'corpus-revision';
 
 export interface StoredCorpus {
   file: CorpusFile;
-  /** ISO time of the last import. */
+  /** ISO time of the last change. */
   updated: string;
+  /** Stored articles that could not be read (left as they are). */
+  errors?: string[];
 }
 
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function openDb(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const r = indexedDB.open(DB_NAME, DB_VERSION);
-    r.onupgradeneeded = () => {
-      if (!r.result.objectStoreNames.contains(STORE)) r.result.createObjectStore(STORE);
-    };
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error('IndexedDB could not be opened'));
-    r.onblocked = () => reject(new Error('IndexedDB is busy in another part of the extension'));
-  });
-}
-
-async function withStore<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await openDb();
-  try {
-    const tx = db.transaction(STORE, mode);
-    const done = new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onabort = () => reject(tx.error ?? new Error('the write was not completed'));
-      tx.onerror = () => reject(tx.error ?? new Error('the write failed'));
-    });
-    const result = await request(fn(tx.objectStore(STORE)));
-    await done;
-    return result;
-  } finally {
-    db.close();
-  }
-}
-
-export async function loadReaderCorpus(): Promise<StoredCorpus | undefined> {
-  const got = (await withStore('readonly', (s) => s.get(READER_KEY))) as StoredCorpus | undefined;
-  return got ?? undefined;
+let db: ReaderDb | undefined;
+/** One connection per extension page (opened on first use). */
+export function readerDb(): ReaderDb {
+  db ??= new ReaderDb(indexedDB);
+  return db;
 }
 
 async function bumpRevision(): Promise<void> {
   await browser.storage.local.set({ [REVISION_KEY]: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}` });
 }
 
+async function changed<T>(write: Promise<T>, wrote: (r: T) => boolean = () => true): Promise<T> {
+  const r = await write;
+  if (wrote(r)) await bumpRevision();
+  return r;
+}
+
+export async function loadReaderCorpus(): Promise<StoredCorpus | undefined> {
+  const got = await readerDb().all();
+  if (!got) return undefined;
+  return { file: got.file, updated: got.updated, ...(got.errors.length ? { errors: got.errors } : {}) };
+}
+
 /** Replaces the reader's corpus with `file` (already validated), in one transaction. */
 export async function saveReaderCorpus(file: CorpusFile): Promise<StoredCorpus> {
-  const stored: StoredCorpus = { file, updated: new Date().toISOString() };
-  await withStore('readwrite', (s) => s.put(stored, READER_KEY));
-  await bumpRevision();
-  return stored;
+  await changed(readerDb().replace(file));
+  return { file, updated: new Date().toISOString() };
 }
+
+/** Adds a corpus file (already validated): a source with the same id or text is replaced. One transaction. */
+export const addToReaderCorpus = (file: CorpusFile) => changed(readerDb().add(file), Boolean);
+
+/** Takes sources (by their ids in the reader's corpus) out, with their references. One transaction. */
+export const removeFromReaderCorpus = (ids: readonly string[]) => changed(readerDb().remove(ids), Boolean);
 
 /**
  * Reads, changes and writes the reader's corpus in one transaction, so that two parts of the
  * extension writing at once (an import in the options page, a page learned in the background)
  * never lose each other's change. `change` gets the stored file (undefined when there is none)
- * and returns the new one, or the same object for "nothing to write". A stored record that is not
- * a corpus is never overwritten: `change` is not called and the error says why.
+ * and returns the new one, or the same object for "nothing to write". A stored article that
+ * cannot be read is never written over: `change` is not called and the error says why.
  */
-export async function updateReaderCorpus(change: (file: CorpusFile | undefined) => CorpusFile | undefined): Promise<{ before?: CorpusFile; after?: CorpusFile; written: boolean }> {
-  const db = await openDb();
-  try {
-    const tx = db.transaction(STORE, 'readwrite');
-    const done = new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onabort = () => reject(tx.error ?? new Error('the write was not completed'));
-      tx.onerror = () => reject(tx.error ?? new Error('the write failed'));
-    });
-    const store = tx.objectStore(STORE);
-    const raw = (await request(store.get(READER_KEY))) as StoredCorpus | undefined;
-    let before: CorpusFile | undefined;
-    try {
-      before = raw ? parseCorpus(raw.file) : undefined;
-    } catch (e) {
-      tx.abort();
-      await done.catch(() => undefined);
-      throw new Error(`your stored corpus could not be read (${e instanceof Error ? e.message : String(e)}); it was left as it is`);
-    }
-    const after = change(before);
-    const written = after !== before;
-    if (written && after) await request(store.put({ file: after, updated: new Date().toISOString() } satisfies StoredCorpus, READER_KEY));
-    await done;
-    if (written) await bumpRevision();
-    return { before, after, written };
-  } finally {
-    db.close();
-  }
-}
+export const updateReaderCorpus = (change: (file: CorpusFile | undefined) => CorpusFile | undefined) =>
+  changed(readerDb().update(change), (r) => r.written);
 
 export async function clearReaderCorpus(): Promise<void> {
-  await withStore('readwrite', (s) => s.delete(READER_KEY));
-  await bumpRevision();
+  await changed(readerDb().clear());
 }
 
 export async function readerRevision(): Promise<string> {
@@ -121,18 +75,22 @@ export async function readerRevision(): Promise<string> {
   return String(got[REVISION_KEY] ?? '');
 }
 
-/** The reader's corpus as a part of the corpus in use; checked again on load, as any input is. */
-export const readerProvider: CorpusProvider = {
+/** The reader's corpus as the background reads it: the summary on waking, then only the records a page can match. */
+export const readerShelf: ShelfProvider = {
   origin: 'reader',
-  async load() {
-    const stored = await loadReaderCorpus();
-    if (!stored) return undefined;
-    return parseCorpus(stored.file);
-  },
+  shelf: true,
+  summary: () => readerDb().summary(),
+  records: (keys, skip) => readerDb().recordsFor(keys, skip),
   revision: readerRevision,
 };
 
-/** The reader's corpus in IndexedDB, as importCorpusFile writes it. */
+/** Learning and "Add this page": one record and the summary per page kept. */
+export const learnStore: LearnStore = {
+  keep: (learned: LearnedSource, policy: Retention, now: Date) => changed(readerDb().keep(learned, policy, now), Boolean),
+  remove: (ids) => removeFromReaderCorpus(ids),
+};
+
+/** The reader's corpus in IndexedDB, as importCorpusFile reads and writes it. */
 export const idbReaderStore: ReaderCorpusStore = {
   load: async () => (await loadReaderCorpus())?.file,
   save: async (file) => {

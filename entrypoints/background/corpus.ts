@@ -6,8 +6,14 @@
 // limit checked before a byte is read, JSON, then the corpus format (parseCorpus). Each failure
 // is one line, and nothing is written until the whole file has passed.
 // No browser API here: the options page, the background and the Node tests all use it.
-import { CorpusError, CorpusIndex, parseCorpus, type CorpusFile } from '../../lib/corpus';
+import { CorpusError, CorpusIndex, parseCorpus, stripUrl, type CorpusFile } from '../../lib/corpus';
 import type { CorpusPartStatus, CorpusStatus } from '../../lib/messages';
+import { readPage, type ArticleInput, type PageReading } from '../../lib/engine';
+import { isEnglish } from '../../lib/text/language';
+import { splitSentences } from '../../lib/text/sentences';
+import { textFingerprint } from '../../lib/text/normalize';
+import { claimProbeKeys, fileOf, pageProbeKeys, type ShelfRecord, type ShelfSummary } from '../../lib/corpus/shelf';
+import { subjectsBySource, type StorySource } from '../../lib/corpus/stories';
 
 /** The largest corpus file the reader may import (checked before it is read). */
 export const MAX_CORPUS_BYTES = 50 * 1024 * 1024;
@@ -191,19 +197,61 @@ export interface CorpusProvider {
   revision(): Promise<string>;
 }
 
+/**
+ * A part kept source by source (the reader's corpus, reader-db.ts): its summary is read once per
+ * revision, and a page's records are fetched by the keys the page can match.
+ */
+export interface ShelfProvider {
+  origin: 'reader';
+  shelf: true;
+  summary(): Promise<ShelfSummary & { problem?: string }>;
+  /** The ids filed under each key, and the records of those not in `skip`. */
+  records(keys: readonly string[], skip?: ReadonlySet<string>): Promise<{ hits: string[][]; records: ShelfRecord[]; errors: string[] }>;
+  revision(): Promise<string>;
+}
+
+type AnyProvider = CorpusProvider | ShelfProvider;
+const isShelf = (p: AnyProvider): p is ShelfProvider => 'shelf' in p && p.shelf === true;
+
 export interface LoadedCorpus {
+  /** The whole parts (the bundled corpus), merged and indexed. */
   index: CorpusIndex;
   status: CorpusStatus;
 }
 
+/** What a page is compared with: the whole parts and the stored sources its keys found. */
+export interface PageCorpus {
+  index: CorpusIndex;
+  /** The page as read to find those sources (analyze takes it instead of reading again). */
+  reading?: PageReading;
+  /** Every source of the corpus with its story's subjects (for the page's other coverage). */
+  stories: StorySource[];
+}
+
+interface Shelved {
+  provider: ShelfProvider;
+  summary: ShelfSummary;
+  /** The shelf's sources not already in the whole parts, as stories see them (ids prefixed). */
+  stories: StorySource[];
+  names: Map<string, NonNullable<CorpusFile['names']>[number]['kind']>;
+  /** Records fetched since the revision was read, and which ids each asked key found. */
+  records: Map<string, ShelfRecord>;
+  hits: Map<string, string[]>;
+}
+
+/** Records kept in memory between pages of one wake; past this the cache starts again. */
+const CACHE_RECORDS = 3000;
+
 /**
- * The corpus in use: built from the providers on first use, rebuilt when a provider's revision
- * changes. A part that fails to load is left out and its error reported; the rest stays in use.
+ * The corpus in use: the whole parts built from their providers on first use, the shelf's summary
+ * read then too, both again when a provider's revision changes. A part that fails to load is left
+ * out and its error reported; the rest stays in use. A page is compared with the whole parts and
+ * the shelf's records its keys find, so a wake never reads the whole of a large reader's corpus.
  */
 export class CorpusService {
-  private current: { revision: string; loading: Promise<LoadedCorpus> } | null = null;
+  private current: { revision: string; loading: Promise<LoadedCorpus & { shelved?: Shelved }> } | null = null;
 
-  constructor(private readonly providers: CorpusProvider[]) {}
+  constructor(private readonly providers: AnyProvider[]) {}
 
   /** Forgets the index: the next use rebuilds it. */
   invalidate() {
@@ -215,7 +263,7 @@ export class CorpusService {
     return revs.join('|');
   }
 
-  async get(): Promise<LoadedCorpus> {
+  private async loaded(): Promise<LoadedCorpus & { shelved?: Shelved }> {
     const revision = await this.revision();
     if (this.current && this.current.revision === revision) return this.current.loading;
     const loading = this.build(revision);
@@ -223,12 +271,24 @@ export class CorpusService {
     return loading;
   }
 
-  private async build(revision: string): Promise<LoadedCorpus> {
+  async get(): Promise<LoadedCorpus> {
+    const { index, status } = await this.loaded();
+    return { index, status };
+  }
+
+  private async build(revision: string): Promise<LoadedCorpus & { shelved?: Shelved }> {
     const parts: CorpusPart[] = [];
     const status: CorpusStatus = { loaded: false, sources: 0, references: 0, revision };
     const errors: string[] = [];
+    let shelf: { provider: ShelfProvider; summary: ShelfSummary } | undefined;
     for (const p of this.providers) {
       try {
+        if (isShelf(p)) {
+          const summary = await p.summary();
+          if (summary.problem) errors.push(`your corpus: ${oneLine(summary.problem)}`);
+          shelf = { provider: p, summary };
+          continue;
+        }
         const file = await p.load();
         if (!file) continue;
         parts.push({ origin: p.origin, file });
@@ -239,10 +299,85 @@ export class CorpusService {
       }
     }
     const merged = parts.length ? mergeCorpora(parts) : EMPTY_CORPUS;
-    status.loaded = parts.length > 0;
+    const index = new CorpusIndex(merged);
+    let shelved: Shelved | undefined;
     status.sources = merged.sources.length;
     status.references = merged.references.length;
+    if (shelf && shelf.summary.entries.length > 0) {
+      // As mergeCorpora does: a stored source that is a whole part's article (same text or
+      // address) is left out, so no source is its own reference.
+      const hashes = new Set(merged.sources.map((s) => s.textHash));
+      const urls = new Set(merged.sources.flatMap((s) => (s.url ? [stripUrl(s.url)] : [])));
+      const stories: StorySource[] = [];
+      let refs = 0;
+      for (const e of shelf.summary.entries) {
+        if (hashes.has(e.source.textHash) || (e.source.url && urls.has(stripUrl(e.source.url)))) continue;
+        stories.push({ source: { ...e.source, id: READER_PREFIX + e.source.id }, subjects: e.subjects });
+        refs += e.refs;
+      }
+      const names = new Map(index.names);
+      for (const n of shelf.summary.names) if (!names.has(n.name)) names.set(n.name, n.kind);
+      shelved = { ...shelf, stories, names, records: new Map(), hits: new Map() };
+      status.reader = { sources: stories.length, references: refs };
+      status.sources += stories.length;
+      status.references += refs;
+    }
+    status.loaded = parts.length > 0 || shelved !== undefined;
     if (errors.length) status.error = errors.join('; ');
-    return { index: new CorpusIndex(merged), status };
+    return { index, status, shelved };
+  }
+
+  /** The records filed under `keys`, from memory where this wake read them already. */
+  private async fetch(s: Shelved, keys: readonly string[], status: CorpusStatus): Promise<ShelfRecord[]> {
+    const asked = keys.filter((k) => !s.hits.has(k));
+    if (asked.length) {
+      if (s.records.size > CACHE_RECORDS) {
+        s.records.clear();
+        s.hits.clear();
+        return this.fetch(s, keys, status);
+      }
+      const got = await s.provider.records(asked, new Set(s.records.keys()));
+      for (const r of got.records) s.records.set(r.id, r);
+      asked.forEach((k, i) => s.hits.set(k, got.hits[i] ?? []));
+      if (got.errors.length) status.error = [status.error, `your corpus: ${oneLine(got.errors[0]!)}${got.errors.length > 1 ? ` (and ${got.errors.length - 1} more)` : ''}`].filter(Boolean).join('; ');
+    }
+    const out = new Map<string, ShelfRecord>();
+    for (const k of keys) for (const id of s.hits.get(k) ?? []) {
+      const r = s.records.get(id);
+      if (r) out.set(id, r);
+    }
+    return [...out.values()];
+  }
+
+  /**
+   * The corpus a page is compared with. With a reader's shelf, the page is read first (its
+   * address, text and sentences find the source it may be; its claims find their candidates),
+   * and only the records those keys find join the whole parts in the page's index.
+   */
+  async forPage(input: ArticleInput): Promise<PageCorpus> {
+    const { index, status, shelved: s } = await this.loaded();
+    const stories: StorySource[] = [...subjectsBySource(index.file)].map(([id, subjects]) => ({ source: index.sources.get(id)!, subjects }));
+    if (!s) return { index, stories };
+    stories.push(...s.stories);
+    if (!isEnglish(input.text, input.lang)) return { index, stories };
+    const sentences = splitSentences(input.text);
+    const textHash = textFingerprint(input.text);
+    const page = { url: input.url, textHash, sentences: sentences.map((x) => x.text) };
+    const indexOf = (records: ShelfRecord[]) =>
+      new CorpusIndex(
+        mergeCorpora([
+          { origin: 'bundled', file: { ...index.file, names: undefined } },
+          { origin: 'reader', file: { ...fileOf(records), names: [...s.names].map(([name, kind]) => ({ name, kind })) } },
+        ]),
+      );
+    const found = await this.fetch(s, pageProbeKeys(page), status);
+    const matched = (found.length ? indexOf(found) : index).recognise(page);
+    // A page that is a stored source takes the source's date when it states none itself (as analyze does).
+    const published = input.published ?? matched?.published;
+    const reading = readPage(input, s.names, published, sentences);
+    const candidates = await this.fetch(s, claimProbeKeys(reading.claims), status);
+    const all = new Map(found.map((r) => [r.id, r]));
+    for (const r of candidates) all.set(r.id, r);
+    return { index: indexOf([...all.values()]), reading, stories };
   }
 }

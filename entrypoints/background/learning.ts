@@ -1,15 +1,18 @@
 // Learning as the reader reads, and "Add this page": an analysed page joins the reader's corpus
-// in one read-change-write of the store, with the retention policy applied in the same write.
+// in one write of the store (its own record and the shelf's summary), with the retention policy
+// applied in the same write.
 // Every failure (a full disk, a quota, a store that will not open, a stored record that is not a
 // corpus) is one plain line for the options page, and nothing kept before is lost.
-// No browser API here: the store is passed in (IndexedDB in the extension, memory in the tests).
-import type { CorpusFile } from '../../lib/corpus';
+// No browser API here: the store is passed in (reader-db.ts's ReaderDb on the extension's
+// IndexedDB; on fake-indexeddb in the tests).
 import type { Analysis } from '../../lib/engine';
-import { keepSource, removeSources, retain, sourceFromAnalysis, type KeptHow, type Retention } from '../../lib/corpus/learn';
+import { sourceFromAnalysis, type KeptHow, type LearnedSource, type Retention } from '../../lib/corpus/learn';
 
 export interface LearnStore {
-  /** One transaction: `change` gets the stored corpus and returns the new one (the same object: nothing to write). */
-  update(change: (file: CorpusFile | undefined) => CorpusFile | undefined): Promise<{ written: boolean }>;
+  /** One transaction: keeps the source (replacing an earlier reading) and applies retention; false when nothing was written. */
+  keep(learned: LearnedSource, policy: Retention, now: Date): Promise<boolean>;
+  /** One transaction: takes the sources out. */
+  remove(ids: readonly string[]): Promise<boolean>;
 }
 
 export type LearnResult =
@@ -43,10 +46,7 @@ export async function keepPage(a: Analysis, how: KeptHow, policy: Retention, sto
   const learned = sourceFromAnalysis(a, { how, now });
   if (!learned) return { ok: false, reason: 'nothing-to-keep' };
   try {
-    const { written } = await store.update((file) => {
-      const kept = keepSource(file, learned);
-      return kept === file ? kept : retain(kept, policy, now);
-    });
+    const written = await store.keep(learned, policy, now);
     return { ok: true, sourceId: learned.source.id, written };
   } catch (e) {
     return { ok: false, reason: 'failed', error: storageProblem(e) };
@@ -56,7 +56,7 @@ export async function keepPage(a: Analysis, how: KeptHow, policy: Retention, sto
 /** Takes sources out of the reader's corpus (undo, delete per article or per story). */
 export async function forget(ids: string[], store: LearnStore): Promise<{ ok: true } | { ok: false; error: string }> {
   try {
-    await store.update((file) => (file ? removeSources(file, ids) : file));
+    await store.remove(ids);
     return { ok: true };
   } catch (e) {
     return { ok: false, error: storageProblem(e) };

@@ -53,7 +53,7 @@ const bucketOf = (value: number) => Math.round(Math.log(Math.abs(value) + 1) / M
  * The keys a claim is filed under (or, probing, looked up by): kind and subject; for figures also
  * kind, topic and value, since a sentence naming no one may still give the same figure.
  */
-function lookupKeys(c: Claim, probing = false): string[] {
+export function lookupKeys(c: Claim, probing = false): string[] {
   const key = claimKey(c);
   if (!key) return [];
   if (c.quote) return [`${key}|s|${c.quote.speaker ?? ''}`];
@@ -152,6 +152,6 @@ export class CorpusIndex {
   }
 }
 
-function stripUrl(u: string): string {
+export function stripUrl(u: string): string {
   return u.replace(/^https?:\/\/(www\.)?/, '').replace(/[?#].*$/, '').replace(/\/$/, '');
 }

@@ -34,7 +34,7 @@ export function pageKey(url: string): string {
 }
 
 /** A short stable id for an address (FNV-1a, 32 bits, twice with different seeds). */
-function hashId(s: string): string {
+export function hashId(s: string): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
   for (let i = 0; i < s.length; i++) {
@@ -110,7 +110,7 @@ export function removeSources(file: CorpusFile, ids: Iterable<string>): CorpusFi
  * The read articles retention drops: those kept longer than `days`, then the oldest beyond
  * `articles`. Sources the reader added by hand or imported are never dropped by it.
  */
-export function expired(file: CorpusFile, policy: Retention, now: Date): string[] {
+export function expired(file: { sources: ReadonlyArray<Pick<Source, 'id' | 'kept' | 'keptAt'>> }, policy: Retention, now: Date): string[] {
   const read = file.sources
     .filter((s) => s.kept === 'read')
     .map((s) => ({ id: s.id, at: Date.parse(s.keptAt ?? '') }))

@@ -113,6 +113,12 @@ export function groupStories(file: CorpusFile): Story[] {
   return stories.sort((a, b) => b.sources.length - a.sources.length || a.id.localeCompare(b.id));
 }
 
+/** A source with its story's subjects (topSubjects), as the page's other coverage is found among them. */
+export interface StorySource {
+  source: Source;
+  subjects: string[];
+}
+
 /** One other article of the page's story, with how the page relates to it. */
 export interface Coverage {
   sourceId: string;
@@ -127,14 +133,18 @@ export interface Coverage {
 /**
  * The other coverage of the page's story: every article a finding of the page points at, and the
  * articles of the corpus that are the same story as the page (by its subjects and date). The page
- * itself (a source it was recognised as) is never among them. Most findings first.
+ * itself (a source it was recognised as) is never among them. Most findings first. `stories` is
+ * every source of the corpus with its subjects, where the index holds only some of them (the
+ * background's page index); by default, the index's own.
  */
-export function coverageOf(a: Analysis, index: CorpusIndex): Coverage[] {
+export function coverageOf(a: Analysis, index: CorpusIndex, stories?: readonly StorySource[]): Coverage[] {
+  const all = stories ?? [...subjectsBySource(index.file)].map(([id, subjects]) => ({ source: index.sources.get(id)!, subjects }));
+  const byId = new Map(all.map((x) => [x.source.id, x.source]));
   const out = new Map<string, Coverage>();
   const add = (id: string) => {
     let c = out.get(id);
     if (c) return c;
-    const s = index.sources.get(id);
+    const s = index.sources.get(id) ?? byId.get(id);
     if (!s || id === a.page.matchedSource) return undefined;
     c = { sourceId: id, title: s.title, counts: {} };
     if (s.outlet) c.outlet = s.outlet;
@@ -154,10 +164,9 @@ export function coverageOf(a: Analysis, index: CorpusIndex): Coverage[] {
   }
   const page = { subjects: topSubjects(a.claims), time: Date.parse(a.page.published ?? '') };
   if (page.subjects.length > 0) {
-    for (const [id, subjects] of subjectsBySource(index.file)) {
-      if (out.has(id)) continue;
-      const s = index.sources.get(id);
-      if (s && sameStory(page, { subjects, time: sourceTime(s) })) add(id);
+    for (const { source, subjects } of all) {
+      if (out.has(source.id)) continue;
+      if (sameStory(page, { subjects, time: sourceTime(source) })) add(source.id);
     }
   }
   const weight = (c: Coverage) => Object.values(c.counts).reduce((x, y) => x + (y ?? 0), 0);
