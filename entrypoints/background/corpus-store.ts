@@ -80,7 +80,7 @@ export const readerShelf: ShelfProvider = {
   origin: 'reader',
   shelf: true,
   summary: () => readerDb().summary(),
-  records: (keys, skip) => readerDb().recordsFor(keys, skip),
+  references: (keys, skip) => readerDb().referencesFor(keys, skip),
   revision: readerRevision,
 };
 

@@ -12,7 +12,8 @@ import { readPage, type ArticleInput, type PageReading } from '../../lib/engine'
 import { isEnglish } from '../../lib/text/language';
 import { splitSentences } from '../../lib/text/sentences';
 import { textFingerprint } from '../../lib/text/normalize';
-import { claimProbeKeys, fileOf, pageProbeKeys, type ShelfRecord, type ShelfSummary } from '../../lib/corpus/shelf';
+import { claimProbeKeys, fileOf, sentenceProbeKeys, type ShelfEntry, type ShelfSummary } from '../../lib/corpus/shelf';
+import type { Reference } from '../../lib/types';
 import { subjectsBySource, type StorySource } from '../../lib/corpus/stories';
 
 /** The largest corpus file the reader may import (checked before it is read). */
@@ -205,8 +206,8 @@ export interface ShelfProvider {
   origin: 'reader';
   shelf: true;
   summary(): Promise<ShelfSummary & { problem?: string }>;
-  /** The ids filed under each key, and the records of those not in `skip`. */
-  records(keys: readonly string[], skip?: ReadonlySet<string>): Promise<{ hits: string[][]; records: ShelfRecord[]; errors: string[] }>;
+  /** The references filed under each key (as "sourceId\0id"), and those references not in `skip`. */
+  references(keys: readonly string[], skip?: ReadonlySet<string>): Promise<{ hits: string[][]; references: Reference[]; errors: string[] }>;
   revision(): Promise<string>;
 }
 
@@ -234,13 +235,17 @@ interface Shelved {
   /** The shelf's sources not already in the whole parts, as stories see them (ids prefixed). */
   stories: StorySource[];
   names: Map<string, NonNullable<CorpusFile['names']>[number]['kind']>;
-  /** Records fetched since the revision was read, and which ids each asked key found. */
-  records: Map<string, ShelfRecord>;
+  /** Those sources by id, address and text fingerprint (ids not prefixed). */
+  entries: Map<string, ShelfEntry>;
+  byUrl: Map<string, string>;
+  byHash: Map<string, string>;
+  /** References read since the revision was read ("sourceId\0id"), and which each asked key found. */
+  refs: Map<string, Reference>;
   hits: Map<string, string[]>;
 }
 
-/** Records kept in memory between pages of one wake; past this the cache starts again. */
-const CACHE_RECORDS = 3000;
+/** References kept in memory between pages of one wake; past this the cache starts again. */
+const CACHE_REFERENCES = 20_000;
 
 /**
  * The corpus in use: the whole parts built from their providers on first use, the shelf's summary
@@ -249,7 +254,7 @@ const CACHE_RECORDS = 3000;
  * the shelf's records its keys find, so a wake never reads the whole of a large reader's corpus.
  */
 export class CorpusService {
-  private current: { revision: string; loading: Promise<LoadedCorpus & { shelved?: Shelved }> } | null = null;
+  private current: { revision: string; loading: Promise<{ corpus: LoadedCorpus; shelved?: Shelved }> } | null = null;
 
   constructor(private readonly providers: AnyProvider[]) {}
 
@@ -263,7 +268,7 @@ export class CorpusService {
     return revs.join('|');
   }
 
-  private async loaded(): Promise<LoadedCorpus & { shelved?: Shelved }> {
+  private async loaded(): Promise<{ corpus: LoadedCorpus; shelved?: Shelved }> {
     const revision = await this.revision();
     if (this.current && this.current.revision === revision) return this.current.loading;
     const loading = this.build(revision);
@@ -271,12 +276,12 @@ export class CorpusService {
     return loading;
   }
 
+  /** The same object until a revision changes. */
   async get(): Promise<LoadedCorpus> {
-    const { index, status } = await this.loaded();
-    return { index, status };
+    return (await this.loaded()).corpus;
   }
 
-  private async build(revision: string): Promise<LoadedCorpus & { shelved?: Shelved }> {
+  private async build(revision: string): Promise<{ corpus: LoadedCorpus; shelved?: Shelved }> {
     const parts: CorpusPart[] = [];
     const status: CorpusStatus = { loaded: false, sources: 0, references: 0, revision };
     const errors: string[] = [];
@@ -309,53 +314,64 @@ export class CorpusService {
       const hashes = new Set(merged.sources.map((s) => s.textHash));
       const urls = new Set(merged.sources.flatMap((s) => (s.url ? [stripUrl(s.url)] : [])));
       const stories: StorySource[] = [];
+      const entries = new Map<string, ShelfEntry>();
+      const byUrl = new Map<string, string>();
+      const byHash = new Map<string, string>();
       let refs = 0;
       for (const e of shelf.summary.entries) {
-        if (hashes.has(e.source.textHash) || (e.source.url && urls.has(stripUrl(e.source.url)))) continue;
+        const u = e.source.url ? stripUrl(e.source.url) : '';
+        if (hashes.has(e.source.textHash) || (u && urls.has(u))) continue;
         stories.push({ source: { ...e.source, id: READER_PREFIX + e.source.id }, subjects: e.subjects });
+        entries.set(e.source.id, e);
+        if (u) byUrl.set(u, e.source.id);
+        byHash.set(e.source.textHash, e.source.id);
         refs += e.refs;
       }
       const names = new Map(index.names);
       for (const n of shelf.summary.names) if (!names.has(n.name)) names.set(n.name, n.kind);
-      shelved = { ...shelf, stories, names, records: new Map(), hits: new Map() };
+      shelved = { ...shelf, stories, names, entries, byUrl, byHash, refs: new Map(), hits: new Map() };
       status.reader = { sources: stories.length, references: refs };
       status.sources += stories.length;
       status.references += refs;
     }
     status.loaded = parts.length > 0 || shelved !== undefined;
     if (errors.length) status.error = errors.join('; ');
-    return { index, status, shelved };
+    return { corpus: { index, status }, shelved };
   }
 
-  /** The records filed under `keys`, from memory where this wake read them already. */
-  private async fetch(s: Shelved, keys: readonly string[], status: CorpusStatus): Promise<ShelfRecord[]> {
+  /** The references filed under `keys`, from memory where this wake read them already. */
+  private async fetch(s: Shelved, keys: readonly string[], status: CorpusStatus): Promise<Reference[]> {
     const asked = keys.filter((k) => !s.hits.has(k));
     if (asked.length) {
-      if (s.records.size > CACHE_RECORDS) {
-        s.records.clear();
+      if (s.refs.size > CACHE_REFERENCES) {
+        s.refs.clear();
         s.hits.clear();
         return this.fetch(s, keys, status);
       }
-      const got = await s.provider.records(asked, new Set(s.records.keys()));
-      for (const r of got.records) s.records.set(r.id, r);
+      const got = await s.provider.references(asked, new Set(s.refs.keys()));
+      for (const r of got.references) s.refs.set(`${r.sourceId}\u0000${r.id}`, r);
       asked.forEach((k, i) => s.hits.set(k, got.hits[i] ?? []));
       if (got.errors.length) status.error = [status.error, `your corpus: ${oneLine(got.errors[0]!)}${got.errors.length > 1 ? ` (and ${got.errors.length - 1} more)` : ''}`].filter(Boolean).join('; ');
     }
-    const out = new Map<string, ShelfRecord>();
-    for (const k of keys) for (const id of s.hits.get(k) ?? []) {
-      const r = s.records.get(id);
-      if (r) out.set(id, r);
-    }
+    const out = new Map<string, Reference>();
+    for (const k of keys)
+      for (const id of s.hits.get(k) ?? []) {
+        const r = s.refs.get(id);
+        if (r) out.set(id, r);
+      }
     return [...out.values()];
   }
 
   /**
    * The corpus a page is compared with. With a reader's shelf, the page is read first (its
-   * address, text and sentences find the source it may be; its claims find their candidates),
-   * and only the records those keys find join the whole parts in the page's index.
+   * address, text and sentences find the stored article it may be; its claims find their
+   * candidates), and only the references those keys find join the whole parts in the page's index.
    */
   async forPage(input: ArticleInput): Promise<PageCorpus> {
-    const { index, status, shelved: s } = await this.loaded();
+    const {
+      corpus: { index, status },
+      shelved: s,
+    } = await this.loaded();
     const stories: StorySource[] = [...subjectsBySource(index.file)].map(([id, subjects]) => ({ source: index.sources.get(id)!, subjects }));
     if (!s) return { index, stories };
     stories.push(...s.stories);
@@ -363,21 +379,38 @@ export class CorpusService {
     const sentences = splitSentences(input.text);
     const textHash = textFingerprint(input.text);
     const page = { url: input.url, textHash, sentences: sentences.map((x) => x.text) };
-    const indexOf = (records: ShelfRecord[]) =>
-      new CorpusIndex(
-        mergeCorpora([
-          { origin: 'bundled', file: { ...index.file, names: undefined } },
-          { origin: 'reader', file: { ...fileOf(records), names: [...s.names].map(([name, kind]) => ({ name, kind })) } },
-        ]),
+    const names = [...s.names].map(([name, kind]) => ({ name, kind }));
+    const known = (id: string | undefined) => (id ? s.entries.get(id) : undefined);
+    // The index over the whole parts and these references, with their sources (and the source the
+    // page is by address or text); a source's share of sentences is of all it holds, not only of
+    // those read.
+    const indexOf = (refs: Reference[], also?: ShelfEntry) => {
+      const held = new Map<string, ShelfEntry>();
+      if (also) held.set(also.source.id, also);
+      for (const r of refs) {
+        const e = s.entries.get(r.sourceId);
+        if (e) held.set(r.sourceId, e);
+      }
+      const file = fileOf(
+        [...held.values()].map((e) => e.source),
+        refs.filter((r) => held.has(r.sourceId)),
+        names,
       );
-    const found = await this.fetch(s, pageProbeKeys(page), status);
-    const matched = (found.length ? indexOf(found) : index).recognise(page);
-    // A page that is a stored source takes the source's date when it states none itself (as analyze does).
+      const merged = mergeCorpora([
+        { origin: 'bundled', file: { ...index.file, names: undefined } },
+        { origin: 'reader', file },
+      ]);
+      return new CorpusIndex(merged, new Map([...held.values()].map((e) => [READER_PREFIX + e.source.id, e.sentences])));
+    };
+    const byAddress = known((page.url && s.byUrl.get(stripUrl(page.url))) || s.byHash.get(textHash));
+    const found = await this.fetch(s, sentenceProbeKeys(page.sentences), status);
+    const matched = indexOf(found, byAddress).recognise(page);
+    // A page that is a stored article takes its date when it states none itself (as analyze does).
     const published = input.published ?? matched?.published;
     const reading = readPage(input, s.names, published, sentences);
     const candidates = await this.fetch(s, claimProbeKeys(reading.claims), status);
-    const all = new Map(found.map((r) => [r.id, r]));
-    for (const r of candidates) all.set(r.id, r);
-    return { index: indexOf([...all.values()]), reading, stories };
+    const all = new Map(found.map((r) => [`${r.sourceId}\u0000${r.id}`, r]));
+    for (const r of candidates) all.set(`${r.sourceId}\u0000${r.id}`, r);
+    return { index: indexOf([...all.values()], byAddress), reading, stories };
   }
 }

@@ -1,11 +1,12 @@
-// The reader's corpus in IndexedDB, source by source (lib/corpus/shelf.ts): one record per source
-// in `sources`, filed under its lookup keys by a multiEntry index, and the shelf's summary in
-// `meta`. A wake reads the summary and then only the records a page's keys find; keeping an
-// article writes its record and the summary, in one transaction. Every write lands whole or not
-// at all. Uses only the IndexedDB API (passed in, so Node tests run it on fake-indexeddb).
+// The reader's corpus in IndexedDB, reference by reference (lib/corpus/shelf.ts): `refs` holds
+// each reference filed under its lookup keys by a multiEntry index, `sources` each source, and
+// `meta` the shelf's summary. A wake reads the summary and then only the references a page's keys
+// find; keeping an article writes its source, its references and the summary, in one transaction.
+// Every write lands whole or not at all. Uses only the IndexedDB API (passed in, so the Node tests
+// and the bench run it on fake-indexeddb).
 import * as v from 'valibot';
 import { parseCorpus, type CorpusFile } from '../../lib/corpus';
-import { ReferenceSchema, SourceSchema } from '../../lib/corpus/schema';
+import { SourceSchema } from '../../lib/corpus/schema';
 import type { LearnedSource, Retention } from '../../lib/corpus/learn';
 import {
   EMPTY_SUMMARY,
@@ -14,20 +15,26 @@ import {
   planAdd,
   planKeep,
   planRemove,
-  recordsOf,
+  shelved,
+  sourcesOf,
+  unshelved,
   type ShelfChange,
-  type ShelfRecord,
+  type ShelfEntry,
   type ShelfSummary,
+  type ShelvedReference,
 } from '../../lib/corpus/shelf';
+import type { Reference, Source } from '../../lib/types';
 
 const DB_VERSION = 2;
 /** Version 1 kept the whole corpus as one record here; it is moved to the shelf on upgrade. */
 const LEGACY_STORE = 'corpus';
 const LEGACY_KEY = 'reader';
+const REFS = 'refs';
 const SOURCES = 'sources';
 const META = 'meta';
 const SUMMARY_KEY = 'summary';
 const BY_KEY = 'keys';
+const BY_SOURCE = 'source';
 
 function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -44,26 +51,47 @@ function finished(tx: IDBTransaction): Promise<void> {
   });
 }
 
-const RecordSchema = v.object({ id: v.string(), source: SourceSchema, references: v.array(ReferenceSchema), keys: v.array(v.string()) });
-const EntrySchema = v.object({ source: SourceSchema, subjects: v.array(v.string()), refs: v.number() });
-const SummarySchema = v.object({
-  entries: v.array(EntrySchema),
-  names: v.array(v.object({ name: v.string(), kind: v.picklist(['person', 'organization', 'place']) })),
-  updated: v.optional(v.string()),
-});
+const isStrings = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
+const isNumber = (x: unknown) => typeof x === 'number' && !Number.isNaN(x);
 
-/** A stored record checked as any input is (the store may hold what an older or broken build wrote). */
-function checkRecord(raw: unknown): ShelfRecord | string {
-  const r = v.safeParse(RecordSchema, raw);
-  if (!r.success) return `a stored article could not be read (${v.getDotPath(r.issues[0]) ?? 'its shape'}: ${r.issues[0].message})`;
-  for (const ref of r.output.references) if (ref.figure) (ref.figure as { high: number | null }).high ??= Infinity;
-  return r.output as unknown as ShelfRecord;
+/**
+ * A stored reference checked before the engine uses it (the store may hold what an older or
+ * broken build wrote). By hand and shallow, because a wake checks hundreds of them: the fields the
+ * engine reads, with their types; the full corpus schema checked them when they were written.
+ */
+function checkReference(raw: unknown): Reference | string {
+  const r = raw as Partial<ShelvedReference> | null;
+  const bad = (what: string) => `a stored claim could not be read (${what})`;
+  if (!r || typeof r !== 'object') return bad('not a record');
+  if (typeof r.id !== 'string' || typeof r.sourceId !== 'string' || typeof r.sentence !== 'string') return bad('id, source or sentence');
+  if (!isNumber(r.sentenceStart) || !isNumber(r.sentenceEnd)) return bad('sentence offsets');
+  if (!isStrings(r.subjects) || !isStrings(r.context) || !isStrings(r.events) || (r.topics !== undefined && !isStrings(r.topics))) return bad('subjects, context or events');
+  const f = r.figure;
+  if (f !== undefined && (typeof f !== 'object' || !isNumber(f.value) || !isNumber(f.low) || !(f.high === null || isNumber(f.high)) || typeof f.unit !== 'string' || typeof f.kind !== 'string'))
+    return bad('figure');
+  if (r.measure !== undefined && (typeof r.measure !== 'object' || !isStrings(r.measure.terms))) return bad('measure');
+  if (r.date !== undefined && (typeof r.date !== 'object' || typeof r.date.from !== 'string' || typeof r.date.to !== 'string')) return bad('date');
+  if (r.quote !== undefined && (typeof r.quote !== 'object' || typeof r.quote.words !== 'string')) return bad('quote');
+  const ref = unshelved(r as ShelvedReference);
+  if (ref.figure && ref.figure.high === null) ref.figure = { ...ref.figure, high: Infinity };
+  return ref;
 }
 
+/** The summary checked by hand, for the same reason: a wake reads it whole, with an entry per source. */
 function checkSummary(raw: unknown): ShelfSummary | undefined {
-  const r = v.safeParse(SummarySchema, raw);
-  return r.success ? (r.output as unknown as ShelfSummary) : undefined;
+  const s = raw as Partial<ShelfSummary> | null;
+  if (!s || typeof s !== 'object' || !Array.isArray(s.entries) || !Array.isArray(s.names)) return undefined;
+  for (const e of s.entries) {
+    const src = e?.source as Partial<Source> | undefined;
+    if (!src || typeof src.id !== 'string' || typeof src.textHash !== 'string' || typeof src.title !== 'string') return undefined;
+    if ((src.url !== undefined && typeof src.url !== 'string') || (src.published !== undefined && typeof src.published !== 'string')) return undefined;
+    if (!isStrings(e.subjects) || !isNumber(e.refs) || !isNumber(e.sentences)) return undefined;
+  }
+  if (!s.names.every((n) => n && typeof n.name === 'string' && typeof n.kind === 'string')) return undefined;
+  return s as ShelfSummary;
 }
+
+const refKey = (sourceId: string, id: string) => `${sourceId}\u0000${id}`;
 
 export class ReaderDb {
   private db: Promise<IDBDatabase> | undefined;
@@ -113,11 +141,16 @@ export class ReaderDb {
   private upgrade(r: IDBOpenDBRequest, oldVersion: number) {
     const db = r.result;
     const tx = r.transaction!;
-    if (!db.objectStoreNames.contains(SOURCES)) db.createObjectStore(SOURCES, { keyPath: 'id' }).createIndex(BY_KEY, 'keys', { multiEntry: true });
+    if (!db.objectStoreNames.contains(REFS)) {
+      const refs = db.createObjectStore(REFS, { keyPath: ['sourceId', 'id'] });
+      refs.createIndex(BY_KEY, 'keys', { multiEntry: true });
+      refs.createIndex(BY_SOURCE, 'sourceId');
+    }
+    if (!db.objectStoreNames.contains(SOURCES)) db.createObjectStore(SOURCES, { keyPath: 'id' });
     if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
     if (oldVersion < 1 || !db.objectStoreNames.contains(LEGACY_STORE)) return;
-    // A corpus kept by version 1: moved record by record in the upgrade's own transaction, so the
-    // move lands whole or the upgrade fails and version 1's record stays as it was.
+    // A corpus kept by version 1: moved in the upgrade's own transaction, so the move lands whole
+    // or the upgrade fails and version 1's record stays as it was.
     const legacy = tx.objectStore(LEGACY_STORE);
     const got = legacy.get(LEGACY_KEY);
     got.onsuccess = () => {
@@ -127,25 +160,26 @@ export class ReaderDb {
       try {
         file = parseCorpus(raw.file);
       } catch (e) {
-        // Left in place, never overwritten; the status says so.
         this.legacyError = `your stored corpus could not be read (${e instanceof Error ? e.message : String(e)}); it was left as it is`;
         return;
       }
       const change = planAdd(EMPTY_SUMMARY, file);
-      const sources = tx.objectStore(SOURCES);
-      for (const rec of change.put) sources.put(rec);
+      for (const p of change.put) {
+        tx.objectStore(SOURCES).put(p.source);
+        for (const ref of p.references) tx.objectStore(REFS).put(shelved(ref));
+      }
       tx.objectStore(META).put({ ...change.summary, updated: raw.updated ?? change.summary.updated }, SUMMARY_KEY);
       legacy.delete(LEGACY_KEY);
     };
   }
 
-  /** Runs `fn` in one transaction over both stores; resolves when it has committed. */
-  private async transaction<T>(mode: IDBTransactionMode, fn: (sources: IDBObjectStore, meta: IDBObjectStore) => Promise<T>): Promise<T> {
+  /** Runs `fn` in one transaction over the stores; resolves when it has committed. */
+  private async transaction<T>(mode: IDBTransactionMode, fn: (tx: IDBTransaction) => Promise<T>): Promise<T> {
     const db = await this.open();
-    const tx = db.transaction([SOURCES, META], mode);
+    const tx = db.transaction([REFS, SOURCES, META], mode);
     const done = finished(tx);
     try {
-      const out = await fn(tx.objectStore(SOURCES), tx.objectStore(META));
+      const out = await fn(tx);
       await done;
       return out;
     } catch (e) {
@@ -159,87 +193,111 @@ export class ReaderDb {
     }
   }
 
-  /** The summary as stored; rebuilt from the records when it is missing or unreadable. */
-  private async readSummary(sources: IDBObjectStore, meta: IDBObjectStore): Promise<{ summary: ShelfSummary; rebuilt: boolean }> {
-    const stored = checkSummary(await request(meta.get(SUMMARY_KEY)));
+  /** The summary as stored; rebuilt from the sources and references when it is missing or unreadable. */
+  private async readSummary(tx: IDBTransaction): Promise<{ summary: ShelfSummary; rebuilt: boolean }> {
+    const stored = checkSummary(await request(tx.objectStore(META).get(SUMMARY_KEY)));
     if (stored) return { summary: stored, rebuilt: false };
-    const count = await request(sources.count());
-    if (count === 0) return { summary: { ...EMPTY_SUMMARY, entries: [] }, rebuilt: false };
-    const all = (await request(sources.getAll())) as unknown[];
-    const entries = [];
-    for (const raw of all) {
-      const rec = checkRecord(raw);
-      if (typeof rec !== 'string') entries.push(entryOf(rec));
+    const sources = ((await request(tx.objectStore(SOURCES).getAll())) as unknown[]).filter((s): s is Source => v.is(SourceSchema, s));
+    if (sources.length === 0) return { summary: { ...EMPTY_SUMMARY, entries: [] }, rebuilt: false };
+    const refs = await this.readAll(tx);
+    const bySource = new Map<string, Reference[]>();
+    for (const r of refs.references) {
+      let list = bySource.get(r.sourceId);
+      if (!list) bySource.set(r.sourceId, (list = []));
+      list.push(r);
     }
+    const entries: ShelfEntry[] = sources.map((s) => entryOf(s, bySource.get(s.id) ?? []));
+    entries.sort((a, b) => (a.source.keptAt ?? '').localeCompare(b.source.keptAt ?? ''));
     return { summary: { entries, names: [], updated: new Date().toISOString() }, rebuilt: true };
+  }
+
+  private async readAll(tx: IDBTransaction): Promise<{ references: Reference[]; errors: string[] }> {
+    const raws = (await request(tx.objectStore(REFS).getAll())) as unknown[];
+    const references: Reference[] = [];
+    const errors: string[] = [];
+    for (const raw of raws) {
+      const r = checkReference(raw);
+      if (typeof r === 'string') errors.push(r);
+      else references.push(r);
+    }
+    return { references, errors };
   }
 
   /** The shelf's summary, and a line when part of the stored corpus cannot be read. */
   async summary(): Promise<ShelfSummary & { problem?: string }> {
-    const summary = await this.transaction('readonly', async (s, m) => (await this.readSummary(s, m)).summary);
+    const { summary } = await this.transaction('readonly', (tx) => this.readSummary(tx));
     return this.legacyError ? { ...summary, problem: this.legacyError } : summary;
   }
 
   /**
-   * The ids filed under each of `keys` (in their order), the records of those ids not in `skip`
-   * (each once), and a line for each record that could not be read.
+   * The references filed under each of `keys` (as "sourceId\0id", in the keys' order), those
+   * references not in `skip` (each once), and a line for each that could not be read.
    */
-  async recordsFor(keys: readonly string[], skip: ReadonlySet<string> = new Set()): Promise<{ hits: string[][]; records: ShelfRecord[]; errors: string[] }> {
-    if (keys.length === 0) return { hits: [], records: [], errors: [] };
-    return this.transaction('readonly', async (sources) => {
-      const index = sources.index(BY_KEY);
+  async referencesFor(keys: readonly string[], skip: ReadonlySet<string> = new Set()): Promise<{ hits: string[][]; references: Reference[]; errors: string[] }> {
+    if (keys.length === 0) return { hits: [], references: [], errors: [] };
+    return this.transaction('readonly', async (tx) => {
+      const refs = tx.objectStore(REFS);
+      const index = refs.index(BY_KEY);
       // All lookups are asked at once: IndexedDB answers them in order, without a round trip each.
-      const hits = (await Promise.all(keys.map((k) => request(index.getAllKeys(k))))).map((list) => list.map(String));
-      const ids = new Set<string>();
-      for (const list of hits) for (const id of list) if (!skip.has(id)) ids.add(id);
-      const raws = await Promise.all([...ids].map((id) => request(sources.get(id))));
-      const records: ShelfRecord[] = [];
+      const primaries = await Promise.all(keys.map((k) => request(index.getAllKeys(k))));
+      const hits = primaries.map((list) => list.map((pk) => refKey(String((pk as string[])[0]), String((pk as string[])[1]))));
+      const wanted = new Map<string, IDBValidKey>();
+      primaries.forEach((list, i) => list.forEach((pk, j) => !skip.has(hits[i]![j]!) && wanted.set(hits[i]![j]!, pk)));
+      const raws = await Promise.all([...wanted.values()].map((pk) => request(refs.get(pk))));
+      const references: Reference[] = [];
       const errors: string[] = [];
       for (const raw of raws) {
         if (raw === undefined) continue;
-        const rec = checkRecord(raw);
-        if (typeof rec === 'string') errors.push(rec);
-        else records.push(rec);
+        const r = checkReference(raw);
+        if (typeof r === 'string') errors.push(r);
+        else references.push(r);
       }
-      return { hits, records, errors };
+      return { hits, references, errors };
     });
   }
 
   /** The whole reader's corpus as one file (the options page, export), or undefined when empty. */
   async all(): Promise<{ file: CorpusFile; updated: string; errors: string[] } | undefined> {
-    return this.transaction('readonly', async (sources, meta) => {
-      const { summary } = await this.readSummary(sources, meta);
-      const all = (await request(sources.getAll())) as unknown[];
-      if (all.length === 0) return undefined;
-      const records: ShelfRecord[] = [];
-      const errors: string[] = [];
-      for (const raw of all) {
-        const rec = checkRecord(raw);
-        if (typeof rec === 'string') errors.push(rec);
-        else records.push(rec);
-      }
+    return this.transaction('readonly', async (tx) => {
+      const { summary } = await this.readSummary(tx);
+      if (summary.entries.length === 0) return undefined;
+      const { references, errors } = await this.readAll(tx);
       if (this.legacyError) errors.push(this.legacyError);
-      // Oldest kept first, as the corpus file had them.
+      // Sources in the order they were kept, each with its references, as a corpus file has them.
       const order = new Map(summary.entries.map((e, i) => [e.source.id, i]));
-      records.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
-      return { file: fileOf(records, summary.names), updated: summary.updated ?? '', errors };
+      const held = references.filter((r) => order.has(r.sourceId)).sort((a, b) => order.get(a.sourceId)! - order.get(b.sourceId)!);
+      return { file: fileOf(summary.entries.map((e) => e.source), held, summary.names), updated: summary.updated ?? '', errors };
     });
   }
 
+  /** Applies one change: the removed sources' references go, the put sources' earlier references are replaced. */
+  private async apply(tx: IDBTransaction, change: ShelfChange): Promise<void> {
+    const refs = tx.objectStore(REFS);
+    const sources = tx.objectStore(SOURCES);
+    const bySource = refs.index(BY_SOURCE);
+    const clear = [...change.remove, ...change.put.map((p) => p.source.id)];
+    const old = await Promise.all(clear.map((id) => request(bySource.getAllKeys(id))));
+    const writes: Promise<unknown>[] = [];
+    for (const list of old) for (const pk of list) writes.push(request(refs.delete(pk)));
+    for (const id of change.remove) writes.push(request(sources.delete(id)));
+    for (const p of change.put) {
+      writes.push(request(sources.put(p.source)));
+      for (const r of p.references) writes.push(request(refs.put(shelved(r))));
+    }
+    writes.push(request(tx.objectStore(META).put(change.summary, SUMMARY_KEY)));
+    await Promise.all(writes);
+  }
+
   /** Applies the change `plan` makes of the summary, in one transaction. False when there was nothing to write. */
-  private async write(plan: (summary: ShelfSummary) => ShelfChange | undefined): Promise<boolean> {
-    return this.transaction('readwrite', async (sources, meta) => {
-      const { summary, rebuilt } = await this.readSummary(sources, meta);
+  private write(plan: (summary: ShelfSummary) => ShelfChange | undefined): Promise<boolean> {
+    return this.transaction('readwrite', async (tx) => {
+      const { summary, rebuilt } = await this.readSummary(tx);
       const change = plan(summary);
       if (!change) {
-        if (rebuilt) await request(meta.put(summary, SUMMARY_KEY));
+        if (rebuilt) await request(tx.objectStore(META).put(summary, SUMMARY_KEY));
         return false;
       }
-      const writes: Promise<unknown>[] = [];
-      for (const id of change.remove) writes.push(request(sources.delete(id)));
-      for (const rec of change.put) writes.push(request(sources.put(rec)));
-      writes.push(request(meta.put(change.summary, SUMMARY_KEY)));
-      await Promise.all(writes);
+      await this.apply(tx, change);
       return true;
     });
   }
@@ -258,17 +316,16 @@ export class ReaderDb {
 
   /** Replaces the whole reader's corpus with `file`. */
   async replace(file: CorpusFile): Promise<void> {
-    await this.transaction('readwrite', async (sources, meta) => {
-      await request(sources.clear());
-      const change = planAdd({ ...EMPTY_SUMMARY, entries: [] }, file);
-      await Promise.all([...change.put.map((rec) => request(sources.put(rec))), request(meta.put(change.summary, SUMMARY_KEY))]);
+    await this.transaction('readwrite', async (tx) => {
+      await Promise.all([REFS, SOURCES].map((name) => request(tx.objectStore(name).clear())));
+      await this.apply(tx, planAdd({ ...EMPTY_SUMMARY, entries: [] }, file));
     });
   }
 
   /** Empties the reader's corpus (with a version-1 record that could not be read: the reader asked for nothing to be left). */
   async clear(): Promise<void> {
-    await this.transaction('readwrite', async (sources, meta) => {
-      await Promise.all([request(sources.clear()), request(meta.delete(SUMMARY_KEY))]);
+    await this.transaction('readwrite', async (tx) => {
+      await Promise.all([request(tx.objectStore(REFS).clear()), request(tx.objectStore(SOURCES).clear()), request(tx.objectStore(META).delete(SUMMARY_KEY))]);
     });
     const db = await this.open();
     if (db.objectStoreNames.contains(LEGACY_STORE)) {
@@ -280,36 +337,24 @@ export class ReaderDb {
   }
 
   /**
-   * Reads the whole corpus, lets `change` make a new one, and writes what differs, in one
-   * transaction (for callers that think in whole files: the options page). `change` returns the
-   * same object for "nothing to write".
+   * Reads the whole corpus, lets `change` make a new one, and writes it, in one transaction (for
+   * callers that think in whole files: the options page). `change` returns the same object for
+   * "nothing to write". A stored claim that cannot be read is never written over by it.
    */
   async update(change: (file: CorpusFile | undefined) => CorpusFile | undefined): Promise<{ before?: CorpusFile; after?: CorpusFile; written: boolean }> {
-    return this.transaction('readwrite', async (sources, meta) => {
-      const { summary } = await this.readSummary(sources, meta);
-      const all = (await request(sources.getAll())) as unknown[];
-      const records: ShelfRecord[] = [];
-      for (const raw of all) {
-        const rec = checkRecord(raw);
-        // A record that cannot be read is never written over by a whole-file change.
-        if (typeof rec === 'string') throw new Error(`${rec}; it was left as it is`);
-        records.push(rec);
-      }
+    return this.transaction('readwrite', async (tx) => {
+      const { summary } = await this.readSummary(tx);
+      const { references, errors } = await this.readAll(tx);
+      if (errors.length) throw new Error(`${errors[0]}; it was left as it is`);
       const order = new Map(summary.entries.map((e, i) => [e.source.id, i]));
-      records.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
-      const before = records.length ? fileOf(records, summary.names) : undefined;
+      const held = references.filter((r) => order.has(r.sourceId)).sort((a, b) => order.get(a.sourceId)! - order.get(b.sourceId)!);
+      const before = summary.entries.length ? fileOf(summary.entries.map((e) => e.source), held, summary.names) : undefined;
       const after = change(before);
       if (after === before) return { before, after, written: false };
-      const next = after ? recordsOf(after) : [];
-      const nextIds = new Set(next.map((r) => r.id));
-      const writes: Promise<unknown>[] = [];
-      for (const rec of records) if (!nextIds.has(rec.id)) writes.push(request(sources.delete(rec.id)));
-      const was = new Map(records.map((r) => [r.id, JSON.stringify(r.source) + JSON.stringify(r.references)]));
-      for (const rec of next) if (was.get(rec.id) !== JSON.stringify(rec.source) + JSON.stringify(rec.references)) writes.push(request(sources.put(rec)));
-      writes.push(request(meta.put({ entries: next.map(entryOf), names: after?.names ?? [], updated: new Date().toISOString() } satisfies ShelfSummary, SUMMARY_KEY)));
-      await Promise.all(writes);
+      await Promise.all([REFS, SOURCES].map((name) => request(tx.objectStore(name).clear())));
+      const next = after ? sourcesOf(after) : [];
+      await this.apply(tx, { put: next, remove: [], summary: { entries: next.map((p) => entryOf(p.source, p.references)), names: after?.names ?? [], updated: new Date().toISOString() } });
       return { before, after, written: true };
     });
   }
 }
-

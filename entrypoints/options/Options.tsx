@@ -5,8 +5,7 @@ import { serializeCorpus, type CorpusFile } from '@/lib/corpus';
 import { readSettings, toBackground, type CorpusStatus, type Settings } from '@/lib/messages';
 import { NEWS_SITES } from '@/lib/page/sites';
 import { importCorpusFile, MAX_CORPUS_BYTES } from '@/entrypoints/background/corpus';
-import { clearReaderCorpus, idbReaderStore, loadReaderCorpus, REVISION_KEY, updateReaderCorpus, type StoredCorpus } from '@/entrypoints/background/corpus-store';
-import { removeSources } from '@/lib/corpus/learn';
+import { clearReaderCorpus, idbReaderStore, loadReaderCorpus, removeFromReaderCorpus, REVISION_KEY, type StoredCorpus } from '@/entrypoints/background/corpus-store';
 import { groupStories } from '@/lib/corpus/stories';
 import { LearningSection } from './Learning';
 import { browser } from 'wxt/browser';
@@ -121,7 +120,7 @@ function CorpusSection() {
     setBusy(`Deleting ${what}…`);
     setNotice(null);
     try {
-      await updateReaderCorpus((file) => (file ? removeSources(file, ids) : file));
+      await removeFromReaderCorpus(ids);
       setNotice({ kind: 'ok', text: `Deleted ${what} from your corpus.` });
       await refresh(true);
     } catch (e) {

@@ -86,7 +86,14 @@ export class CorpusIndex {
   /** Distinct claim sentences per source. */
   private readonly sentenceCount = new Map<string, number>();
 
-  constructor(readonly file: CorpusFile) {
+  /**
+   * `sentenceCounts` gives sources' distinct claim sentences where the file holds only some of
+   * their references (the background's page index, built from what the page's keys found).
+   */
+  constructor(
+    readonly file: CorpusFile,
+    private readonly sentenceCounts?: ReadonlyMap<string, number>,
+  ) {
     for (const s of file.sources) this.sources.set(s.id, s);
     for (const n of file.names ?? []) this.names.set(n.name, n.kind);
     for (const r of file.references) {
@@ -141,7 +148,7 @@ export class CorpusIndex {
     let best: Source | undefined;
     let bestShare = 0;
     for (const [id, n] of votes) {
-      const total = this.sentenceCount.get(id) ?? 0;
+      const total = this.sentenceCounts?.get(id) ?? this.sentenceCount.get(id) ?? 0;
       const share = n / Math.max(1, total);
       if (total >= 3 && share >= 0.6 && share > bestShare) {
         best = this.sources.get(id);

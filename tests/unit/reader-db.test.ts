@@ -1,0 +1,258 @@
+// The reader's corpus kept source by source in IndexedDB (entrypoints/background/reader-db.ts, on
+// fake-indexeddb): what a page finds by its keys, what one write changes, what an interrupted or
+// failing write leaves, the move from version 1's single record, and a page compared against a
+// large stored corpus while reading only the sources it can match. Invented articles throughout.
+import { describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { ReaderDb } from '../../entrypoints/background/reader-db';
+import { CorpusService, READER_PREFIX, type ShelfProvider } from '../../entrypoints/background/corpus';
+import { parseCorpus, serializeCorpus, type CorpusFile } from '../../lib/corpus';
+import { DEFAULT_RETENTION, sourceFromAnalysis, sourceIdFor } from '../../lib/corpus/learn';
+import { analyze } from '../../lib/engine';
+import { CorpusIndex } from '../../lib/corpus';
+import { coverageOf } from '../../lib/corpus/stories';
+import { sentenceProbeKeys } from '../../lib/corpus/shelf';
+
+const EMPTY: CorpusFile = { format: 'crosscheck-corpus', version: 1, sources: [], references: [] };
+
+const ferry = {
+  url: 'https://tidewater-post.example/news/ferry-strike',
+  title: 'Ferry crews walk out',
+  site: 'Tidewater Post',
+  published: '2031-05-04',
+  text: [
+    'Ferry crews of the Northgate Line walked out on Monday, stranding about 12,000 passengers, the Northgate Line said.',
+    'Mara Velden, who leads the Harbour Workers Union, said the strike would last three days.',
+    'The Northgate Line lost $2 million in fares during the walkout, Mara Velden said.',
+  ].join('\n\n'),
+};
+
+const ferryLater = {
+  url: 'https://courier.example/ferry-strike-grows',
+  title: 'Ferry strike grows',
+  site: 'Courier',
+  published: '2031-05-04',
+  text: [
+    'The Northgate Line said the walkout stranded 40,000 passengers on Monday.',
+    'Mara Velden of the Harbour Workers Union said the strike would last three days.',
+  ].join('\n\n'),
+};
+
+/** An article of another story, numbered, so a corpus can hold many of them. */
+function other(n: number) {
+  return {
+    url: `https://valley-news.example/orchard-${n}`,
+    title: `Orchard harvest ${n}`,
+    site: 'Valley News',
+    published: '2031-04-01',
+    text: [
+      `Growers of the Pellham Orchard Cooperative ${n} picked 3,${String(n).padStart(3, '0')} tonnes of apples this autumn, the Pellham Orchard Cooperative ${n} said.`,
+      `Ilse Marrow ${n}, who chairs the Pellham Orchard Cooperative ${n}, said prices rose by ${n % 9 + 2} percent.`,
+    ].join('\n\n'),
+  };
+}
+
+const blank = new CorpusIndex(EMPTY);
+const learned = (input: typeof ferry, how: 'read' | 'added' = 'read', now = new Date('2031-05-04T12:00:00Z')) =>
+  sourceFromAnalysis(analyze(input, blank), { how, now })!;
+
+function asFile(...items: ReturnType<typeof learned>[]): CorpusFile {
+  return { ...EMPTY, sources: items.map((l) => l.source), references: items.flatMap((l) => l.references) };
+}
+
+/** The shelf as the background reads it, counting the records it is given. */
+function shelfOf(db: ReaderDb, rev = () => '1'): ShelfProvider & { fetched: number } {
+  const p = {
+    origin: 'reader' as const,
+    shelf: true as const,
+    fetched: 0,
+    summary: () => db.summary(),
+    references: async (keys: readonly string[], skip?: ReadonlySet<string>) => {
+      const got = await db.referencesFor(keys, skip);
+      p.fetched += got.references.length;
+      return got;
+    },
+    revision: async () => rev(),
+  };
+  return p;
+}
+
+const bundledProvider = { origin: 'bundled' as const, load: async () => EMPTY, revision: async () => 'b' };
+
+describe('the reader\'s corpus, source by source', () => {
+  it('gives back what was added, as a valid corpus file, and finds a source by its address, text and claims', async () => {
+    const db = new ReaderDb(new IDBFactory());
+    const a = learned(ferry);
+    expect(await db.add(asFile(a))).toBe(true);
+    const back = (await db.all())!;
+    expect(back.errors).toEqual([]);
+    expect(parseCorpus(JSON.parse(serializeCorpus(back.file)))).toEqual(parseCorpus(JSON.parse(serializeCorpus(asFile(a)))));
+    const summary = await db.summary();
+    expect(summary.entries.map((e) => [e.source.id, e.refs])).toEqual([[a.source.id, a.references.length]]);
+    expect(summary.entries[0]!.subjects).toContain('Northgate Line');
+    const strike = a.references.find((r) => r.figure && r.sentence.includes('12,000'))!;
+    const bySentence = await db.referencesFor(sentenceProbeKeys([strike.sentence]));
+    expect(bySentence.references.map((r) => r.id)).toContain(strike.id);
+    expect(bySentence.references.every((r) => r.sourceId === a.source.id && !('keys' in r))).toBe(true);
+    const none = await db.referencesFor(sentenceProbeKeys(['Nothing of the kind was said anywhere.']));
+    expect(none).toEqual({ hits: [[]], references: [], errors: [] });
+  });
+
+  it('keeping a page writes its record once; a changed article replaces its reading; retention drops the oldest read', async () => {
+    const db = new ReaderDb(new IDBFactory());
+    expect(await db.keep(learned(ferry), DEFAULT_RETENTION, new Date('2031-05-04T12:00:00Z'))).toBe(true);
+    expect(await db.keep(learned(ferry), DEFAULT_RETENTION, new Date('2031-05-04T12:00:00Z'))).toBe(false);
+    const changed = { ...ferry, text: `${ferry.text}\n\nService resumed on Thursday after 61 sailings were cancelled, the Northgate Line said.` };
+    await db.keep(learned(changed), DEFAULT_RETENTION, new Date('2031-05-04T13:00:00Z'));
+    let file = (await db.all())!.file;
+    expect(file.sources).toHaveLength(1);
+    expect(file.references.some((r) => r.sentence.includes('61 sailings'))).toBe(true);
+    // Two articles allowed: the third read pushes the oldest out, with its claims.
+    const policy = { days: 90, articles: 2 };
+    await db.keep(learned(ferryLater, 'read', new Date('2031-05-05T09:00:00Z')), policy, new Date('2031-05-05T09:00:00Z'));
+    await db.keep(learned(other(1), 'read', new Date('2031-05-06T09:00:00Z')), policy, new Date('2031-05-06T09:00:00Z'));
+    file = (await db.all())!.file;
+    expect(file.sources.map((s) => s.url)).toEqual([ferryLater.url, other(1).url]);
+    expect(file.references.every((r) => r.sourceId !== sourceIdFor(ferry.url))).toBe(true);
+    expect((await db.referencesFor(sentenceProbeKeys(ferry.text.split('\n\n')))).references).toEqual([]);
+    expect((await db.summary()).entries).toHaveLength(2);
+  });
+
+  it('a write that fails half-way leaves everything as it was', async () => {
+    const db = new ReaderDb(new IDBFactory());
+    await db.add(asFile(learned(ferry)));
+    const before = await db.all();
+    // A value IndexedDB cannot store makes the put throw inside the transaction.
+    const broken = learned(ferryLater);
+    (broken.source as unknown as { bad: unknown }).bad = () => 0;
+    await expect(db.keep(broken, DEFAULT_RETENTION, new Date('2031-05-05T00:00:00Z'))).rejects.toThrow();
+    expect(await db.all()).toEqual(before);
+    expect((await db.summary()).entries).toHaveLength(1);
+  });
+
+  it('moves a version-1 corpus (one record) to the shelf on upgrade, and leaves an unreadable one where it was', async () => {
+    const v1 = async (factory: IDBFactory, file: unknown) => {
+      await new Promise<void>((resolve, reject) => {
+        const r = factory.open('crosscheck', 1);
+        r.onupgradeneeded = () => r.result.createObjectStore('corpus');
+        r.onsuccess = () => {
+          const tx = r.result.transaction('corpus', 'readwrite');
+          tx.objectStore('corpus').put({ file, updated: '2031-01-01T00:00:00.000Z' }, 'reader');
+          tx.oncomplete = () => (r.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+        r.onerror = () => reject(r.error);
+      });
+    };
+    const good = new IDBFactory();
+    const file = asFile(learned(ferry), learned(ferryLater));
+    await v1(good, JSON.parse(serializeCorpus(file)));
+    const db = new ReaderDb(good);
+    const moved = (await db.all())!;
+    expect(moved.file.sources.map((s) => s.id)).toEqual(file.sources.map((s) => s.id));
+    expect(moved.file.references).toHaveLength(file.references.length);
+    expect((await db.summary()).problem).toBeUndefined();
+
+    const bad = new IDBFactory();
+    await v1(bad, { format: 'not-ours' });
+    const db2 = new ReaderDb(bad);
+    expect((await db2.summary()).problem).toMatch(/^your stored corpus could not be read.*; it was left as it is$/);
+    // Learning goes on beside it; the old record is not written over.
+    expect(await db2.keep(learned(ferry), DEFAULT_RETENTION, new Date('2031-05-04T12:00:00Z'))).toBe(true);
+    const raw = await new Promise((resolve) => {
+      const r = bad.open('crosscheck');
+      r.onsuccess = () => {
+        const g = r.result.transaction('corpus').objectStore('corpus').get('reader');
+        g.onsuccess = () => (r.result.close(), resolve(g.result));
+      };
+    });
+    expect(raw).toMatchObject({ file: { format: 'not-ours' } });
+  });
+
+  it('an unreadable stored article is skipped and said; the others still count; a lost summary is rebuilt', async () => {
+    const factory = new IDBFactory();
+    const db = new ReaderDb(factory);
+    await db.add(asFile(learned(ferry), learned(ferryLater)));
+    // Damage one claim and drop the summary, as a crash of an older build might leave them.
+    const probe = sentenceProbeKeys([ferry.text.split('\n\n')[0]!]);
+    await new Promise<void>((resolve) => {
+      const r = factory.open('crosscheck');
+      r.onsuccess = () => {
+        const tx = r.result.transaction(['refs', 'meta'], 'readwrite');
+        tx.objectStore('refs').put({ id: 'broken#1', sourceId: sourceIdFor(ferry.url), sentence: 7, keys: probe });
+        tx.objectStore('meta').delete('summary');
+        tx.oncomplete = () => (r.result.close(), resolve());
+      };
+    });
+    const fresh = new ReaderDb(factory);
+    const all = (await fresh.all())!;
+    expect(all.file.sources.map((s) => s.url).sort()).toEqual([ferryLater.url, ferry.url]);
+    expect(all.file.references).toHaveLength(learned(ferry).references.length + learned(ferryLater).references.length);
+    expect(all.errors).toEqual(['a stored claim could not be read (id, source or sentence)']);
+    expect((await fresh.summary()).entries.map((e) => e.source.url).sort()).toEqual([ferryLater.url, ferry.url]);
+    const found = await fresh.referencesFor(probe);
+    expect(found.references.length).toBeGreaterThan(0);
+    expect(found.errors).toHaveLength(1);
+    // A whole-file change refuses to write over what it cannot read.
+    await expect(fresh.update((f) => f)).rejects.toThrow(/could not be read .*; it was left as it is/);
+  });
+});
+
+describe('a page compared with a large stored corpus', () => {
+  it('reads only the sources its keys find, and finds the same as an index over everything', async () => {
+    const db = new ReaderDb(new IDBFactory());
+    const others = Array.from({ length: 60 }, (_, i) => learned(other(i)));
+    const first = learned(ferry);
+    await db.add(asFile(...others, first));
+    const shelf = shelfOf(db);
+    const svc = new CorpusService([bundledProvider, shelf]);
+    const { status } = await svc.get();
+    expect(status.reader).toEqual({ sources: 61, references: others.reduce((n, o) => n + o.references.length, first.references.length) });
+
+    const page = await svc.forPage(ferryLater);
+    const a = analyze(ferryLater, page.index, { reading: page.reading });
+    // The conflict (12,000 against 40,000 passengers) cites the stored article.
+    const conflict = a.comparisons.find((c) => c.relation === 'conflict');
+    expect(conflict?.sourceId).toBe(READER_PREFIX + first.source.id);
+    // Only claims of the same story were read: none of the 60 orchard articles'.
+    expect(shelf.fetched).toBeGreaterThan(0);
+    expect(shelf.fetched).toBeLessThanOrEqual(first.references.length);
+    // The same findings as comparing with the whole corpus at once.
+    const whole = new CorpusService([bundledProvider, { origin: 'reader', load: async () => asFile(...others, first), revision: async () => '1' }]);
+    const full = analyze(ferryLater, (await whole.get()).index);
+    expect(a.comparisons).toEqual(full.comparisons);
+    expect(a.claims).toEqual(full.claims);
+    // The other coverage: the stored article of the same story, from the summary.
+    expect(coverageOf(a, page.index, page.stories).map((c) => c.sourceId)).toEqual([READER_PREFIX + first.source.id]);
+  });
+
+  it('a page that is a stored article is recognised and never compared with itself; a second page reads from memory', async () => {
+    const db = new ReaderDb(new IDBFactory());
+    await db.add(asFile(learned(ferry), learned(ferryLater)));
+    const shelf = shelfOf(db);
+    const svc = new CorpusService([bundledProvider, shelf]);
+    const page = await svc.forPage(ferry);
+    const a = analyze(ferry, page.index, { reading: page.reading });
+    expect(a.page.matchedSource).toBe(READER_PREFIX + sourceIdFor(ferry.url));
+    expect(a.comparisons.every((c) => c.sourceId !== a.page.matchedSource)).toBe(true);
+    expect(a.comparisons.some((c) => c.sourceId === READER_PREFIX + sourceIdFor(ferryLater.url))).toBe(true);
+    const fetched = shelf.fetched;
+    await svc.forPage(ferry);
+    expect(shelf.fetched).toBe(fetched);
+  });
+
+  it('a changed revision is read again: a source deleted is cited no more', async () => {
+    const db = new ReaderDb(new IDBFactory());
+    await db.add(asFile(learned(ferry)));
+    let rev = 1;
+    const svc = new CorpusService([bundledProvider, shelfOf(db, () => String(rev))]);
+    let page = await svc.forPage(ferryLater);
+    expect(analyze(ferryLater, page.index, { reading: page.reading }).summary.conflicts).toBeGreaterThan(0);
+    await db.remove([sourceIdFor(ferry.url)]);
+    rev++;
+    page = await svc.forPage(ferryLater);
+    const a = analyze(ferryLater, page.index, { reading: page.reading });
+    expect(a.comparisons).toEqual([]);
+    expect((await svc.get()).status.reader).toBeUndefined();
+  });
+});
