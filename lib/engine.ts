@@ -57,7 +57,7 @@ export interface Analysis {
   sources: Record<string, Source>;
   /** Other coverage of the page's story (the extension sets it; lib/corpus/stories.ts). */
   coverage?: Coverage[];
-  summary: { conflicts: number; quoteVariants: number; updates: number; agreements: number; unique: number; mentions: number };
+  summary: { factChecks?: number; conflicts: number; quoteVariants: number; updates: number; agreements: number; unique: number; mentions: number };
 }
 
 
@@ -86,7 +86,8 @@ export function readClaims(
   return { mentions, claims };
 }
 
-const STRENGTH: Record<Verdict, number> = { conflict: 4, 'quote-variant': 3, update: 2, agree: 1, unique: 0 };
+// A fact-check comes first: a reviewer's published rating is what a reader most needs to see.
+const STRENGTH: Record<Verdict, number> = { 'fact-check': 5, conflict: 4, 'quote-variant': 3, update: 2, agree: 1, unique: 0 };
 
 /** Reads an article, finds its claims and compares them with the corpus. */
 export function analyze(input: ArticleInput, index: CorpusIndex): Analysis {
@@ -144,6 +145,7 @@ export function analyze(input: ArticleInput, index: CorpusIndex): Analysis {
     references,
     sources,
     summary: {
+      factChecks: count('fact-check'),
       conflicts: count('conflict'),
       quoteVariants: count('quote-variant'),
       updates: count('update'),

@@ -8,6 +8,7 @@ import { explain } from './explain';
 import { comparableUnits, sameHolder, sameQuantity } from './quantity';
 import { CUMULATIVE, RUNNING, WINDOWED } from '../claims/measure-lexicon';
 import { contentStems, isStopword, jaccard } from '../text/words';
+import { makesFactCheckedClaim } from '../factcheck/match';
 
 // Thresholds, set from first principles, not from any article: a conflict needs more evidence
 // that two figures are the same quantity than an agreement does.
@@ -244,6 +245,12 @@ export function compareClaims(claims: Claim[], index: CorpusIndex, opts: Compare
   for (const claim of claims) {
     const found: Candidate[] = [];
     for (const ref of index.candidates(claim, opts.exclude)) {
+      // A fact-checker's review is matched by its own, stricter rules (lib/factcheck/match.ts), never by the figure, date or quote rules.
+      const check = index.sources.get(ref.sourceId)?.factCheck;
+      if (check) {
+        if (makesFactCheckedClaim(claim, ref, check) && !found.some((f) => f.ref.sourceId === ref.sourceId)) found.push({ ref, relation: 'fact-check', strength: 1 });
+        continue;
+      }
       const dates = { page: opts.page.published, source: index.sources.get(ref.sourceId)?.published };
       const c = claim.figure ? relateFigure(claim, ref, dates) : claim.date ? relateDate(claim, ref, dates) : relateQuote(claim, ref);
       if (c) found.push(c);
