@@ -242,13 +242,19 @@ export interface CompareOptions {
 
 export function compareClaims(claims: Claim[], index: CorpusIndex, opts: CompareOptions): Comparison[] {
   const out: Comparison[] = [];
+  // One review per sentence of the page: its figure and its date are one claim made, not two.
+  const factChecked = new Set<string>();
   for (const claim of claims) {
     const found: Candidate[] = [];
     for (const ref of index.candidates(claim, opts.exclude)) {
       // A fact-checker's review is matched by its own, stricter rules (lib/factcheck/match.ts), never by the figure, date or quote rules.
       const check = index.sources.get(ref.sourceId)?.factCheck;
       if (check) {
-        if (makesFactCheckedClaim(claim, ref, check) && !found.some((f) => f.ref.sourceId === ref.sourceId)) found.push({ ref, relation: 'fact-check', strength: 1 });
+        const key = `${claim.sentenceStart}|${ref.sourceId}`;
+        if (!factChecked.has(key) && makesFactCheckedClaim(claim, ref, check)) {
+          factChecked.add(key);
+          found.push({ ref, relation: 'fact-check', strength: 1 });
+        }
         continue;
       }
       const dates = { page: opts.page.published, source: index.sources.get(ref.sourceId)?.published };

@@ -48,14 +48,24 @@ export const LIMITS = {
 // Only the two fields without which there is nothing to show: the claim and its rating. Every
 // other field is read defensively below: a malformed optional field is dropped, not fatal.
 const ReviewSchema = v.object({
-  claimReviewed: v.pipe(v.string('no claimReviewed (the words of the claim)'), v.trim(), v.minLength(1, 'an empty claimReviewed')),
-  reviewRating: v.object(
-    { alternateName: v.pipe(v.string('no textual rating (reviewRating.alternateName)'), v.trim(), v.minLength(1, 'an empty textual rating')) },
-    'no reviewRating',
-  ),
+  claimReviewed: v.pipe(v.string(), v.trim(), v.minLength(1)),
+  reviewRating: v.object({ alternateName: v.pipe(v.string(), v.trim(), v.minLength(1)) }),
 });
 
+/** The reason, in a reader's words, for the first thing wrong with a required field. */
+function reason(issue: v.BaseIssue<unknown>): string {
+  const path = v.getDotPath(issue);
+  const empty = issue.type === 'min_length';
+  if (path === 'claimReviewed') return empty ? 'an empty claimReviewed' : 'no claimReviewed (the words of the claim)';
+  if (path === 'reviewRating') return 'no reviewRating';
+  if (path === 'reviewRating.alternateName') return empty ? 'an empty textual rating' : 'no textual rating (reviewRating.alternateName)';
+  return `not a ClaimReview (${path ?? 'the item'})`;
+}
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+/** C0 and C1 controls, and the marks that reorder or hide what a reader sees (bidi overrides, zero-width). */
+const unseen = (c: number) => c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x200b || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff;
 
 /** A string from untrusted JSON, as plain text: tags and control characters out, spaces folded, bounded. */
 export function cleanText(s: unknown, max: number): string | undefined {
@@ -65,8 +75,7 @@ export function cleanText(s: unknown, max: number): string | undefined {
   t = t
     .replace(/<[^>]{0,2000}>/g, ' ')
     .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_m, e: string) => ENTITIES[e] ?? ' ')
-    // C0 and C1 controls, and the bidirectional overrides that can reorder what a reader sees.
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')
+    .replace(/./gsu, (ch) => (unseen(ch.charCodeAt(0)) ? ' ' : ch))
     .replace(/\s+/g, ' ')
     .trim();
   if (!t) return undefined;
@@ -150,7 +159,7 @@ function readOne(x: unknown): FactCheck | string {
   const ts = types(x);
   if (ts.length && !ts.some(isReviewType)) return `not a ClaimReview (${cleanText(ts[0], 40) ?? 'no type'})`;
   const r = v.safeParse(ReviewSchema, x);
-  if (!r.success) return r.issues[0].message;
+  if (!r.success) return reason(r.issues[0]);
   const claim = cleanText(r.output.claimReviewed, LIMITS.claim);
   const rating = cleanText(r.output.reviewRating.alternateName, LIMITS.rating);
   if (!claim) return 'an empty claimReviewed';

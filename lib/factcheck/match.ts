@@ -4,7 +4,9 @@
 // - the same substance: a compatible figure of the same quantity, the same event, or the same quote;
 // - close words: most content words of the shorter side, names and numbers left out, in the other.
 import type { Claim, FactCheckInfo, Reference } from '../types';
-import { figuresOverlap, isBound, isVague, sameAnchor } from '../compare/figures';
+import { figuresOverlap, isBound, isVague, sameAnchor, sameUnit } from '../compare/figures';
+import { findFigures } from '../figures';
+import { findDates } from '../dates';
 import { comparableUnits, sameHolder, sameQuantity } from '../compare/quantity';
 import { quoteContains, quoteTokens } from '../compare/quotes';
 import { contentStems, jaccard } from '../text/words';
@@ -47,6 +49,34 @@ function sameQuote(claim: Claim, ref: Reference, info: FactCheckInfo): boolean {
   return quoteContains(a, b) || jaccard(a, b) >= QUOTE_SAME;
 }
 
+/**
+ * A review whose claim states a figure is made only by a sentence that gives it: "hired 4,500
+ * teachers in 2023" does not make "hired 450 teachers in 2023", though its date and event do.
+ */
+function statesItsFigures(claim: Claim, ref: Reference): boolean {
+  const theirs = findFigures(ref.sentence).filter((f) => !isVague(f));
+  if (!theirs.length) return true;
+  const ours = findFigures(claim.sentence);
+  return theirs.some((g) => ours.some((f) => sameUnit(f, g) && figuresOverlap(f, g)));
+}
+
+type Days = { from: string; to: string };
+
+/** The days a claim's sentence speaks of: its date, its figure's window, else a date written in it (not a relative one, whose base is not known here). */
+function daysOf(c: Claim, published?: string): Days | undefined {
+  if (c.date) return c.date;
+  const w = c.measure?.window;
+  if (w?.from && w.to) return { from: w.from, to: w.to };
+  return findDates(c.sentence, published).find((d) => published || !d.relative);
+}
+
+/** "Hired 450 teachers in 2021" does not make "hired 450 teachers in 2023": where both sides date the claim, the days must meet. */
+function sameDays(claim: Claim, ref: Reference, info: FactCheckInfo): boolean {
+  const theirs = daysOf(ref, info.claimDate ?? info.published);
+  const ours = daysOf(claim);
+  return !theirs || !ours || (ours.from <= theirs.to && theirs.from <= ours.to);
+}
+
 /** Content stems of a sentence without the words of its names. */
 function plainWords(c: Claim, names: string[]): Set<string> {
   const nameWords = new Set(names.flatMap((n) => contentStems(n)));
@@ -59,7 +89,8 @@ export function closeWords(claim: Claim, ref: Reference): boolean {
   const a = plainWords(claim, names);
   const b = plainWords(ref, names);
   const smaller = Math.min(a.size, b.size);
-  if (smaller < 2) return false;
+  // "X founded Y in 2011" has one plain word; the name, the event and the date carry the rest.
+  if (smaller < 1) return false;
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
   const union = a.size + b.size - shared;
@@ -73,5 +104,5 @@ export function makesFactCheckedClaim(claim: Claim, ref: Reference, info: FactCh
   const h2 = ref.measure?.holder;
   if (h1 && h2 && !sameHolder(h1, h2)) return false;
   const substance = claim.figure ? sameFigure(claim, ref) : claim.quote && !claim.date ? sameQuote(claim, ref, info) : sameEvent(claim, ref);
-  return substance && closeWords(claim, ref);
+  return substance && closeWords(claim, ref) && statesItsFigures(claim, ref) && sameDays(claim, ref, info);
 }
