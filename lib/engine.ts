@@ -3,6 +3,7 @@
 import type { Claim, Comparison, EntityKind, Mention, Reference, Source, Span, Verdict } from './types';
 import type { CorpusIndex } from './corpus';
 import type { Coverage } from './corpus/stories';
+import type { FactCheck } from './factcheck/claimreview';
 import { splitSentences } from './text/sentences';
 import { textFingerprint } from './text/normalize';
 import { isEnglish } from './text/language';
@@ -48,6 +49,8 @@ export interface Analysis {
     kept?: { how: 'read' | 'added'; sourceId: string };
     /** Set when the engine did not read the page, and why. */
     skipped?: 'not-english';
+    /** The fact-checkers' reviews the page publishes (its ClaimReview JSON-LD; the extension sets it), kept with the page. */
+    factChecks?: FactCheck[];
   };
   mentions: Mention[];
   claims: CheckedClaim[];
@@ -114,7 +117,7 @@ export function analyze(input: ArticleInput, index: CorpusIndex): Analysis {
   const published = input.published ?? matched?.published;
   const publishedInferred = input.published ? input.publishedInferred : matched?.publishedInferred;
   const { mentions, claims } = readClaims({ ...input, published }, { known: index.names, sentences });
-  const comparisons = compareClaims(claims, index, { exclude: matched?.id, page: { published, publishedInferred } });
+  const comparisons = compareClaims(claims, index, { exclude: matched?.id, page: { published, publishedInferred, url: input.url } });
 
   const verdicts = new Map<string, Verdict>();
   for (const c of comparisons) {

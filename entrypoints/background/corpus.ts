@@ -8,6 +8,7 @@
 // No browser API here: the options page, the background and the Node tests all use it.
 import { CorpusError, CorpusIndex, parseCorpus, type CorpusFile } from '../../lib/corpus';
 import type { CorpusPartStatus, CorpusStatus } from '../../lib/messages';
+import { claimReviewCorpus, isClaimReviewShaped } from '../../lib/factcheck/import';
 
 /** The largest corpus file the reader may import (checked before it is read). */
 export const MAX_CORPUS_BYTES = 50 * 1024 * 1024;
@@ -62,6 +63,8 @@ export function parseCorpusText(text: string): CorpusFile {
   } catch (e) {
     throw new CorpusError(oneLine(`not JSON: ${e instanceof Error ? e.message : String(e)}`));
   }
+  // Fact-checkers' ClaimReview (a feed, a list, one review) imports as fact-check sources.
+  if (isClaimReviewShaped(json)) return claimReviewCorpus(json);
   let file: CorpusFile;
   try {
     file = parseCorpus(json);

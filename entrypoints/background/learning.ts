@@ -5,7 +5,7 @@
 // No browser API here: the store is passed in (IndexedDB in the extension, memory in the tests).
 import type { CorpusFile } from '../../lib/corpus';
 import type { Analysis } from '../../lib/engine';
-import { keepSource, removeSources, retain, sourceFromAnalysis, type KeptHow, type Retention } from '../../lib/corpus/learn';
+import { factChecksFromAnalysis, keepSource, removeSources, retain, sourceFromAnalysis, type KeptHow, type Retention } from '../../lib/corpus/learn';
 
 export interface LearnStore {
   /** One transaction: `change` gets the stored corpus and returns the new one (the same object: nothing to write). */
@@ -41,13 +41,16 @@ export function storageProblem(e: unknown): string {
 /** Keeps an analysed page in the reader's corpus (replacing an earlier reading of its address) and applies retention. */
 export async function keepPage(a: Analysis, how: KeptHow, policy: Retention, store: LearnStore, now = new Date()): Promise<LearnResult> {
   const learned = sourceFromAnalysis(a, { how, now });
-  if (!learned) return { ok: false, reason: 'nothing-to-keep' };
+  // A fact-check page's reviews are kept beside it, each a fact-check source of its own.
+  const checks = factChecksFromAnalysis(a, { how, now });
+  const first = learned ?? checks[0];
+  if (!first) return { ok: false, reason: 'nothing-to-keep' };
   try {
     const { written } = await store.update((file) => {
-      const kept = keepSource(file, learned);
-      return kept === file ? kept : retain(kept, policy, now);
+      const kept = [learned, ...checks].reduce<CorpusFile | undefined>((f, s) => (s ? keepSource(f, s) : f), file);
+      return kept === file ? kept : retain(kept!, policy, now);
     });
-    return { ok: true, sourceId: learned.source.id, written };
+    return { ok: true, sourceId: first.source.id, written };
   } catch (e) {
     return { ok: false, reason: 'failed', error: storageProblem(e) };
   }

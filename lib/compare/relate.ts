@@ -237,8 +237,10 @@ export interface CompareOptions {
   /** The source the page itself is: never a reference for its own claims. */
   exclude?: string;
   /** The page's publication date and whether it is inferred, for explanations. */
-  page: { published?: string; publishedInferred?: boolean };
+  page: { published?: string; publishedInferred?: boolean; url?: string };
 }
+
+const bareUrl = (u: string) => u.replace(/^https?:\/\/(www\.)?/i, '').replace(/[?#].*$/, '').replace(/\/+$/, '').toLowerCase();
 
 export function compareClaims(claims: Claim[], index: CorpusIndex, opts: CompareOptions): Comparison[] {
   const out: Comparison[] = [];
@@ -250,6 +252,8 @@ export function compareClaims(claims: Claim[], index: CorpusIndex, opts: Compare
       // A fact-checker's review is matched by its own, stricter rules (lib/factcheck/match.ts), never by the figure, date or quote rules.
       const check = index.sources.get(ref.sourceId)?.factCheck;
       if (check) {
+        // A fact-check page is never checked against its own reviews.
+        if (check.url && opts.page.url && bareUrl(check.url) === bareUrl(opts.page.url)) continue;
         const key = `${claim.sentenceStart}|${ref.sourceId}`;
         if (!factChecked.has(key) && makesFactCheckedClaim(claim, ref, check)) {
           factChecked.add(key);

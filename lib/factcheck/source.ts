@@ -72,13 +72,13 @@ export function factCheckSource(
 }
 
 /** A corpus of fact-checks (a ClaimReview file imported), and the reviews that made no source. */
-export function factCheckCorpus(reviews: FactCheck[]): { file: CorpusFile; unmatchable: number } {
+export function factCheckCorpus(reviews: FactCheck[], known?: ReadonlyMap<string, EntityKind>): { file: CorpusFile; unmatchable: number } {
   const sources: Source[] = [];
   const references: Reference[] = [];
   const ids = new Set<string>();
   let unmatchable = 0;
   for (const fc of reviews) {
-    const made = factCheckSource(fc);
+    const made = factCheckSource(fc, { known });
     if (!made) {
       unmatchable++;
       continue;
