@@ -10,6 +10,7 @@ import { learnStore, readerShelf } from './background/corpus-store';
 import { forget, keepPage, whyNotLearned } from './background/learning';
 import { READER_PREFIX } from './background/corpus';
 import { coverageOf } from '@/lib/corpus/stories';
+import { reviewsFromJsonLd } from '@/lib/factcheck/claimreview';
 import type { Analysis } from '@/lib/engine';
 import {
   isOurs,
@@ -311,6 +312,9 @@ const handlers: Handler = {
       // something, mentions that are names (lib/ui/findings.ts); the engine's answer is not changed.
       const analysis = shapeAnalysis(analyze(input, index, { reading }), text);
       analysis.coverage = coverageOf(analysis, index, stories);
+      // The page's own ClaimReviews go with it when it is kept (lib/corpus/learn.ts).
+      const factChecks = reviewsFromJsonLd(page.claimReviews);
+      if (factChecks.length) analysis.page.factChecks = factChecks;
       const own = analysis.page.matchedSource?.startsWith(READER_PREFIX) ? index.sources.get(analysis.page.matchedSource) : undefined;
       if (own?.kept) analysis.page.kept = { how: own.kept, sourceId: own.id.slice(READER_PREFIX.length) };
       // Learning (when the reader turned it on): after the comparison, so the page is compared

@@ -3,6 +3,7 @@
 import type { Claim, Comparison, EntityKind, Mention, Reference, Source, Span, Verdict } from './types';
 import type { CorpusIndex } from './corpus';
 import type { Coverage } from './corpus/stories';
+import type { FactCheck } from './factcheck/claimreview';
 import { splitSentences } from './text/sentences';
 import { textFingerprint } from './text/normalize';
 import { isEnglish } from './text/language';
@@ -48,6 +49,8 @@ export interface Analysis {
     kept?: { how: 'read' | 'added'; sourceId: string };
     /** Set when the engine did not read the page, and why. */
     skipped?: 'not-english';
+    /** The fact-checkers' reviews the page publishes (its ClaimReview JSON-LD; the extension sets it), kept with the page. */
+    factChecks?: FactCheck[];
   };
   mentions: Mention[];
   claims: CheckedClaim[];
@@ -57,7 +60,7 @@ export interface Analysis {
   sources: Record<string, Source>;
   /** Other coverage of the page's story (the extension sets it; lib/corpus/stories.ts). */
   coverage?: Coverage[];
-  summary: { conflicts: number; quoteVariants: number; updates: number; agreements: number; unique: number; mentions: number };
+  summary: { factChecks?: number; conflicts: number; quoteVariants: number; updates: number; agreements: number; unique: number; mentions: number };
 }
 
 
@@ -86,7 +89,8 @@ export function readClaims(
   return { mentions, claims };
 }
 
-const STRENGTH: Record<Verdict, number> = { conflict: 4, 'quote-variant': 3, update: 2, agree: 1, unique: 0 };
+// A fact-check comes first: a reviewer's published rating is what a reader most needs to see.
+const STRENGTH: Record<Verdict, number> = { 'fact-check': 5, conflict: 4, 'quote-variant': 3, update: 2, agree: 1, unique: 0 };
 
 /**
  * A page read before its comparison (the background reads the page's claims first, to fetch
@@ -130,7 +134,7 @@ export function analyze(input: ArticleInput, index: CorpusIndex, opts: { reading
   const publishedInferred = input.published ? input.publishedInferred : matched?.publishedInferred;
   const { mentions, claims } =
     opts.reading && opts.reading.published === published ? opts.reading : readClaims({ ...input, published }, { known: index.names, sentences });
-  const comparisons = compareClaims(claims, index, { exclude: matched?.id, page: { published, publishedInferred } });
+  const comparisons = compareClaims(claims, index, { exclude: matched?.id, page: { published, publishedInferred, url: input.url } });
 
   const verdicts = new Map<string, Verdict>();
   for (const c of comparisons) {
@@ -161,6 +165,7 @@ export function analyze(input: ArticleInput, index: CorpusIndex, opts: { reading
     references,
     sources,
     summary: {
+      factChecks: count('fact-check'),
       conflicts: count('conflict'),
       quoteVariants: count('quote-variant'),
       updates: count('update'),

@@ -15,6 +15,8 @@ export interface PageBlocks {
   /** The page's declared language (<html lang>), when it states one. */
   lang?: string;
   blocks: string[];
+  /** The text of the page's JSON-LD scripts holding ClaimReview (lib/page/jsonld.ts), read in the background. */
+  claimReviews?: string[];
 }
 
 /** What Crosscheck knows about one tab's page. */

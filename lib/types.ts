@@ -67,8 +67,8 @@ export interface Quote extends Span {
   speaker?: string;
 }
 
-export type Relation = 'conflict' | 'quote-variant' | 'update' | 'agree' | 'none';
-export type Verdict = 'conflict' | 'quote-variant' | 'update' | 'agree' | 'unique';
+export type Relation = 'fact-check' | 'conflict' | 'quote-variant' | 'update' | 'agree' | 'none';
+export type Verdict = 'fact-check' | 'conflict' | 'quote-variant' | 'update' | 'agree' | 'unique';
 
 /**
  * What a figure measures (DESIGN.md): two figures are the same quantity only when these agree.
@@ -135,6 +135,21 @@ export interface Source {
   kept?: 'read' | 'added';
   /** When it was kept (ISO time): retention drops the oldest read articles first. */
   keptAt?: string;
+  /** A fact-checker's review (schema.org ClaimReview): its references are the claim reviewed. */
+  factCheck?: FactCheckInfo;
+}
+
+/** The review behind a fact-check source; the rating is the reviewer's own words. */
+export interface FactCheckInfo {
+  rating: string;
+  reviewer?: string;
+  reviewerUrl?: string;
+  /** The review's address and date (yyyy-mm-dd). */
+  url?: string;
+  published?: string;
+  /** Who made the claim, and when. */
+  claimant?: string;
+  claimDate?: string;
 }
 
 /** A claim from the corpus, with its source. */

@@ -86,7 +86,7 @@ export const readerShelf: ShelfProvider = {
 
 /** Learning and "Add this page": one record and the summary per page kept. */
 export const learnStore: LearnStore = {
-  keep: (learned: LearnedSource, policy: Retention, now: Date) => changed(readerDb().keep(learned, policy, now), Boolean),
+  keep: (learned: readonly LearnedSource[], policy: Retention, now: Date) => changed(readerDb().keep(learned, policy, now), Boolean),
   remove: (ids) => removeFromReaderCorpus(ids),
 };
 

@@ -15,6 +15,7 @@ import { textFingerprint } from '../../lib/text/normalize';
 import { claimProbeKeys, fileOf, sentenceProbeKeys, type ShelfEntry, type ShelfSummary } from '../../lib/corpus/shelf';
 import type { Reference } from '../../lib/types';
 import { subjectsBySource, type StorySource } from '../../lib/corpus/stories';
+import { claimReviewCorpus, isClaimReviewShaped } from '../../lib/factcheck/import';
 
 /** The largest corpus file the reader may import (checked before it is read). */
 export const MAX_CORPUS_BYTES = 50 * 1024 * 1024;
@@ -69,6 +70,8 @@ export function parseCorpusText(text: string): CorpusFile {
   } catch (e) {
     throw new CorpusError(oneLine(`not JSON: ${e instanceof Error ? e.message : String(e)}`));
   }
+  // Fact-checkers' ClaimReview (a feed, a list, one review) imports as fact-check sources.
+  if (isClaimReviewShaped(json)) return claimReviewCorpus(json);
   let file: CorpusFile;
   try {
     file = parseCorpus(json);

@@ -6,11 +6,11 @@
 // No browser API here: the store is passed in (reader-db.ts's ReaderDb on the extension's
 // IndexedDB; on fake-indexeddb in the tests).
 import type { Analysis } from '../../lib/engine';
-import { sourceFromAnalysis, type KeptHow, type LearnedSource, type Retention } from '../../lib/corpus/learn';
+import { factChecksFromAnalysis, sourceFromAnalysis, type KeptHow, type LearnedSource, type Retention } from '../../lib/corpus/learn';
 
 export interface LearnStore {
-  /** One transaction: keeps the source (replacing an earlier reading) and applies retention; false when nothing was written. */
-  keep(learned: LearnedSource, policy: Retention, now: Date): Promise<boolean>;
+  /** One transaction: keeps the sources (each replacing an earlier reading) and applies retention; false when nothing was written. */
+  keep(learned: readonly LearnedSource[], policy: Retention, now: Date): Promise<boolean>;
   /** One transaction: takes the sources out. */
   remove(ids: readonly string[]): Promise<boolean>;
 }
@@ -44,10 +44,17 @@ export function storageProblem(e: unknown): string {
 /** Keeps an analysed page in the reader's corpus (replacing an earlier reading of its address) and applies retention. */
 export async function keepPage(a: Analysis, how: KeptHow, policy: Retention, store: LearnStore, now = new Date()): Promise<LearnResult> {
   const learned = sourceFromAnalysis(a, { how, now });
-  if (!learned) return { ok: false, reason: 'nothing-to-keep' };
+  // A fact-check page's reviews are kept beside it, each a fact-check source of its own.
+  const checks = factChecksFromAnalysis(a, { how, now });
+  const first = learned ?? checks[0];
+  if (!first) return { ok: false, reason: 'nothing-to-keep' };
   try {
-    const written = await store.keep(learned, policy, now);
-    return { ok: true, sourceId: learned.source.id, written };
+    const written = await store.keep(
+      [learned, ...checks].filter((x): x is LearnedSource => x !== undefined),
+      policy,
+      now,
+    );
+    return { ok: true, sourceId: first.source.id, written };
   } catch (e) {
     return { ok: false, reason: 'failed', error: storageProblem(e) };
   }

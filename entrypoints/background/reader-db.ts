@@ -13,7 +13,7 @@ import {
   entryOf,
   fileOf,
   planAdd,
-  planKeep,
+  planKeepAll,
   planRemove,
   shelved,
   sourcesOf,
@@ -166,7 +166,7 @@ export class ReaderDb {
       const change = planAdd(EMPTY_SUMMARY, file);
       for (const p of change.put) {
         tx.objectStore(SOURCES).put(p.source);
-        for (const ref of p.references) tx.objectStore(REFS).put(shelved(ref));
+        for (const ref of p.references) tx.objectStore(REFS).put(shelved(ref, !!p.source.factCheck));
       }
       tx.objectStore(META).put({ ...change.summary, updated: raw.updated ?? change.summary.updated }, SUMMARY_KEY);
       legacy.delete(LEGACY_KEY);
@@ -282,7 +282,7 @@ export class ReaderDb {
     for (const id of change.remove) writes.push(request(sources.delete(id)));
     for (const p of change.put) {
       writes.push(request(sources.put(p.source)));
-      for (const r of p.references) writes.push(request(refs.put(shelved(r))));
+      for (const r of p.references) writes.push(request(refs.put(shelved(r, !!p.source.factCheck))));
     }
     writes.push(request(tx.objectStore(META).put(change.summary, SUMMARY_KEY)));
     await Promise.all(writes);
@@ -302,8 +302,10 @@ export class ReaderDb {
     });
   }
 
-  keep(learned: LearnedSource, policy: Retention, now: Date): Promise<boolean> {
-    return this.write((s) => planKeep(s, learned, policy, now));
+  /** Keeps read or added pages (a fact-check page with its reviews), each replacing an earlier reading, and applies retention. */
+  keep(learned: LearnedSource | readonly LearnedSource[], policy: Retention, now: Date): Promise<boolean> {
+    const items = Array.isArray(learned) ? learned : [learned as LearnedSource];
+    return this.write((s) => planKeepAll(s, items, policy, now));
   }
 
   add(file: CorpusFile): Promise<boolean> {

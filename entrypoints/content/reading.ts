@@ -9,6 +9,7 @@ import { searchArticle, type ArticleGuess } from '../../lib/page/article';
 import { insideEditable, mapIsLive, walkBlocks, type BlockMap, type BlockReading } from '../../lib/page/blocks';
 import { BUDGET, census, overBudget, tooBig } from '../../lib/page/budget';
 import { clearPainting, paint, prune, type Painting } from '../../lib/page/paint';
+import { claimReviewScripts } from '../../lib/page/jsonld';
 import type { ArticleWatcher, PageChange } from '../../lib/page/watcher';
 import { devLog } from '../../lib/log';
 import { readSettings, type Settings } from '../../lib/storage';
@@ -320,6 +321,7 @@ export function startReading(ctx: Pick<PartContext, 'signal' | 'isInvalid' | 'on
         site: meta.site || site,
         lang: doc.documentElement.lang || undefined,
         blocks: fresh.blocks,
+        claimReviews: claimReviewScripts(doc),
       });
     } catch (e) {
       if (inflight === req) {

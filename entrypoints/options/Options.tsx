@@ -5,6 +5,7 @@ import { serializeCorpus, type CorpusFile } from '@/lib/corpus';
 import { readSettings, toBackground, type CorpusStatus, type Settings } from '@/lib/messages';
 import { NEWS_SITES } from '@/lib/page/sites';
 import { importCorpusFile, MAX_CORPUS_BYTES } from '@/entrypoints/background/corpus';
+import { skippedReviews } from '@/lib/factcheck/import';
 import { clearReaderCorpus, idbReaderStore, loadReaderCorpus, removeFromReaderCorpus, REVISION_KEY, type StoredCorpus } from '@/entrypoints/background/corpus-store';
 import { groupStories } from '@/lib/corpus/stories';
 import { LearningSection } from './Learning';
@@ -86,9 +87,14 @@ function CorpusSection() {
       // Size first (nothing is read when it is too large), then JSON and the corpus format; then
       // one write: the reader's corpus is replaced whole, or not at all.
       const { added: incoming } = await importCorpusFile(file, idbReaderStore);
+      const checks = incoming.sources.filter((s) => s.factCheck).length;
+      const skipped = skippedReviews(incoming);
       setNotice({
         kind: 'ok',
-        text: `Added ${file.name}: ${plural(incoming.sources.length, 'source')}, ${plural(incoming.references.length, 'reference claim')}.`,
+        text: checks
+          ? `Added ${file.name}: ${plural(checks, 'fact-check')}${skipped.length ? `; some reviews were skipped (${skipped[0]})` : ''}.`
+          : `Added ${file.name}: ${plural(incoming.sources.length, 'source')}, ${plural(incoming.references.length, 'reference claim')}.`,
+        detail: skipped.length > 1 ? skipped.join('\n') : undefined,
       });
       await refresh(true);
     } catch (e) {

@@ -51,6 +51,7 @@ async function targetTab(): Promise<number | undefined> {
 }
 
 const COUNTS: { key: keyof Counts; kind?: keyof typeof KIND_WORDS; cls: string }[] = [
+  { key: 'factChecks', kind: 'fact-check', cls: 'fact-checks' },
   { key: 'conflicts', kind: 'conflict', cls: 'conflicts' },
   { key: 'quoteVariants', kind: 'quote-variant', cls: 'variants' },
   { key: 'updates', kind: 'update', cls: 'updates' },
@@ -62,9 +63,10 @@ const COUNTS: { key: keyof Counts; kind?: keyof typeof KIND_WORDS; cls: string }
 function Summary({ s }: { s: Counts }) {
   return (
     <ul class="summary" aria-label="Summary">
-      {COUNTS.map((c) => (
+      {/* Fact-checks are rare: counted only where there is one. */}
+      {COUNTS.filter((c) => c.key !== 'factChecks' || (s.factChecks ?? 0) > 0).map((c) => (
         <li key={c.key} class={c.cls} data-count={c.key}>
-          <b>{s[c.key]}</b>
+          <b>{s[c.key] ?? 0}</b>
           <span>{c.kind ? KIND_WORDS[c.kind] : s[c.key] === 1 ? 'Mention' : 'Mentions'}</span>
         </li>
       ))}
@@ -255,6 +257,7 @@ export function App() {
         const a = st.analysis;
         const findings = findingsOf(a);
         const counts = summarize(a);
+        const factChecked = findings.filter((f) => f.kind === 'fact-check');
         const disagreements = findings.filter((f) => f.kind === 'conflict' || f.kind === 'quote-variant' || f.kind === 'update');
         const agreements = findings.filter((f) => f.kind === 'agree');
         const nothing = a.comparisons.length === 0;
@@ -283,6 +286,13 @@ export function App() {
             ) : null}
             {ts.learning && !ts.learning.on && !ts.learning.offered && <LearningOffer onDone={refresh} />}
             <StoryView a={a} />
+            {factChecked.length > 0 && (
+              <ul class="claims" aria-label="Fact-checked claims" data-list="fact-checks">
+                {factChecked.map((f) => (
+                  <FindingItem key={f.id} f={f} onShow={() => void show(f.id)} />
+                ))}
+              </ul>
+            )}
             {disagreements.length > 0 && (
               <ul class="claims" aria-label="Where other coverage differs" data-list="differs">
                 {disagreements.map((f) => (

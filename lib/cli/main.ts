@@ -6,6 +6,8 @@ import { analyze } from '../engine';
 import { CorpusError, CorpusIndex, parseCorpus, serializeCorpus } from '../corpus';
 import { buildCorpus, type SourceArticle } from '../corpus/build';
 import { InputError, readInput } from './read-input';
+import { isClaimReviewShaped, readClaimReviews } from '../factcheck/claimreview';
+import { factCheckCorpus } from '../factcheck/source';
 import { toJsonReport, toTextReport } from './report';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -75,10 +77,10 @@ async function corpusBuild(argv: string[], out: (s: string) => void): Promise<nu
   if (!target) throw new UsageError('corpus build needs -o FILE');
   const dir = rest[1];
   if (!existsSync(dir)) throw new InputError(`no such folder: ${dir}`);
-  const files = readdirSync(dir)
-    .filter((f) => ARTICLE.test(f) && !/^readme\./i.test(f))
-    .sort();
-  if (!files.length) throw new InputError(`no articles (.txt, .md, .html) in ${dir}`);
+  const all = readdirSync(dir).sort();
+  const files = all.filter((f) => ARTICLE.test(f) && !/^readme\./i.test(f));
+  const reviews = claimReviewFiles(dir, all, files);
+  if (!files.length && !reviews.length) throw new InputError(`no articles (.txt, .md, .html) or ClaimReview files (.json) in ${dir}`);
   const articles: SourceArticle[] = [];
   for (const f of files) {
     const path = join(dir, f);
@@ -94,9 +96,37 @@ async function corpusBuild(argv: string[], out: (s: string) => void): Promise<nu
     });
   }
   const corpus = buildCorpus(articles);
+  // Fact-checks from the folder's ClaimReview files, read with the names the articles use.
+  const known = new Map((corpus.names ?? []).map((n) => [n.name, n.kind] as const));
+  const checks = factCheckCorpus(reviews.flatMap((r) => r.reviews), known).file;
+  const ids = new Set(corpus.sources.map((s) => s.id));
+  for (const s of checks.sources) if (!ids.has(s.id)) corpus.sources.push(s);
+  corpus.references.push(...checks.references.filter((r) => !ids.has(r.sourceId)));
   writeFileSync(target, serializeCorpus(corpus) + '\n');
-  out(`built ${target}: ${corpus.sources.length} sources, ${corpus.references.length} reference claims`);
+  const skipped = reviews.reduce((n, r) => n + r.skipped.length, 0);
+  const fc = checks.sources.length ? ` (${checks.sources.length} fact-checks${skipped ? `; ${skipped} reviews skipped` : ''})` : '';
+  out(`built ${target}: ${corpus.sources.length} sources${fc}, ${corpus.references.length} reference claims`);
   return 0;
+}
+
+/**
+ * The reviews in the folder's ClaimReview .json files: a .json beside an article of the same name
+ * is its sidecar, and a .json that is not ClaimReview (or not JSON) is none of this command's.
+ */
+function claimReviewFiles(dir: string, all: string[], articles: string[]): ReturnType<typeof readClaimReviews>[] {
+  const stems = new Set(articles.map((f) => basename(f, extname(f))));
+  const out: ReturnType<typeof readClaimReviews>[] = [];
+  for (const f of all) {
+    if (!/\.json$/i.test(f) || stems.has(basename(f, extname(f)))) continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    } catch {
+      continue;
+    }
+    if (isClaimReviewShaped(json)) out.push(readClaimReviews(json));
+  }
+  return out;
 }
 
 /** Runs the tool; returns the exit code. Errors are one line on stderr, never a stack trace. */

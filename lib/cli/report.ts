@@ -37,12 +37,14 @@ export function toJsonReport(a: Analysis) {
           ...(s.publishedInferred ? { publishedInferred: true } : {}),
           sentence: a.references[cmp.referenceId].sentence,
           relation: cmp.relation,
+          // The reviewer's rating, word for word, and where the review is.
+          ...(s.factCheck ? { rating: s.factCheck.rating, ...(s.factCheck.reviewer ? { reviewer: s.factCheck.reviewer } : {}), ...(s.factCheck.url ? { review: s.factCheck.url } : {}) } : {}),
           why: cmp.why,
         };
       }),
     })),
     mentions: a.mentions.map((m) => ({ kind: m.kind, text: m.text, start: m.start, end: m.end })),
-    summary: { conflicts: a.summary.conflicts, quoteVariants: a.summary.quoteVariants, updates: a.summary.updates, agreements: a.summary.agreements, unique: a.summary.unique },
+    summary: { ...(a.summary.factChecks ? { factChecks: a.summary.factChecks } : {}), conflicts: a.summary.conflicts, quoteVariants: a.summary.quoteVariants, updates: a.summary.updates, agreements: a.summary.agreements, unique: a.summary.unique },
   };
 }
 
@@ -61,7 +63,7 @@ export function toTextReport(raw: Analysis, text?: string): string {
   lines.push(...facts.map((f) => `  ${f}`), '');
   const s = summarize(a);
   lines.push(
-    `${KIND_WORDS.conflict}: ${s.conflicts} · ${KIND_WORDS['quote-variant']}: ${s.quoteVariants} · ${KIND_WORDS.update}: ${s.updates} · ${KIND_WORDS.agree}: ${s.agreements} · ${KIND_WORDS.unique}: ${s.unique} · mentions: ${s.mentions}`,
+    `${s.factChecks ? `${KIND_WORDS['fact-check']}: ${s.factChecks} · ` : ''}${KIND_WORDS.conflict}: ${s.conflicts} · ${KIND_WORDS['quote-variant']}: ${s.quoteVariants} · ${KIND_WORDS.update}: ${s.updates} · ${KIND_WORDS.agree}: ${s.agreements} · ${KIND_WORDS.unique}: ${s.unique} · mentions: ${s.mentions}`,
     '',
   );
   const notes = new Set<string>();

@@ -27,6 +27,11 @@ export function explain(
   differs?: Comparison['differs'],
 ): string {
   const other = sourceLabel(source);
+  // The reviewer's rating, word for word: Crosscheck rates nothing itself.
+  if (relation === 'fact-check' && source.factCheck) {
+    const by = source.factCheck.reviewer ?? 'a fact-checker';
+    return `fact-checked by ${by}${source.published ? ` (${source.published})` : ''}: rated "${source.factCheck.rating}"`;
+  }
   if (claim.quote && ref.quote) {
     const who = claim.quote.speaker ?? 'the speaker';
     if (relation === 'agree') return `${other} quotes ${who} in the same words`;

@@ -8,6 +8,7 @@ import { explain } from './explain';
 import { comparableUnits, sameHolder, sameQuantity } from './quantity';
 import { CUMULATIVE, RUNNING, WINDOWED } from '../claims/measure-lexicon';
 import { contentStems, isStopword, jaccard } from '../text/words';
+import { makesFactCheckedClaim } from '../factcheck/match';
 
 // Thresholds, set from first principles, not from any article: a conflict needs more evidence
 // that two figures are the same quantity than an agreement does.
@@ -236,14 +237,30 @@ export interface CompareOptions {
   /** The source the page itself is: never a reference for its own claims. */
   exclude?: string;
   /** The page's publication date and whether it is inferred, for explanations. */
-  page: { published?: string; publishedInferred?: boolean };
+  page: { published?: string; publishedInferred?: boolean; url?: string };
 }
+
+const bareUrl = (u: string) => u.replace(/^https?:\/\/(www\.)?/i, '').replace(/[?#].*$/, '').replace(/\/+$/, '').toLowerCase();
 
 export function compareClaims(claims: Claim[], index: CorpusIndex, opts: CompareOptions): Comparison[] {
   const out: Comparison[] = [];
+  // One review per sentence of the page: its figure and its date are one claim made, not two.
+  const factChecked = new Set<string>();
   for (const claim of claims) {
     const found: Candidate[] = [];
     for (const ref of index.candidates(claim, opts.exclude)) {
+      // A fact-checker's review is matched by its own, stricter rules (lib/factcheck/match.ts), never by the figure, date or quote rules.
+      const check = index.sources.get(ref.sourceId)?.factCheck;
+      if (check) {
+        // A fact-check page is never checked against its own reviews.
+        if (check.url && opts.page.url && bareUrl(check.url) === bareUrl(opts.page.url)) continue;
+        const key = `${claim.sentenceStart}|${ref.sourceId}`;
+        if (!factChecked.has(key) && makesFactCheckedClaim(claim, ref, check)) {
+          factChecked.add(key);
+          found.push({ ref, relation: 'fact-check', strength: 1 });
+        }
+        continue;
+      }
       const dates = { page: opts.page.published, source: index.sources.get(ref.sourceId)?.published };
       const c = claim.figure ? relateFigure(claim, ref, dates) : claim.date ? relateDate(claim, ref, dates) : relateQuote(claim, ref);
       if (c) found.push(c);

@@ -75,6 +75,9 @@ export function lookupKeys(c: Claim, probing = false): string[] {
   return keys;
 }
 
+/** Where fact-checks are filed and looked up: by each named subject, lower-case. */
+export const factCheckKeys = (c: Claim): string[] => [...new Set(c.subjects.map((s) => `factcheck|${s.toLowerCase()}`))];
+
 export const sentenceKey = (s: string) => normalizeText(s).replace(/[^\p{L}\p{N}]+/gu, '');
 
 export class CorpusIndex {
@@ -98,6 +101,10 @@ export class CorpusIndex {
     for (const n of file.names ?? []) this.names.set(n.name, n.kind);
     for (const r of file.references) {
       this.byId.set(r.id, r);
+      if (this.sources.get(r.sourceId)?.factCheck) {
+        this.fileFactCheck(r);
+        continue;
+      }
       if (!claimKey(r)) continue;
       for (const k of lookupKeys(r)) {
         let list = this.byKey.get(k);
@@ -109,6 +116,15 @@ export class CorpusIndex {
       if (!set) this.sentenceSources.set(sk, (set = new Set()));
       if (!set.has(r.sourceId)) this.sentenceCount.set(r.sourceId, (this.sentenceCount.get(r.sourceId) ?? 0) + 1);
       set.add(r.sourceId);
+    }
+  }
+
+  /** A fact-check's claim is found by its subjects whatever its kind (lib/factcheck/match.ts decides). */
+  private fileFactCheck(r: Reference) {
+    for (const k of factCheckKeys(r)) {
+      let list = this.byKey.get(k);
+      if (!list) this.byKey.set(k, (list = []));
+      list.push(r);
     }
   }
 
@@ -127,7 +143,7 @@ export class CorpusIndex {
    */
   candidates(claim: Claim, exclude?: string): Reference[] {
     const seen = new Set<Reference>();
-    for (const k of lookupKeys(claim, true)) {
+    for (const k of [...lookupKeys(claim, true), ...factCheckKeys(claim)]) {
       for (const r of this.byKey.get(k) ?? []) if (r.sourceId !== exclude) seen.add(r);
     }
     return [...seen];

@@ -5,6 +5,7 @@
 import type { Analysis } from '../engine';
 import type { Reference, Source } from '../types';
 import type { CorpusFile } from './index';
+import { factCheckSource } from '../factcheck/source';
 
 export interface Retention {
   /** Read articles older than this are dropped. */
@@ -73,6 +74,12 @@ export function sourceFromAnalysis(a: Analysis, opts: { how: KeptHow; now: Date 
     return { ...claim, id: `${id}#${i + 1}`, sourceId: id };
   });
   return { source, references };
+}
+
+/** The fact-check sources a kept page brings with it: its own ClaimReviews (Analysis.page.factChecks). */
+export function factChecksFromAnalysis(a: Analysis, opts: { how: KeptHow; now: Date }): LearnedSource[] {
+  if (a.page.skipped) return [];
+  return (a.page.factChecks ?? []).flatMap((fc) => factCheckSource(fc, { kept: opts }) ?? []);
 }
 
 /**

@@ -68,6 +68,17 @@ export const SourceSchema = v.object({
   note: v.optional(v.string()),
   kept: v.optional(v.picklist(['read', 'added'])),
   keptAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),
+  factCheck: v.optional(
+    v.object({
+      rating: v.pipe(v.string(), v.minLength(1)),
+      reviewer: v.optional(v.string()),
+      reviewerUrl: v.optional(v.string()),
+      url: v.optional(v.string()),
+      published: v.optional(v.string()),
+      claimant: v.optional(v.string()),
+      claimDate: v.optional(v.string()),
+    }),
+  ),
 });
 
 export const CorpusSchema = v.object({

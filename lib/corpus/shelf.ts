@@ -8,7 +8,7 @@
 // IndexedDB.
 import type { EntityKind, Reference, Source } from '../types';
 import type { CorpusFile } from './index';
-import { claimKey, lookupKeys, sentenceKey } from './index';
+import { claimKey, factCheckKeys, lookupKeys, sentenceKey } from './index';
 import { expired, hashId, pageKey, type LearnedSource, type Retention } from './learn';
 import { topSubjects } from './stories';
 
@@ -41,8 +41,9 @@ export const EMPTY_SUMMARY: ShelfSummary = { entries: [], names: [] };
 // Hashed: a whole sentence would make the index as large as the text.
 const sentenceProbe = (sentence: string) => `sent|${hashId(sentenceKey(sentence))}`;
 
-/** The keys a reference is filed under (none for one that states nothing comparable). */
-export function filingKeys(r: Reference): string[] {
+/** The keys a reference is filed under (none for one that states nothing comparable); a fact-check's claim by its subjects alone, as CorpusIndex files it. */
+export function filingKeys(r: Reference, factCheck = false): string[] {
+  if (factCheck) return factCheckKeys(r);
   if (!claimKey(r)) return [];
   return [...new Set([sentenceProbe(r.sentence), ...lookupKeys(r)])];
 }
@@ -55,12 +56,12 @@ export function sentenceProbeKeys(sentences: readonly string[]): string[] {
 /** The keys a page's claims look their candidates up by (CorpusIndex.candidates's keys). */
 export function claimProbeKeys(claims: readonly Parameters<typeof lookupKeys>[0][]): string[] {
   const keys = new Set<string>();
-  for (const c of claims) for (const k of lookupKeys(c, true)) keys.add(k);
+  for (const c of claims) for (const k of [...lookupKeys(c, true), ...factCheckKeys(c)]) keys.add(k);
   return [...keys];
 }
 
-export function shelved(r: Reference): ShelvedReference {
-  return { ...r, keys: filingKeys(r) };
+export function shelved(r: Reference, factCheck = false): ShelvedReference {
+  return { ...r, keys: filingKeys(r, factCheck) };
 }
 
 /** A stored reference without its keys. */
@@ -70,7 +71,8 @@ export function unshelved(r: ShelvedReference): Reference {
 }
 
 export function entryOf(source: Source, references: readonly Reference[]): ShelfEntry {
-  const sentences = new Set(references.filter((r) => claimKey(r)).map((r) => sentenceKey(r.sentence)));
+  // As CorpusIndex counts them: a fact-check's claim is not one of an article's sentences.
+  const sentences = new Set(source.factCheck ? [] : references.filter((r) => claimKey(r)).map((r) => sentenceKey(r.sentence)));
   return { source, subjects: topSubjects(references), refs: references.length, sentences: sentences.size };
 }
 
@@ -148,6 +150,28 @@ export function planKeep(summary: ShelfSummary, learned: LearnedSource, policy: 
   const remove = new Set([...gone, ...dropped]);
   if (put.length) remove.delete(source.id);
   return { put, remove: [...remove], summary: after };
+}
+
+/** Keeping several sources in one write (a fact-check page and its reviews): planKeep, one after the other. */
+export function planKeepAll(summary: ShelfSummary, items: readonly LearnedSource[], policy: Retention, now: Date): ShelfChange | undefined {
+  const put = new Map<string, ShelfSource>();
+  const remove = new Set<string>();
+  let after = summary;
+  for (const item of items) {
+    const change = planKeep(after, item, policy, now);
+    if (!change) continue;
+    for (const id of change.remove) {
+      put.delete(id);
+      remove.add(id);
+    }
+    for (const p of change.put) {
+      put.set(p.source.id, p);
+      remove.delete(p.source.id);
+    }
+    after = change.summary;
+  }
+  if (after === summary) return undefined;
+  return { put: [...put.values()], remove: [...remove], summary: after };
 }
 
 /**

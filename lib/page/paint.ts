@@ -12,6 +12,7 @@ import { foldSpace, insideEditable, rangeFor, type BlockMap } from './blocks';
 import { devLog } from '../log';
 
 export const HIGHLIGHTS = {
+  'fact-check': 'crosscheck-fact-check',
   conflict: 'crosscheck-conflict',
   'quote-variant': 'crosscheck-quote-variant',
   update: 'crosscheck-update',
@@ -32,14 +33,15 @@ const PRIORITY: Record<keyof typeof HIGHLIGHTS, number> = {
   update: PRIORITY_BASE + 2,
   'quote-variant': PRIORITY_BASE + 3,
   conflict: PRIORITY_BASE + 4,
-  flash: PRIORITY_BASE + 5,
+  'fact-check': PRIORITY_BASE + 5,
+  flash: PRIORITY_BASE + 6,
 };
 
 /** At most this many ranges are painted (claims first): a budget for painting and hit-testing. */
 export const MAX_RANGES = 4000;
 
-type Group = 'conflict' | 'quote-variant' | 'update' | 'agree' | 'mention';
-const GROUPS: Group[] = ['conflict', 'quote-variant', 'update', 'agree', 'mention'];
+type Group = 'fact-check' | 'conflict' | 'quote-variant' | 'update' | 'agree' | 'mention';
+const GROUPS: Group[] = ['fact-check', 'conflict', 'quote-variant', 'update', 'agree', 'mention'];
 
 export interface Painting {
   /** The painted range of each claim (verdicts other than unique). */
@@ -90,7 +92,7 @@ export function paint(map: BlockMap, analysis: Analysis, doc: Document = documen
   const painting: Painting = {
     claimRange: new Map(),
     rangeClaim: new Map(),
-    counts: { conflict: 0, 'quote-variant': 0, update: 0, agree: 0, mention: 0 },
+    counts: { 'fact-check': 0, conflict: 0, 'quote-variant': 0, update: 0, agree: 0, mention: 0 },
     orphans: 0,
     dropped: 0,
     words: new Map(),
@@ -98,7 +100,7 @@ export function paint(map: BlockMap, analysis: Analysis, doc: Document = documen
     highlights: new Map(),
   };
   const reg = registry();
-  const groups: Record<Group, Range[]> = { conflict: [], 'quote-variant': [], update: [], agree: [], mention: [] };
+  const groups: Record<Group, Range[]> = { 'fact-check': [], conflict: [], 'quote-variant': [], update: [], agree: [], mention: [] };
   let total = 0;
   const claimed: [number, number][] = [];
   for (const claim of analysis.claims) {

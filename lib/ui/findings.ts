@@ -141,6 +141,7 @@ export function summarize(a: Analysis): Summary {
   const fs = findingsOf(a);
   const n = (k: FindingKind) => fs.filter((f) => f.kind === k).length;
   return {
+    factChecks: n('fact-check'),
     conflicts: n('conflict'),
     quoteVariants: n('quote-variant'),
     updates: n('update'),

@@ -5,7 +5,7 @@ import type { Analysis, CheckedClaim } from '../engine';
 import type { Claim, Comparison, DateMention, Reference, Source, Verdict } from '../types';
 
 /** The relations a reader can meet: the engine's, and 'update' (the story moved on), which it is adding. */
-export type FindingKind = 'conflict' | 'quote-variant' | 'update' | 'agree' | 'unique';
+export type FindingKind = 'fact-check' | 'conflict' | 'quote-variant' | 'update' | 'agree' | 'unique';
 export type RelationKind = Exclude<FindingKind, 'unique'>;
 
 /**
@@ -13,6 +13,7 @@ export type RelationKind = Exclude<FindingKind, 'unique'>;
  * card, the badge's title, the options page and the command line.
  */
 export const KIND_WORDS: Record<FindingKind, string> = {
+  'fact-check': 'Fact-checked',
   conflict: 'Disagrees',
   'quote-variant': 'Quoted differently',
   update: 'Story moved on',
@@ -21,7 +22,7 @@ export const KIND_WORDS: Record<FindingKind, string> = {
 };
 
 /** Strongest first: a finding's kind is its strongest relation. */
-export const KIND_ORDER: FindingKind[] = ['conflict', 'quote-variant', 'update', 'agree', 'unique'];
+export const KIND_ORDER: FindingKind[] = ['fact-check', 'conflict', 'quote-variant', 'update', 'agree', 'unique'];
 
 export function kindRank(k: string): number {
   const i = KIND_ORDER.indexOf(k as FindingKind);
@@ -128,7 +129,8 @@ export function sourceWho(source: Source | undefined): string {
 
 /** A web address the reader can follow: http(s) only. */
 export function sourceLink(source: Source | undefined): string | undefined {
-  const u = source?.url?.trim();
+  // A fact-check's link is its review.
+  const u = (source?.url ?? source?.factCheck?.url)?.trim();
   if (!u) return undefined;
   try {
     const p = new URL(u);
@@ -314,6 +316,7 @@ export interface SentenceInput {
  * the same amount bounded the other way."
  */
 export function findingSentence({ relation, claim, reference, source, page, speaker: quotedBy }: SentenceInput): string {
+  if (relation === 'fact-check') return factCheckSentence(source);
   const who = sourceWho(source);
   if (!reference) return relation === 'agree' ? `${who} agrees.` : `${who} ${KIND_WORDS[relation].toLowerCase()}.`;
   // What the other article's figure measures, as it says it (else this page's).
@@ -355,6 +358,15 @@ export function findingSentence({ relation, claim, reference, source, page, spea
   const g = reference.figure;
   const opposite = f && g && f.value === g.value && (f.hedge || g.hedge) ? ', the same amount bounded the other way' : '';
   return `${who}${via} ${theirs}${what}; this page says ${mine}${opposite}.`;
+}
+
+/** "Fact-checked by PolitiFact, 12 March 2024: rated False": the rating as the reviewer wrote it. */
+export function factCheckSentence(source: Source | undefined): string {
+  const fc = source?.factCheck;
+  if (!fc) return `${KIND_WORDS['fact-check']}.`;
+  const date = formatDate(fc.published ?? source?.published);
+  const by = fc.reviewer ?? source?.outlet;
+  return `${KIND_WORDS['fact-check']}${by ? ` by ${by}` : ''}${date ? `, ${date}` : ''}: rated ${fc.rating}`;
 }
 
 /** The finding's title in a few words: what the page claims ("over $10 billion", "Last year", a short quote). */

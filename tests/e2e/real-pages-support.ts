@@ -145,12 +145,12 @@ export function analyzeProbe(p: ProbeResult, url: string): Analysis {
   );
 }
 
-export type Kind = 'mention' | 'agree' | 'update' | 'quote-variant' | 'conflict';
-export const KINDS: Kind[] = ['mention', 'agree', 'update', 'quote-variant', 'conflict'];
+export type Kind = 'mention' | 'agree' | 'update' | 'quote-variant' | 'conflict' | 'fact-check';
+export const KINDS: Kind[] = ['mention', 'agree', 'update', 'quote-variant', 'conflict', 'fact-check'];
 
 /** The ranges lib/page/paint.ts makes of an analysis, by highlight (what the reader should see): claims first, then the mentions outside them, within its budget. */
 export function expectedPaint(a: Analysis): Record<Kind, number> {
-  const out: Record<Kind, number> = { mention: 0, agree: 0, update: 0, 'quote-variant': 0, conflict: 0 };
+  const out: Record<Kind, number> = { mention: 0, agree: 0, update: 0, 'quote-variant': 0, conflict: 0, 'fact-check': 0 };
   const claimed: [number, number][] = [];
   let total = 0;
   for (const c of a.claims) {
@@ -172,7 +172,7 @@ export function expectedPaint(a: Analysis): Record<Kind, number> {
 export const FIGURES = /[$€£]\s?\d|\d\s?(%|per ?cent)|\b(1[89]|20)\d\d\b|\b\d[\d,.]*\s+(hundred|thousand|million|billion|people|percent|years?|months?|days?|hours?|weeks?)\b/i;
 
 export function paintedOf(p: ProbeResult): Record<Kind, number> {
-  return { mention: p.highlights.mention ?? 0, agree: p.highlights.agree ?? 0, update: p.highlights.update ?? 0, 'quote-variant': p.highlights['quote-variant'] ?? 0, conflict: p.highlights.conflict ?? 0 };
+  return { mention: p.highlights.mention ?? 0, agree: p.highlights.agree ?? 0, update: p.highlights.update ?? 0, 'quote-variant': p.highlights['quote-variant'] ?? 0, conflict: p.highlights.conflict ?? 0, 'fact-check': p.highlights['fact-check'] ?? 0 };
 }
 
 export const samePaint = (a: Record<Kind, number>, b: Record<Kind, number>) => KINDS.every((k) => a[k] === b[k]);

@@ -159,7 +159,7 @@ async function watchErrors(context: BrowserContext, page: Page, extensionId: str
 
 const readPaint = `(() => { const o = {}; const r = globalThis.CSS && CSS.highlights; if (r) for (const [n, h] of r) if (n.startsWith('crosscheck-')) o[n.slice(11)] = h.size; return o; })()`;
 
-const zero = (): Record<Kind, number> => ({ mention: 0, agree: 0, update: 0, 'quote-variant': 0, conflict: 0 });
+const zero = (): Record<Kind, number> => ({ mention: 0, agree: 0, update: 0, 'quote-variant': 0, conflict: 0, 'fact-check': 0 });
 
 /** The kinds of error in `a` that `b` does not have (how often a page's own script throws depends on timing). */
 function extra(a: string[], b: string[]): string[] {

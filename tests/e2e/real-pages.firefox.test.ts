@@ -150,7 +150,7 @@ function watch(page: Page, counter: { offsite: number }): Errors {
 }
 
 const readPaint = `(() => { const o = {}; const r = globalThis.CSS && CSS.highlights; if (r) for (const [n, h] of r) if (n.startsWith('crosscheck-')) o[n.slice(11)] = h.size; return o; })()`;
-const zero = (): Record<Kind, number> => ({ mention: 0, agree: 0, update: 0, 'quote-variant': 0, conflict: 0 });
+const zero = (): Record<Kind, number> => ({ mention: 0, agree: 0, update: 0, 'quote-variant': 0, conflict: 0, 'fact-check': 0 });
 
 function extra(a: string[], b: string[]): string[] {
   // The twin's messages name the twin's address.

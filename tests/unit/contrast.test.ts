@@ -26,7 +26,7 @@ const BACKGROUNDS = ['#ffffff', '#f5f5f5', '#1f2428', '#202124', '#121212', '#00
 describe('mark underlines', () => {
   it('every mark has an opaque underline colour', () => {
     expect(underlines.map((u) => u.name).sort()).toEqual(
-      ['crosscheck-agree', 'crosscheck-conflict', 'crosscheck-mention', 'crosscheck-quote-variant', 'crosscheck-update'].sort(),
+      ['crosscheck-agree', 'crosscheck-conflict', 'crosscheck-fact-check', 'crosscheck-mention', 'crosscheck-quote-variant', 'crosscheck-update'].sort(),
     );
     for (const u of underlines) expect(u.color, u.name).toMatch(/^#[0-9a-f]{6}$/i);
   });
