@@ -28,6 +28,8 @@ import { KIND_WORDS } from '@/lib/ui/format';
 import { isClosedPage, pageError } from '@/lib/ui/errors';
 import { devLog } from '@/lib/log';
 import { cleanEntry, readLearning, storedTabIds, tabItem, type TabEntry } from '@/lib/storage';
+import { correctPairings } from './background/corrections';
+import { withReaderLists } from '@/lib/reader-lists';
 
 /** The reader's corpus in IndexedDB, changed in one transaction per page kept. */
 const learnStore: LearnStore = { update: (change) => updateReaderCorpus(change) };
@@ -311,7 +313,9 @@ const handlers: Handler = {
       const text = page.blocks.join('\n\n');
       // What a reader is shown: one entry per disagreement, agreements on figures that measure
       // something, mentions that are names (lib/ui/findings.ts); the engine's answer is not changed.
-      const analysis = shapeAnalysis(analyze({ text, title: page.title, url: page.url, published: page.published, site: page.site, lang: page.lang }, index), text);
+      const shaped = shapeAnalysis(analyze({ text, title: page.title, url: page.url, published: page.published, site: page.site, lang: page.lang }, index), text);
+      // The reader's corrections and outlet labels (lib/reader-lists.ts), before anything is counted.
+      const analysis = await withReaderLists(shaped);
       analysis.coverage = coverageOf(analysis, index);
       const own = analysis.page.matchedSource?.startsWith(READER_PREFIX) ? index.sources.get(analysis.page.matchedSource) : undefined;
       if (own?.kept) analysis.page.kept = { how: own.kept, sourceId: own.id.slice(READER_PREFIX.length) };
@@ -371,6 +375,16 @@ const handlers: Handler = {
       }
     }
     return r;
+  },
+  // The reader's corrections and labels (entrypoints/background/corrections.ts): the open pages follow.
+  async correct(msg, sender) {
+    const r = await correctPairings(msg, msg.tabId ?? sender, { getEntry, setEntry });
+    if (r.ok) void reanalyzeOpenTabs();
+    return r;
+  },
+  'labels-changed'() {
+    void reanalyzeOpenTabs();
+    return { ok: true };
   },
   async 'open-summary'(_msg, tabId) {
     if (tabId === undefined) return { ok: false };

@@ -9,6 +9,9 @@ import { clearReaderCorpus, idbReaderStore, loadReaderCorpus, REVISION_KEY, upda
 import { removeSources } from '@/lib/corpus/learn';
 import { groupStories } from '@/lib/corpus/stories';
 import { LearningSection } from './Learning';
+import { CorrectionsSection } from './Corrections';
+import { LabelsSection } from './Labels';
+import { readCorrections } from '@/lib/reader-lists';
 import { browser } from 'wxt/browser';
 import { importError } from '@/lib/ui/errors';
 import { KIND_WORDS } from '@/lib/ui/format';
@@ -45,6 +48,13 @@ function download(file: CorpusFile) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The file to export: the reader's corpus with their corrections (the kept list, not a stale copy). */
+async function withCorrections(file: CorpusFile): Promise<CorpusFile> {
+  const { corrections: _old, ...rest } = file;
+  const corrections = await readCorrections();
+  return corrections.length ? { ...rest, corrections } : rest;
 }
 
 function CorpusSection() {
@@ -87,9 +97,13 @@ function CorpusSection() {
       // Size first (nothing is read when it is too large), then JSON and the corpus format; then
       // one write: the reader's corpus is replaced whole, or not at all.
       const { added: incoming } = await importCorpusFile(file, idbReaderStore);
+      // The file's corrections (an exported corpus's) join the reader's own.
+      const corrections = incoming.corrections?.length ? await toBackground('correct', { add: incoming.corrections }) : undefined;
       setNotice({
-        kind: 'ok',
-        text: `Added ${file.name}: ${plural(incoming.sources.length, 'source')}, ${plural(incoming.references.length, 'reference claim')}.`,
+        kind: corrections && !corrections.ok ? 'error' : 'ok',
+        text: `Added ${file.name}: ${plural(incoming.sources.length, 'source')}, ${plural(incoming.references.length, 'reference claim')}${
+          corrections ? (corrections.ok ? `, ${plural(incoming.corrections!.length, 'correction')}` : `; its corrections were not kept: ${corrections.error}`) : ''
+        }.`,
       });
       await refresh(true);
     } catch (e) {
@@ -157,7 +171,7 @@ function CorpusSection() {
             }}
           />
         </label>
-        <button type="button" data-corpus-export disabled={!mine || busy !== null} onClick={() => mine && download(mine.file)}>
+        <button type="button" data-corpus-export disabled={!mine || busy !== null} onClick={() => mine && void withCorrections(mine.file).then(download)}>
           Export your corpus
         </button>
         {!confirming ? (
@@ -341,6 +355,8 @@ export function Options() {
       <WordsSection />
       <LearningSection />
       <CorpusSection />
+      <CorrectionsSection />
+      <LabelsSection />
       <SavedPagesSection />
       <section aria-labelledby="sites-h">
         <h2 id="sites-h">Sites where Crosscheck runs by itself</h2>
