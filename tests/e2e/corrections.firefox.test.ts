@@ -1,8 +1,7 @@
 // The reader's corrections and outlet labels, in real Firefox ESR: the same session as in Chromium.
 // A browser restart: Firefox is launched again with the same profile directory and the extension
 // installed again (a test can only install it as a temporary add-on, which Firefox uninstalls when
-// it closes); the profile keeps the extension's storage across that, as it does for an installed
-// add-on, with the two preferences below.
+// it closes); the profile keeps the extension's storage, found again by the add-on's fixed id.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,12 +29,7 @@ type Api = {
   };
 };
 
-const launch = () =>
-  launchFirefox(FIREFOX_DIR, {
-    userDataDir: profile,
-    // A temporary add-on's storage and internal address outlive its uninstall at shutdown.
-    prefs: { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true },
-  });
+const launch = () => launchFirefox(FIREFOX_DIR, { userDataDir: profile });
 
 async function open(path: string): Promise<Page> {
   const page = await ff.browser.newPage();
