@@ -1,9 +1,10 @@
 // The reader's corrections and outlet labels, in real Chromium. On the demo article (the bundled
 // corpus): a script's click on "Not the same thing" does nothing; a real one hides the pairing, the
 // marks and the popup's count follow, and the correction survives a browser restart (the same
-// profile launched again); the options page takes it back. Then a labels file imported in the
+// profile launched again); it is exported with the corpus, taken back in the options page and
+// comes back with the exported file. Then a labels file imported in the
 // options page puts the reader's label beside the outlet's name in a card and the popup.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +113,15 @@ describe('Chromium: the reader corrects a pairing', () => {
     await options.goto(`chrome-extension://${chrome.extensionId}/options.html`);
     await options.waitForSelector('[data-corrections="2"]');
     expect(await options.$$eval('[data-correction-kind]', (l) => l.map((e) => e.getAttribute('data-correction-kind')))).toEqual(['not-same', 'not-same']);
+    // Exported with the reader's corpus (a corpus file must hold articles: the invented story's).
+    await options.setInputFiles('input[data-corpus-import]', await linkedStoryCorpus());
+    await options.waitForSelector('[data-corpus-notice="ok"]', { timeout: 15_000 });
+    const [download] = await Promise.all([options.waitForEvent('download'), options.click('[data-corpus-export]')]);
+    const exported = join(profile, 'exported-corpus.json');
+    copyFileSync((await download.path())!, exported);
+    const file = JSON.parse(readFileSync(exported, 'utf8')) as { sources: unknown[]; corrections?: { kind: string; source: { id: string } }[] };
+    expect(file.sources).toHaveLength(3);
+    expect(file.corrections?.map((c) => c.kind)).toEqual(['not-same', 'not-same']);
     await options.click('[data-correction-undo]');
     await options.waitForSelector('[data-corrections="1"]');
     await options.click('[data-correction-undo]');
@@ -119,6 +129,12 @@ describe('Chromium: the reader corrects a pairing', () => {
     expect(await stored()).toEqual([]);
     // The open page is read again: the pairing is back.
     expect(await waitFor(() => demo.evaluate(hasRange, { name: 'crosscheck-conflict', needle: '10 billion' }), (v) => v, 20_000)).toBe(true);
+    // Imported again: the file's corrections are the reader's again, and the pairing is hidden.
+    await options.setInputFiles('input[data-corpus-import]', exported);
+    await waitFor(() => options.textContent('[data-corpus-notice]'), (t) => !!t?.startsWith('Added exported-corpus.json'));
+    expect(await options.textContent('[data-corpus-notice]')).toMatch(/^Added exported-corpus\.json: 3 sources, \d+ reference claims, 2 corrections\.$/);
+    await options.waitForSelector('[data-corrections="2"]');
+    expect(await waitFor(() => demo.evaluate(hasRange, { name: 'crosscheck-conflict', needle: '10 billion' }), (v) => !v, 20_000)).toBe(false);
     await options.close();
     await demo.close();
   }, 120_000);
@@ -126,10 +142,9 @@ describe('Chromium: the reader corrects a pairing', () => {
 
 describe('Chromium: outlet labels from the reader’s own file', () => {
   it('imported in the options page, the label shows beside the outlet in the card and the popup, as text', async () => {
+    // The invented story's corpus is the reader's (imported above).
     const options = await chrome.context.newPage();
     await options.goto(`chrome-extension://${chrome.extensionId}/options.html`);
-    await options.setInputFiles('input[data-corpus-import]', await linkedStoryCorpus());
-    await options.waitForSelector('[data-corpus-notice="ok"]', { timeout: 15_000 });
     await options.setInputFiles('input[data-labels-import]', labelsFile());
     await options.waitForSelector('[data-labels-notice="ok"]');
     expect(await options.textContent('[data-labels-notice]')).toBe(LABELS_SUMMARY);
