@@ -29,6 +29,8 @@ import { KIND_WORDS } from '@/lib/ui/format';
 import { isClosedPage, pageError } from '@/lib/ui/errors';
 import { devLog } from '@/lib/log';
 import { cleanEntry, readLearning, storedTabIds, tabItem, type TabEntry } from '@/lib/storage';
+import { correctPairings } from './background/corrections';
+import { withReaderLists } from '@/lib/reader-lists';
 
 /** Where the options page finds the last problem with keeping a page (one line, and when). */
 export const LEARNING_ERROR_KEY = 'learning-error';
@@ -310,7 +312,9 @@ const handlers: Handler = {
       const { index, reading, stories } = await corpus.forPage(input);
       // What a reader is shown: one entry per disagreement, agreements on figures that measure
       // something, mentions that are names (lib/ui/findings.ts); the engine's answer is not changed.
-      const analysis = shapeAnalysis(analyze(input, index, { reading }), text);
+      const shaped = shapeAnalysis(analyze(input, index, { reading }), text);
+      // The reader's corrections and outlet labels (lib/reader-lists.ts), before anything is counted.
+      const analysis = await withReaderLists(shaped);
       analysis.coverage = coverageOf(analysis, index, stories);
       // The page's own ClaimReviews go with it when it is kept (lib/corpus/learn.ts).
       const factChecks = reviewsFromJsonLd(page.claimReviews);
@@ -373,6 +377,16 @@ const handlers: Handler = {
       }
     }
     return r;
+  },
+  // The reader's corrections and labels (entrypoints/background/corrections.ts): the open pages follow.
+  async correct(msg, sender) {
+    const r = await correctPairings(msg, msg.tabId ?? sender, { getEntry, setEntry });
+    if (r.ok) void reanalyzeOpenTabs();
+    return r;
+  },
+  'labels-changed'() {
+    void reanalyzeOpenTabs();
+    return { ok: true };
   },
   async 'open-summary'(_msg, tabId) {
     if (tabId === undefined) return { ok: false };

@@ -4,6 +4,7 @@ import type { Claim, Comparison, EntityKind, Mention, Reference, Source, Span, V
 import type { CorpusIndex } from './corpus';
 import type { Coverage } from './corpus/stories';
 import type { FactCheck } from './factcheck/claimreview';
+import type { OutletLabel } from './labels';
 import { splitSentences } from './text/sentences';
 import { textFingerprint } from './text/normalize';
 import { isEnglish } from './text/language';
@@ -60,6 +61,10 @@ export interface Analysis {
   sources: Record<string, Source>;
   /** Other coverage of the page's story (the extension sets it; lib/corpus/stories.ts). */
   coverage?: Coverage[];
+  /** Pairings left out because the reader corrected them (lib/corrections.ts). */
+  corrected?: number;
+  /** The reader's outlet labels that apply here (lib/labels.ts): the page's own outlet's, and each source's by id. */
+  labels?: { page?: OutletLabel; sources: Record<string, OutletLabel> };
   summary: { factChecks?: number; conflicts: number; quoteVariants: number; updates: number; agreements: number; unique: number; mentions: number };
 }
 

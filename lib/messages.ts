@@ -1,10 +1,11 @@
 // Every message that crosses between the extension's parts, typed in one place.
 // content script -> background: analyze, page-state
-// popup/options  -> background: get-tab-state, enable-tab, set-site, corpus-status, corpus-changed
-// hover card     -> background: open-summary
+// popup/options  -> background: get-tab-state, enable-tab, set-site, corpus-status, corpus-changed, correct, labels-changed
+// hover card     -> background: open-summary, add-page, forget-sources, correct
 // background/popup -> content script: get-state, show-claim, step-conflict, reanalyze
 import { browser } from 'wxt/browser';
 import type { Analysis } from './engine';
+import type { Correction, CorrectionKind } from './corrections';
 
 /** What the content script sends: the article cut into blocks (joined by "\n\n" they make ArticleInput.text). */
 export interface PageBlocks {
@@ -77,6 +78,17 @@ export interface BackgroundProtocol {
   'open-summary': { req: Record<string, never>; res: { ok: boolean } };
   /** "Add this page": the tab's page joins the reader's corpus, learning on or not. */
   'add-page': { req: { tabId?: number }; res: { ok: true; sourceId: string } | { ok: false; error: string } };
+  /**
+   * The reader's corrections (lib/corrections.ts): pairings of the sender's (or `tabId`'s) page
+   * corrected from a card, corrections given whole (a corpus file's), or taken back by id. Open
+   * pages are read again.
+   */
+  correct: {
+    req: { pairings?: { claimId: string; referenceId: string; sourceId: string }[]; kind?: CorrectionKind; add?: Correction[]; remove?: string[]; tabId?: number };
+    res: { ok: true; count: number } | { ok: false; error: string };
+  };
+  /** The reader's outlet labels were written (options page): open pages are read again. */
+  'labels-changed': { req: Record<string, never>; res: { ok: boolean } };
   /** Takes articles out of the reader's corpus (ids as stored: the undo of "Add this page", deletes in the options page). */
   'forget-sources': { req: { ids: string[]; tabId?: number }; res: { ok: true } | { ok: false; error: string } };
 }

@@ -135,6 +135,12 @@ export function startCard(ctx: PartContext, deps: CardDeps): CardPart {
     draw1();
     return r;
   };
+  // A correction goes to the background, which keeps it and has the open pages read again.
+  const correct: NonNullable<CardProps['onCorrect']> = async (r, kind) => {
+    const pairings = r.comparisons.map((c) => ({ claimId: c.claimId, referenceId: c.referenceId, sourceId: c.sourceId }));
+    const res = await toBackground('correct', { pairings, kind }).catch((e) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }));
+    return res.ok ? { ok: true as const } : res;
+  };
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let lastFocus: Element | null = null;
   const hold = () => clearTimeout(closeTimer);
@@ -183,6 +189,7 @@ export function startCard(ctx: PartContext, deps: CardDeps): CardPart {
         kept: keptId,
         onKeep: keep,
         onForget: forget,
+        onCorrect: correct,
       },
       ui.container,
     );

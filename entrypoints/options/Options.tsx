@@ -9,6 +9,9 @@ import { skippedReviews } from '@/lib/factcheck/import';
 import { clearReaderCorpus, idbReaderStore, loadReaderCorpus, removeFromReaderCorpus, REVISION_KEY, type StoredCorpus } from '@/entrypoints/background/corpus-store';
 import { groupStories } from '@/lib/corpus/stories';
 import { LearningSection } from './Learning';
+import { CorrectionsSection } from './Corrections';
+import { LabelsSection } from './Labels';
+import { readCorrections } from '@/lib/reader-lists';
 import { browser } from 'wxt/browser';
 import { importError } from '@/lib/ui/errors';
 import { KIND_WORDS } from '@/lib/ui/format';
@@ -45,6 +48,13 @@ function download(file: CorpusFile) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The file to export: the reader's corpus with their corrections (the kept list, not a stale copy). */
+async function withCorrections(file: CorpusFile): Promise<CorpusFile> {
+  const { corrections: _old, ...rest } = file;
+  const corrections = await readCorrections();
+  return corrections.length ? { ...rest, corrections } : rest;
 }
 
 function CorpusSection() {
@@ -89,11 +99,16 @@ function CorpusSection() {
       const { added: incoming } = await importCorpusFile(file, idbReaderStore);
       const checks = incoming.sources.filter((s) => s.factCheck).length;
       const skipped = skippedReviews(incoming);
+      // The file's corrections (an exported corpus's) join the reader's own.
+      const corrections = incoming.corrections?.length ? await toBackground('correct', { add: incoming.corrections }) : undefined;
+      const what = checks
+        ? `${plural(checks, 'fact-check')}${skipped.length ? `; some reviews were skipped (${skipped[0]})` : ''}`
+        : `${plural(incoming.sources.length, 'source')}, ${plural(incoming.references.length, 'reference claim')}`;
       setNotice({
-        kind: 'ok',
-        text: checks
-          ? `Added ${file.name}: ${plural(checks, 'fact-check')}${skipped.length ? `; some reviews were skipped (${skipped[0]})` : ''}.`
-          : `Added ${file.name}: ${plural(incoming.sources.length, 'source')}, ${plural(incoming.references.length, 'reference claim')}.`,
+        kind: corrections && !corrections.ok ? 'error' : 'ok',
+        text: `Added ${file.name}: ${what}${
+          corrections ? (corrections.ok ? `, ${plural(incoming.corrections!.length, 'correction')}` : `; its corrections were not kept: ${corrections.error}`) : ''
+        }.`,
         detail: skipped.length > 1 ? skipped.join('\n') : undefined,
       });
       await refresh(true);
@@ -162,7 +177,7 @@ function CorpusSection() {
             }}
           />
         </label>
-        <button type="button" data-corpus-export disabled={!mine || busy !== null} onClick={() => mine && download(mine.file)}>
+        <button type="button" data-corpus-export disabled={!mine || busy !== null} onClick={() => mine && void withCorrections(mine.file).then(download)}>
           Export your corpus
         </button>
         {!confirming ? (
@@ -346,6 +361,8 @@ export function Options() {
       <WordsSection />
       <LearningSection />
       <CorpusSection />
+      <CorrectionsSection />
+      <LabelsSection />
       <SavedPagesSection />
       <section aria-labelledby="sites-h">
         <h2 id="sites-h">Sites where Crosscheck runs by itself</h2>

@@ -10,6 +10,7 @@ import { Marked, RefItem } from '@/lib/ui/FindingParts';
 import { pageError, type ReaderError } from '@/lib/ui/errors';
 import { Details } from '@/lib/ui/Details';
 import { KeepThisPage, LearningOffer, StoryView } from './Story';
+import { LabelTag } from '@/lib/ui/LabelTag';
 
 /** How long the popup waits for a page to be read before it says it could not be. */
 const ANALYSIS_DEADLINE_MS = 25_000;
@@ -284,6 +285,11 @@ export function App() {
                 </p>
               </div>
             ) : null}
+            {a.corrected ? (
+              <p class="corrected-note" data-corrected-count={a.corrected}>
+                {a.corrected === 1 ? 'One pairing is' : `${a.corrected} pairings are`} left out, as you corrected them; Settings lists your corrections.
+              </p>
+            ) : null}
             {ts.learning && !ts.learning.on && !ts.learning.offered && <LearningOffer onDone={refresh} />}
             <StoryView a={a} />
             {factChecked.length > 0 && (
@@ -327,6 +333,7 @@ export function App() {
         <h1>
           Crosscheck
           {ts?.site && <span class="site">{ts.site}</span>}
+          {ts?.state.kind === 'analysed' && <LabelTag label={ts.state.analysis.labels?.page} />}
         </h1>
         {body}
       </main>

@@ -1,6 +1,7 @@
 // The corpus: sources and their reference claims, validated on load, and an index that finds the
 // references which may speak of the same thing as a claim without scanning the whole corpus.
 import type { Claim, EntityKind, Reference, Source } from '../types';
+import type { Correction } from '../corrections';
 import { CorpusSchema, v } from './schema';
 import { normalizeText } from '../text/normalize';
 
@@ -11,6 +12,8 @@ export interface CorpusFile {
   references: Reference[];
   /** Entity names the corpus's articles use, to teach the page's analysis. */
   names?: { name: string; kind: EntityKind }[];
+  /** The reader's corrections of pairings, when the file was exported with them. */
+  corrections?: Correction[];
 }
 
 export class CorpusError extends Error {}

@@ -81,12 +81,31 @@ export const SourceSchema = v.object({
   ),
 });
 
+/**
+ * A reader's correction of one pairing (lib/corrections.ts): the page's claim and the reference by
+ * their normalised sentences, the reference's source by id and address. Bounded, so that a file
+ * cannot fill the browser's storage through it.
+ */
+export const CorrectionSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  kind: v.picklist(['not-same', 'hidden']),
+  claim: v.pipe(v.string(), v.minLength(1), v.maxLength(4000)),
+  reference: v.pipe(v.string(), v.minLength(1), v.maxLength(4000)),
+  source: v.object({ id: v.pipe(v.string(), v.maxLength(500)), url: v.optional(v.pipe(v.string(), v.maxLength(2000))) }),
+  claimText: v.pipe(v.string(), v.maxLength(400)),
+  referenceText: v.pipe(v.string(), v.maxLength(400)),
+  outlet: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  at: v.pipe(v.string(), v.isoTimestamp()),
+});
+
 export const CorpusSchema = v.object({
   format: v.literal('crosscheck-corpus'),
   version: v.literal(1),
   sources: v.array(SourceSchema),
   references: v.array(ReferenceSchema),
   names: v.optional(v.array(v.object({ name: v.string(), kind: v.picklist(['person', 'organization', 'place']) }))),
+  /** The reader's corrections, exported with their corpus (lib/corrections.ts). */
+  corrections: v.optional(v.array(CorrectionSchema)),
 });
 
 export { v };

@@ -5,6 +5,7 @@ import type { Analysis, CheckedClaim } from '../engine';
 import { INFERRED_NOTE, KIND_WORDS, sentencePieces } from './format';
 import { findingOf } from './findings';
 import { Marked, RefItem } from './FindingParts';
+import { CorrectionButtons, type OnCorrect } from './Corrections';
 
 export interface Anchor {
   left: number;
@@ -29,6 +30,8 @@ export interface CardProps {
   /** The page's id in the reader's corpus, once added from a card. */
   kept?: string | null;
   focus?: boolean;
+  /** "Not the same thing" and "Hide" on each other article's entry (lib/ui/Corrections.tsx). */
+  onCorrect?: OnCorrect;
 }
 
 /** The card's "Add this page" and its undo (a real click only: a page script cannot add itself). */
@@ -73,7 +76,7 @@ function KeepButton({ kept, onKeep, onForget }: Required<Pick<CardProps, 'onKeep
 const GAP = 8;
 const MARGIN = 8;
 
-export function Card({ analysis, claim, anchor, step, onClose, onStep, onSummary, onKeep, onForget, kept, focus }: CardProps) {
+export function Card({ analysis, claim, anchor, step, onClose, onStep, onSummary, onKeep, onForget, kept, focus, onCorrect }: CardProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState<{ left: number; top: number; maxHeight: number } | null>(null);
 
@@ -164,7 +167,9 @@ export function Card({ analysis, claim, anchor, step, onClose, onStep, onSummary
       ) : (
         <ul class="refs">
           {shown.map((r) => (
-            <RefItem key={`${r.sourceId}:${r.reference?.id ?? ''}`} r={r} />
+            <RefItem key={`${r.sourceId}:${r.reference?.id ?? ''}`} r={r}>
+              {onCorrect && <CorrectionButtons r={r} onCorrect={onCorrect} />}
+            </RefItem>
           ))}
         </ul>
       )}

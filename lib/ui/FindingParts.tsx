@@ -3,6 +3,8 @@
 import type { Piece } from './format';
 import { balanceQuotes, sourceDate, sourceName, stripQuoteMarks } from './format';
 import type { FindingRef } from './findings';
+import type { ComponentChildren } from 'preact';
+import { LabelTag } from './LabelTag';
 
 export function Marked({ pieces }: { pieces: Piece[] }) {
   return (
@@ -41,6 +43,7 @@ export function SourceLine({ r }: { r: FindingRef }) {
   return (
     <div class="source" data-source={r.sourceId}>
       <span class="outlet">{sourceName(r.source)}</span>
+      <LabelTag label={r.label} />
       {date && <span class="date">{date}</span>}
       {r.link ? (
         <a class="link" href={r.link} target="_blank" rel="noopener noreferrer" data-source-link>
@@ -58,7 +61,7 @@ export function SourceLine({ r }: { r: FindingRef }) {
 }
 
 /** One other article on the finding: the sentence, the quotations or its own sentence, the source. */
-export function RefItem({ r, withSentence = true }: { r: FindingRef; withSentence?: boolean }) {
+export function RefItem({ r, withSentence = true, children }: { r: FindingRef; withSentence?: boolean; children?: ComponentChildren }) {
   return (
     <li class={`ref relation-${r.relation}`} data-relation={r.relation}>
       <p class="says" data-says>
@@ -66,6 +69,7 @@ export function RefItem({ r, withSentence = true }: { r: FindingRef; withSentenc
       </p>
       {r.quote ? <QuotePair r={r} /> : withSentence && r.reference?.sentence && <blockquote class="sentence">{balanceQuotes(r.reference.sentence).text}</blockquote>}
       <SourceLine r={r} />
+      {children}
     </li>
   );
 }

@@ -177,6 +177,8 @@ export interface FindingRef {
   link?: string;
   /** Shown beside an inferred date. */
   inferredNote?: string;
+  /** The reader's own label for the outlet (lib/labels.ts). */
+  label?: { label: string; url?: string };
   comparisons: Comparison[];
 }
 
@@ -309,6 +311,7 @@ function computeFindings(a: Analysis): Finding[] {
         quote: quote && (!quote.diff.same || relation === 'quote-variant') ? quote : undefined,
         link: sourceLink(source),
         inferredNote: source?.publishedInferred ? INFERRED_NOTE : undefined,
+        label: a.labels?.sources[top.sourceId],
         comparisons: cmps,
       });
     }

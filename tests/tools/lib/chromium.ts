@@ -39,9 +39,11 @@ export async function launchChromium(
     args?: string[];
     /** Lets the test click the toolbar button (CDP's Extensions domain, over playwright's pipe). */
     toolbar?: boolean;
+    /** A profile to launch with and keep on close (a browser restart: launch again with the same one). */
+    userDataDir?: string;
   } = {},
 ): Promise<ChromiumWithExtension> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'crosscheck-chromium-'));
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'crosscheck-chromium-'));
   const withExt = opts.extension !== false;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -158,7 +160,7 @@ export async function launchChromium(
     },
     async close() {
       await context.close().catch(() => {});
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!opts.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
   return api;

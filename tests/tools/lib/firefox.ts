@@ -13,12 +13,19 @@ export interface FirefoxWithExtension {
 
 export async function launchFirefox(
   extDir: string,
-  opts: { headless?: boolean; /** More preferences. */ prefs?: Record<string, unknown> } = {},
+  opts: {
+    headless?: boolean;
+    /** More preferences. */
+    prefs?: Record<string, unknown>;
+    /** A profile directory to launch with (kept by the caller: a browser restart launches again with it). */
+    userDataDir?: string;
+  } = {},
 ): Promise<FirefoxWithExtension> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: opts.headless ?? true,
+    ...(opts.userDataDir ? { userDataDir: opts.userDataDir } : {}),
     defaultViewport: { width: 1280, height: 900 },
     extraPrefsFirefox: {
       // Quiet: no update checks, telemetry or remote settings from the browser itself.
