@@ -41,11 +41,21 @@ export const EMPTY_SUMMARY: ShelfSummary = { entries: [], names: [] };
 // Hashed: a whole sentence would make the index as large as the text.
 const sentenceProbe = (sentence: string) => `sent|${hashId(sentenceKey(sentence))}`;
 
+/**
+ * A lookup key as the shelf files it: a figure's value bucket (2% wide in CorpusIndex) four times
+ * wider, so a probe of a bucket and its two neighbours asks one or two keys, not three. What the
+ * shelf gives back is a superset; the page's index then keeps exactly CorpusIndex's candidates.
+ */
+function shelfKey(key: string): string {
+  const m = /^(.*\|t\|.*)\|(-?\d+)$/.exec(key);
+  return m ? `${m[1]}|~${Math.floor(Number(m[2]) / 4)}` : key;
+}
+
 /** The keys a reference is filed under (none for one that states nothing comparable); a fact-check's claim by its subjects alone, as CorpusIndex files it. */
 export function filingKeys(r: Reference, factCheck = false): string[] {
   if (factCheck) return factCheckKeys(r);
   if (!claimKey(r)) return [];
-  return [...new Set([sentenceProbe(r.sentence), ...lookupKeys(r)])];
+  return [...new Set([sentenceProbe(r.sentence), ...lookupKeys(r).map(shelfKey)])];
 }
 
 /** The keys a page's sentences find stored references by (to recognise a page that is a stored article). */
@@ -56,7 +66,7 @@ export function sentenceProbeKeys(sentences: readonly string[]): string[] {
 /** The keys a page's claims look their candidates up by (CorpusIndex.candidates's keys). */
 export function claimProbeKeys(claims: readonly Parameters<typeof lookupKeys>[0][]): string[] {
   const keys = new Set<string>();
-  for (const c of claims) for (const k of [...lookupKeys(c, true), ...factCheckKeys(c)]) keys.add(k);
+  for (const c of claims) for (const k of [...lookupKeys(c, true).map(shelfKey), ...factCheckKeys(c)]) keys.add(k);
   return [...keys];
 }
 

@@ -5,14 +5,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import nlp from 'compromise';
 import { analyze } from '../../lib/engine';
-import { CorpusIndex, parseCorpus, type CorpusFile } from '../../lib/corpus';
-import type { Reference } from '../../lib/types';
+import { CorpusIndex, parseCorpus } from '../../lib/corpus';
 import { BUNDLED_SOURCES, BUNDLED_CORPUS } from './paths';
-import { CorpusService } from '../../entrypoints/background/corpus';
-import { ReaderDb } from '../../entrypoints/background/reader-db';
-import { sourceFromAnalysis, DEFAULT_RETENTION } from '../../lib/corpus/learn';
-import { coverageOf } from '../../lib/corpus/stories';
 import { IDBFactory } from 'fake-indexeddb';
+import { generated as generateCorpus, readerCorpus } from './generate';
+import { storeCorpus, wakeOnce, type WakeFigures } from './wake';
+import { chromiumWakes } from './browser';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -61,32 +59,7 @@ console.log(`engine (analyze against the bundled corpus): ${engineMs.toFixed(1)}
 console.log(`compromise full parse of the same text:      ${compromiseMs.toFixed(1)} ms`);
 console.log(`ratio engine / compromise: ${(engineMs / compromiseMs).toFixed(2)} (target <= 0.50)`);
 
-// Generated corpora: the bundled references copied under other subjects and values, so most of
-// the corpus is about other stories and a few claims share the article's subjects.
-function generated(n: number): CorpusFile {
-  const base = bundled.file;
-  const references: Reference[] = [];
-  for (let i = 0; i < n; i++) {
-    const r = base.references[i % base.references.length];
-    const story = Math.floor(i / base.references.length);
-    references.push({
-      ...r,
-      id: `g${i}`,
-      sourceId: `gen${story % 1000}`,
-      // Each story its own sentences, as real articles have.
-      sentence: story === 0 ? r.sentence : `${r.sentence} (${story})`,
-      subjects: story === 0 ? r.subjects : r.subjects.map((s) => `${s} ${story}`),
-      topics: story === 0 ? r.topics : r.topics?.map((s) => `${s} ${story}`),
-      ...(r.quote ? { quote: { ...r.quote, speaker: story === 0 ? r.quote.speaker : `${r.quote.speaker} ${story}` } } : {}),
-    });
-  }
-  const sources = Array.from({ length: Math.min(1000, Math.ceil(n / base.references.length)) }, (_, k) => ({
-    id: `gen${k}`,
-    title: `Generated source ${k}`,
-    textHash: `h${k}`,
-  }));
-  return { format: 'crosscheck-corpus', version: 1, sources, references };
-}
+const generated = (n: number) => generateCorpus(bundled.file, n);
 
 const one = { text: seeds.join('\n\n'), title: 'One article', published: '2025-01-22' };
 let base = 0;
@@ -104,83 +77,37 @@ for (const n of [100, 10_000, 100_000]) {
   );
 }
 
-// The reader's corpus at a year's size (5,000 sources, one per 20 claims), as the background finds
-// it when the browser wakes it: kept source by source in IndexedDB (fake-indexeddb here, in this
-// process; the browser's own is on disk), a new connection, the summary, the records the page's
-// keys find, the page's index and its first verdicts. One story in twenty shares a name with the
-// page (a year of news names the same people often), so a page finds more than its own story.
-// And adding one read article: its record and the summary, in one transaction.
-function readerCorpus(n: number): CorpusFile {
-  const g = generated(n);
-  const perSource = 20;
-  const sources = Array.from({ length: Math.max(1, Math.ceil(n / perSource)) }, (_, k) => ({
-    id: `gen${k}`,
-    title: `Generated source ${k}`,
-    url: `https://example.org/${k}`,
-    textHash: `h${k}`,
-    kept: 'read' as const,
-    keptAt: new Date(Date.now() - k * 60_000).toISOString(),
-  }));
-  const storySize = bundled.file.references.length;
-  const references = g.references.map((r, i) => {
-    const story = Math.floor(i / storySize);
-    const shared = story > 0 && story % 20 === 0 ? { subjects: [bundled.file.references[i % storySize]!.subjects[0] ?? r.subjects[0]!, ...r.subjects.slice(1)].filter(Boolean) } : {};
-    return { ...r, ...shared, sourceId: `gen${Math.floor(i / perSource)}` };
-  });
-  return { format: 'crosscheck-corpus', version: 1, sources, references };
-}
-
-const bundledProvider = { origin: 'bundled' as const, load: async () => bundled.file, revision: async () => 'bundled' };
-function shelfOf(db: ReaderDb) {
-  const p = {
-    origin: 'reader' as const,
-    shelf: true as const,
-    fetched: 0,
-    summary: () => db.summary(),
-    references: async (keys: readonly string[], skip?: ReadonlySet<string>) => {
-      const got = await db.referencesFor(keys, skip);
-      p.fetched += got.references.length;
-      return got;
-    },
-    revision: async () => '1',
-  };
-  return p;
-}
-
-const learned = (k: number) =>
-  sourceFromAnalysis(analyze({ ...one, url: `https://example.org/new-article-${k}` }, bundled), { how: 'read', now: new Date() })!;
+// The reader's corpus at a year's size, as the background finds it when the browser wakes it
+// (tests/bench/wake.ts): here on fake-indexeddb, in this process; in Chromium, on disk after a
+// restart (tests/bench/browser.ts).
+const gc = (globalThis as { gc?: () => void }).gc;
 console.log('');
-console.log("cold wake with the reader's corpus stored (summary, the page's records, index, first verdicts) and adding one article:");
-for (const n of [100, 10_000, 100_000]) {
+console.log("cold wake with the reader's corpus stored (tests/bench/wake.ts), on fake-indexeddb in Node:");
+await wakeOnce(await stored(100), bundled.file, one); // warm-up: JIT
+async function stored(n: number): Promise<IDBFactory> {
   const factory = new IDBFactory();
-  const s0 = performance.now();
-  const file = readerCorpus(n);
-  await new ReaderDb(factory).add(file);
-  const storeS = (performance.now() - s0) / 1000;
-  const gc = (globalThis as { gc?: () => void }).gc;
+  await storeCorpus(factory, readerCorpus(bundled.file, n));
+  return factory;
+}
+const wakes: Record<number, WakeFigures> = {};
+for (const n of [100, 10_000, 100_000]) {
+  const factory = await stored(n);
   gc?.();
-  const heap0 = process.memoryUsage().heapUsed;
-  const t0 = performance.now();
-  // A new connection and a new service: nothing of the corpus is in the background's memory.
-  const shelf = shelfOf(new ReaderDb(factory));
-  const service = new CorpusService([bundledProvider, shelf]);
-  await service.get();
-  const tSummary = performance.now();
-  const page = await service.forPage(one);
-  const tPage = performance.now();
-  const a = analyze(one, page.index, { reading: page.reading });
-  coverageOf(a, page.index, page.stories);
-  const wakeMs = performance.now() - t0;
-  const heapMb = (process.memoryUsage().heapUsed - heap0) / 1e6;
-  const db = new ReaderDb(factory);
-  const addTimes: number[] = [];
-  for (let k = 0; k < 3; k++) {
-    const item = learned(k);
-    const a0 = performance.now();
-    await db.keep(item, DEFAULT_RETENTION, new Date());
-    addTimes.push(performance.now() - a0);
-  }
-  console.log(
-    `reader's corpus of ${String(n).padStart(6)} claims, ${String(file.sources.length).padStart(4)} sources (stored in ${storeS.toFixed(1)} s): cold wake to first verdict ${wakeMs.toFixed(0)} ms (summary ${(tSummary - t0).toFixed(0)}, page read and ${shelf.fetched} claims found, read and indexed ${(tPage - tSummary).toFixed(0)}, verdicts ${(t0 + wakeMs - tPage).toFixed(0)}), ~${Math.max(0, heapMb).toFixed(0)} MB${gc ? '' : ' (no --expose-gc: rough)'}; add one article ${median(addTimes).toFixed(0)} ms (targets at 100,000: 300 ms and 50 MB, 200 ms)`,
-  );
+  const w = await wakeOnce(factory, bundled.file, one, () => process.memoryUsage().heapUsed);
+  wakes[n] = w;
+  console.log(line(n, w));
+}
+console.log(`  wake at 100,000 claims / wake at 100: x${(wakes[100_000]!.wakeMs / wakes[100]!.wakeMs).toFixed(2)}`);
+const browser = await chromiumWakes(one).catch((e) => `not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+console.log('');
+console.log("the same in Chromium (its IndexedDB on disk, the browser restarted between storing and waking):");
+if (typeof browser === 'string') console.log(`  ${browser}`);
+else {
+  for (const [n, w] of Object.entries(browser)) console.log(line(Number(n), w));
+  console.log(`  wake at 100,000 claims / wake at 100: x${(browser[100_000]!.wakeMs / browser[100]!.wakeMs).toFixed(2)}`);
+}
+
+function line(n: number, w: WakeFigures): string {
+  const sources = Math.ceil(n / 20);
+  return `  ${String(n).padStart(6)} claims, ${String(sources).padStart(4)} sources: cold wake to first verdict ${w.wakeMs.toFixed(0)} ms (summary ${w.summaryMs.toFixed(0)}; page read, ${w.found} stored claims found and indexed ${w.pageMs.toFixed(0)}, of which the engine's own reading ~${w.readMs.toFixed(0)}; verdicts ${w.verdictsMs.toFixed(0)})${w.heapMb === undefined ? '' : `, heap +${Math.max(0, w.heapMb).toFixed(0)} MB`}; add one article ${w.addMs.toFixed(0)} ms`;
 }

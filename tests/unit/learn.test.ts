@@ -46,8 +46,14 @@ async function memoryStore(initial?: CorpusFile, fail?: () => Error | undefined)
   return {
     db,
     file: async () => (await db.all())?.file,
-    keep: async (...args) => (guard(), db.keep(...args)),
-    remove: async (ids) => (guard(), db.remove(ids)),
+    keep: async (...args) => {
+      guard();
+      return db.keep(...args);
+    },
+    remove: async (ids) => {
+      guard();
+      return db.remove(ids);
+    },
   };
 }
 

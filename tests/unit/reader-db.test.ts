@@ -138,7 +138,10 @@ describe('the reader\'s corpus, source by source', () => {
         r.onsuccess = () => {
           const tx = r.result.transaction('corpus', 'readwrite');
           tx.objectStore('corpus').put({ file, updated: '2031-01-01T00:00:00.000Z' }, 'reader');
-          tx.oncomplete = () => (r.result.close(), resolve());
+          tx.oncomplete = () => {
+          r.result.close();
+          resolve();
+        };
           tx.onerror = () => reject(tx.error);
         };
         r.onerror = () => reject(r.error);
@@ -163,7 +166,10 @@ describe('the reader\'s corpus, source by source', () => {
       const r = bad.open('crosscheck');
       r.onsuccess = () => {
         const g = r.result.transaction('corpus').objectStore('corpus').get('reader');
-        g.onsuccess = () => (r.result.close(), resolve(g.result));
+        g.onsuccess = () => {
+          r.result.close();
+          resolve(g.result);
+        };
       };
     });
     expect(raw).toMatchObject({ file: { format: 'not-ours' } });
@@ -181,7 +187,10 @@ describe('the reader\'s corpus, source by source', () => {
         const tx = r.result.transaction(['refs', 'meta'], 'readwrite');
         tx.objectStore('refs').put({ id: 'broken#1', sourceId: sourceIdFor(ferry.url), sentence: 7, keys: probe });
         tx.objectStore('meta').delete('summary');
-        tx.oncomplete = () => (r.result.close(), resolve());
+        tx.oncomplete = () => {
+          r.result.close();
+          resolve();
+        };
       };
     });
     const fresh = new ReaderDb(factory);
