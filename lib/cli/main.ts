@@ -6,6 +6,7 @@ import { analyze } from '../engine';
 import { CorpusError, CorpusIndex, parseCorpus, serializeCorpus } from '../corpus';
 import { buildCorpus, type SourceArticle } from '../corpus/build';
 import { InputError, readInput } from './read-input';
+import { formatOf, isReadme, stemOf } from '../article/file';
 import { toJsonReport, toTextReport } from './report';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -66,8 +67,6 @@ async function check(argv: string[], out: (s: string) => void): Promise<number> 
   return 0;
 }
 
-const ARTICLE = /\.(txt|md|html?)$/i;
-
 async function corpusBuild(argv: string[], out: (s: string) => void): Promise<number> {
   const { flags, rest } = parseArgs(argv, ['-o', '--output']);
   if (rest[0] !== 'build' || rest.length !== 2) throw new UsageError('corpus build takes one DIR');
@@ -75,23 +74,16 @@ async function corpusBuild(argv: string[], out: (s: string) => void): Promise<nu
   if (!target) throw new UsageError('corpus build needs -o FILE');
   const dir = rest[1];
   if (!existsSync(dir)) throw new InputError(`no such folder: ${dir}`);
+  // The articles of a folder as the options page's import picks them (lib/article/file.ts).
   const files = readdirSync(dir)
-    .filter((f) => ARTICLE.test(f) && !/^readme\./i.test(f))
+    .filter((f) => formatOf(f) && !isReadme(f))
     .sort();
   if (!files.length) throw new InputError(`no articles (.txt, .md, .html) in ${dir}`);
   const articles: SourceArticle[] = [];
   for (const f of files) {
-    const path = join(dir, f);
-    const input = await readInput(path, {});
-    const sidecar = join(dir, basename(f, extname(f)) + '.json');
-    const meta = existsSync(sidecar) ? (JSON.parse(readFileSync(sidecar, 'utf8')) as Record<string, unknown>) : {};
-    articles.push({
-      id: basename(f, extname(f)),
-      input: { ...input, published: (meta.published as string) ?? input.published },
-      outlet: (meta.outlet as string) ?? input.site,
-      publishedInferred: meta.publishedInferred === true,
-      note: meta.note as string | undefined,
-    });
+    // readInput applies the sidecar NAME.json (title, outlet, url, published, note).
+    const input = await readInput(join(dir, f), {});
+    articles.push({ id: stemOf(f), input, outlet: input.site, publishedInferred: input.publishedInferred === true, note: input.note });
   }
   const corpus = buildCorpus(articles);
   writeFileSync(target, serializeCorpus(corpus) + '\n');
