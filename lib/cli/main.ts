@@ -1,6 +1,6 @@
 // The command-line tool: `crosscheck check` and `crosscheck corpus build` (see DESIGN.md for the contract).
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../engine';
 import { CorpusError, CorpusIndex, parseCorpus, serializeCorpus } from '../corpus';

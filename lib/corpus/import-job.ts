@@ -104,7 +104,7 @@ export function nextFile(job: ImportJob): number | undefined {
 export function recordResult(job: ImportJob, index: number, result: FileResult, now = new Date()): ImportJob {
   const files = job.files.slice();
   const before = files[index];
-  if (!before || before.status !== 'pending') return job;
+  if (before?.status !== 'pending') return job;
   const done: JobFile = { path: before.path, size: before.size, lastModified: before.lastModified, status: result.status };
   if (before.sidecar !== undefined) done.sidecar = before.sidecar;
   for (const k of ['reason', 'why', 'title', 'sources', 'references'] as const) if (result[k] !== undefined) (done as unknown as Record<string, unknown>)[k] = result[k];
@@ -133,7 +133,11 @@ export interface JobProgress {
 
 export function progressOf(job: ImportJob): JobProgress {
   const p: JobProgress = { done: 0, total: job.files.length, added: 0, skipped: 0, failed: 0 };
-  for (const f of job.files) if (f.status !== 'pending') p[f.status]++, p.done++;
+  for (const f of job.files) {
+    if (f.status === 'pending') continue;
+    p[f.status]++;
+    p.done++;
+  }
   return p;
 }
 
