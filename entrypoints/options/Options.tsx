@@ -9,6 +9,7 @@ import { clearReaderCorpus, idbReaderStore, loadReaderCorpus, REVISION_KEY, upda
 import { removeSources } from '@/lib/corpus/learn';
 import { groupStories } from '@/lib/corpus/stories';
 import { LearningSection } from './Learning';
+import { ImportArticles } from './ImportArticles';
 import { browser } from 'wxt/browser';
 import { importError } from '@/lib/ui/errors';
 import { KIND_WORDS } from '@/lib/ui/format';
@@ -189,6 +190,7 @@ function CorpusSection() {
           <Details detail={notice.detail} />
         </div>
       )}
+      <ImportArticles disabled={busy !== null} />
       {mine === null && <p class="quiet" data-corpus-mine="none">You have not added a corpus of your own.</p>}
       {mine && (
         <div data-corpus-mine={sources.length}>

@@ -5,6 +5,7 @@
 // again finds it already there) or not. Storage and parsing come in as `deps`, so the Node tests
 // run the same loop with a corpus in memory.
 import type { CorpusFile } from '../../lib/corpus';
+import type { Source } from '../../lib/types';
 import { alreadyKept, duplicateWhy, readImportFile, type ImportFileLike } from '../../lib/corpus/import-file';
 import { cancelJob, type FileResult, fileKey, type ImportJob, nextFile, planImport, recordResult, stopJob } from '../../lib/corpus/import-job';
 import { addToCorpus, MAX_CORPUS_BYTES, parseCorpusText } from '../background/corpus';
@@ -74,19 +75,19 @@ export async function runImport(files: PickedFile[], deps: ImportDeps, opts: Run
     let result: FileResult;
     if (read.kind === 'piece') {
       // Checked again inside the transaction: a page learned meanwhile may be the same article.
-      let dup: ReturnType<typeof alreadyKept> = undefined;
+      const seen: { dup?: Source } = {};
       try {
         const { after } = await deps.updateCorpus((stored) => {
-          dup = alreadyKept(stored, read.piece);
-          return dup ? stored : addToCorpus(stored, read.piece);
+          seen.dup = alreadyKept(stored, read.piece);
+          return seen.dup ? stored : addToCorpus(stored, read.piece);
         });
         current = after;
       } catch (e) {
         job = stopJob(job, `your corpus could not be saved: ${oneLine(e)}`, now());
         break;
       }
-      result = dup
-        ? { status: 'skipped', reason: 'duplicate', why: duplicateWhy(dup) }
+      result = seen.dup
+        ? { status: 'skipped', reason: 'duplicate', why: duplicateWhy(seen.dup) }
         : { status: 'added', title: read.title, sources: read.piece.sources.length, references: read.piece.references.length };
     } else result = { status: read.kind, reason: read.reason, why: read.why };
     job = recordResult(job, i, result, now());

@@ -1,0 +1,79 @@
+// Importing a folder of articles from the options page, in real Chromium: the folder picked
+// through the folder input, its progress shown on a labelled <progress>, each file's result
+// listed (the broken one failed with its reason, the rest added), no request made while it
+// reads, and then a page of the same story marked against the imported articles.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROME_DIR, ensureBuilt } from '../tools/lib/build';
+import { launchChromium, type ChromiumWithExtension } from '../tools/lib/chromium';
+import { serve, type Served } from '../tools/lib/serve';
+import { HOST, pointOnRange, readCard, waitFor } from './support';
+import { type ImportStory, importCountsSeen, importStory, readImport, watchImportCount } from './import-support';
+
+let server: Served;
+let chrome: ChromiumWithExtension;
+let story: ImportStory;
+
+beforeAll(async () => {
+  await ensureBuilt();
+  story = await importStory();
+  server = await serve();
+  server.pages.set(...story.page);
+  chrome = await launchChromium(CHROME_DIR);
+}, 240_000);
+
+afterAll(async () => {
+  await chrome?.close();
+  await server?.close();
+});
+
+describe('Chromium: importing a folder of articles', () => {
+  it('shows the progress, lists each file, fails the broken one with its reason and adds the articles', async () => {
+    const requests: string[] = [];
+    chrome.context.on('request', (r) => {
+      if (!r.url().startsWith('chrome-extension://')) requests.push(r.url());
+    });
+    const options = await chrome.context.newPage();
+    await options.goto(`chrome-extension://${chrome.extensionId}/options.html`);
+    await options.waitForSelector('input[data-import-folder]');
+    await options.evaluate(watchImportCount);
+    await options.setInputFiles('input[data-import-folder]', story.folder);
+    const end = await waitFor(() => options.evaluate(readImport), (s) => s.state === 'done', 120_000, 100);
+    expect(end.state).toBe('done');
+
+    const total = story.names.length;
+    const unit = 'files';
+    expect(end.count).toBe(`${total} of ${total} ${unit}`);
+    expect([end.value, end.max]).toEqual([total, total]);
+    expect(end.label).toBe(end.count);
+    // The bar moved through the files one at a time, not from nothing to all at once.
+    const seen = await options.evaluate(importCountsSeen);
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen[seen.length - 1]).toBe(`${total} of ${total} ${unit}`);
+
+    const broken = end.files.find((f) => f.path.endsWith(story.broken))!;
+    expect(broken).toMatchObject({ status: 'failed', reason: 'bad-json' });
+    expect(broken.text).toMatch(/Failed: malformed JSON \(.+\)$/);
+    const articles = end.files.filter((f) => /\.(html|md|txt)$/.test(f.path));
+    expect(articles.length).toBeGreaterThanOrEqual(3);
+    expect(articles.every((f) => f.status === 'added'), JSON.stringify(articles)).toBe(true);
+    expect(end.summary).toMatch(new RegExp(`^Import finished: ${articles.length} added, \\d+ skipped, 1 failed\\.`));
+    // The folder's articles are listed in the reader's corpus.
+    expect(await waitFor(() => options.evaluate(() => document.querySelectorAll('[data-source]').length), (n) => n === articles.length)).toBe(articles.length);
+    // Reading the pages fetched nothing: not their pictures, scripts or styles.
+    expect(requests).toEqual([]);
+    await options.close();
+  }, 150_000);
+
+  it('a page of the same story is marked against the imported articles: its card cites one of them', async () => {
+    const page = await chrome.context.newPage();
+    await page.goto(server.origin + story.page[0]);
+    await page.waitForFunction(() => CSS.highlights.has('crosscheck-conflict'), undefined, { timeout: 30_000 });
+    const pt = await page.evaluate(pointOnRange, { name: 'crosscheck-conflict', needle: story.needle });
+    expect(pt, `a conflict mark on “${story.needle}”`).not.toBeNull();
+    await page.mouse.move(pt!.x, pt!.y);
+    const card = await waitFor(() => page.evaluate(readCard, HOST), (c) => c !== null, 10_000);
+    expect(card!.title).toMatch(/^Disagrees: /);
+    expect(story.outlets.some((o) => card!.says.join(" ").includes(o)), `${card!.says.join(" | ")} cites one of ${story.outlets.join(', ')}`).toBe(true);
+    await page.close();
+  }, 60_000);
+});
