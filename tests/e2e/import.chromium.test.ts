@@ -1,7 +1,9 @@
 // Importing a folder of articles from the options page, in real Chromium: the folder picked
-// through the folder input, its progress shown on a labelled <progress>, each file's result
-// listed (the broken one failed with its reason, the rest added), no request made while it
-// reads, and then a page of the same story marked against the imported articles.
+// through the folder input, the page reloaded halfway (as a closed page or a stopped browser
+// interrupts it) and the page saying where it stopped, the same folder picked again going on from
+// there, its progress shown on a labelled <progress>, each file's result listed (the broken one
+// failed with its reason, the rest added, once), no request made while it reads, and then a page of
+// the same story marked against the imported articles. (Firefox: tests/e2e/import.firefox.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_DIR, ensureBuilt } from '../tools/lib/build';
 import { launchChromium, type ChromiumWithExtension } from '../tools/lib/chromium';
@@ -27,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('Chromium: importing a folder of articles', () => {
-  it('shows the progress, lists each file, fails the broken one with its reason and adds the articles', async () => {
+  it('an import interrupted halfway says where it stopped; the same folder picked again goes on from there', async () => {
     const requests: string[] = [];
     chrome.context.on('request', (r) => {
       if (!r.url().startsWith('chrome-extension://')) requests.push(r.url());
@@ -35,19 +37,41 @@ describe('Chromium: importing a folder of articles', () => {
     const options = await chrome.context.newPage();
     await options.goto(`chrome-extension://${chrome.extensionId}/options.html`);
     await options.waitForSelector('input[data-import-folder]');
+    // The interruption: the page goes away in the middle of the import, once three files are done.
+    await options.evaluate(() => {
+      new MutationObserver(() => {
+        if (/^3 of /.test(document.querySelector('[data-import-count]')?.textContent ?? '')) location.reload();
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await options.setInputFiles('input[data-import-folder]', story.folder);
+    const total = story.names.length;
+    const notice = await waitFor(
+      () => options.evaluate(() => document.querySelector('[data-import-unfinished]')?.textContent ?? '').catch(() => ''),
+      (t) => t !== '',
+      60_000,
+      100,
+    );
+    const stoppedAt = Number(notice.match(new RegExp(`^Import stopped after (\\d+) of ${total} files\\. Choose the same files again to go on`))?.[1]);
+    expect(stoppedAt, notice).toBeGreaterThanOrEqual(3);
+    expect(stoppedAt).toBeLessThan(total);
+
     await options.evaluate(watchImportCount);
     await options.setInputFiles('input[data-import-folder]', story.folder);
     const end = await waitFor(() => options.evaluate(readImport), (s) => s.state === 'done', 120_000, 100);
     expect(end.state).toBe('done');
+    // The files done before the interruption were not read again.
+    const earlier = end.files.filter((f) => f.text.endsWith('Already imported (before the import stopped)'));
+    expect(earlier.length).toBeGreaterThanOrEqual(2);
+    expect(earlier.every((f) => f.status === 'added')).toBe(true);
 
-    const total = story.names.length;
     const unit = 'files';
     expect(end.count).toBe(`${total} of ${total} ${unit}`);
     expect([end.value, end.max]).toEqual([total, total]);
     expect(end.label).toBe(end.count);
     // The bar moved through the files one at a time, not from nothing to all at once.
     const seen = await options.evaluate(importCountsSeen);
-    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen[0]).not.toBe(seen[seen.length - 1]);
     expect(seen[seen.length - 1]).toBe(`${total} of ${total} ${unit}`);
 
     const broken = end.files.find((f) => f.path.endsWith(story.broken))!;
@@ -57,7 +81,7 @@ describe('Chromium: importing a folder of articles', () => {
     expect(articles.length).toBeGreaterThanOrEqual(3);
     expect(articles.every((f) => f.status === 'added'), JSON.stringify(articles)).toBe(true);
     expect(end.summary).toMatch(new RegExp(`^Import finished: ${articles.length} added, \\d+ skipped, 1 failed\\.`));
-    // The folder's articles are listed in the reader's corpus.
+    // The folder's articles are listed in the reader's corpus, each once.
     expect(await waitFor(() => options.evaluate(() => document.querySelectorAll('[data-source]').length), (n) => n === articles.length)).toBe(articles.length);
     // Reading the pages fetched nothing: not their pictures, scripts or styles.
     expect(requests).toEqual([]);
