@@ -11,7 +11,7 @@ const DATE_WORDS =
 export function dateLine(line: string): string | undefined {
   if (line.length > 60) return undefined;
   const d = normalizeDate(line);
-  if (!d || d.length !== 10) return undefined;
+  if (d?.length !== 10) return undefined;
   return line.replace(DATE_WORDS, '') === '' ? d : undefined;
 }
 

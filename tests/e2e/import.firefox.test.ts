@@ -1,7 +1,8 @@
 // Importing articles from the options page, in real Firefox ESR: every file of the story's folder
-// picked at once through the files input, the progress shown on a labelled <progress>, each file's
+// picked at once through the files input, Cancel pressed halfway (what was done stays), the same
+// files picked again going on from there, the progress shown on a labelled <progress>, each file's
 // result listed (the broken one failed with its reason, the articles added), then a page of the
-// same story marked against them. (The interruption and the resume: import.chromium.test.ts.)
+// same story marked against them. (The page closed halfway: import.chromium.test.ts.)
 // Firefox's extension pages refuse puppeteer's waitForFunction under their CSP: they are polled.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,22 +37,51 @@ afterAll(async () => {
 describe('Firefox: importing the articles of a story', () => {
   let options: Page;
 
-  it('shows the progress, lists each file, fails the broken one with its reason and adds the articles', async () => {
+  const pick = async () => {
+    const input = await waitFor(() => options.$('input[data-import-files]').catch(() => null), (e) => e !== null);
+    await (input as unknown as { uploadFile(...p: string[]): Promise<void> }).uploadFile(...story.names.map((n) => join(story.folder, n)));
+  };
+  const fileCount = () => story.names.length;
+
+  it('Cancel halfway keeps what was done and says so; the same files picked again go on from there', async () => {
     options = await ff.browser.newPage();
     // BiDi never reports an extension page's load: the navigation is not awaited, the page is polled.
     void options.goto(`moz-extension://${UUID}/options.html`).catch(() => undefined);
-    const input = await waitFor(() => options.$('input[data-import-files]').catch(() => null), (e) => e !== null);
+    await waitFor(() => options.$('input[data-import-files]').catch(() => null), (e) => e !== null);
+    // The reader presses Cancel once two files are done.
+    await options.evaluate(() => {
+      new MutationObserver((_, self) => {
+        if (!/^2 of /.test(document.querySelector('[data-import-count]')?.textContent ?? '')) return;
+        document.querySelector<HTMLButtonElement>('[data-import-cancel]')?.click();
+        self.disconnect();
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await pick();
+    const cancelled = await waitFor(() => options.evaluate(readImport), (s) => s.state !== null && s.state !== 'running', 120_000, 100);
+    expect(cancelled.state).toBe('cancelled');
+    const done = cancelled.value!;
+    expect(done).toBeGreaterThanOrEqual(2);
+    expect(done).toBeLessThan(fileCount());
+    expect(cancelled.summary).toMatch(new RegExp(`^Import cancelled after ${done} of ${fileCount()} files: \\d+ added, .*What was added stays in your corpus\\.$`));
+    const added = cancelled.files.filter((f) => f.status === 'added').length;
+    expect(added).toBeGreaterThanOrEqual(1);
+    expect(await waitFor(() => options.evaluate(() => document.querySelectorAll('[data-source]').length), (n) => n === added)).toBe(added);
+  }, 150_000);
+
+  it('shows the progress, lists each file, fails the broken one with its reason and adds the articles', async () => {
     await options.evaluate(watchImportCount);
-    await (input as unknown as { uploadFile(...p: string[]): Promise<void> }).uploadFile(...story.names.map((n) => join(story.folder, n)));
+    await pick();
     const end = await waitFor(() => options.evaluate(readImport), (s) => s.state === 'done', 120_000, 100);
     expect(end.state).toBe('done');
+    expect(end.files.filter((f) => f.text.endsWith('Already imported (before the import stopped)')).length).toBeGreaterThanOrEqual(1);
 
     const total = story.names.length;
     expect(end.count).toBe(`${total} of ${total} files`);
     expect([end.value, end.max]).toEqual([total, total]);
     expect(end.label).toBe(end.count);
     const seen = await options.evaluate(importCountsSeen);
-    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen[0]).not.toBe(seen[seen.length - 1]);
     expect(seen[seen.length - 1]).toBe(`${total} of ${total} files`);
 
     expect(end.files.map((f) => f.path)).toEqual(story.names);
