@@ -5,6 +5,7 @@
 // failed with its reason, the rest added, once), no request made while it reads, and then a page of
 // the same story marked against the imported articles. (Firefox: tests/e2e/import.firefox.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
 import { CHROME_DIR, ensureBuilt } from '../tools/lib/build';
 import { launchChromium, type ChromiumWithExtension } from '../tools/lib/chromium';
 import { serve, type Served } from '../tools/lib/serve';
@@ -85,6 +86,9 @@ describe('Chromium: importing a folder of articles', () => {
     expect(await waitFor(() => options.evaluate(() => document.querySelectorAll('[data-source]').length), (n) => n === articles.length)).toBe(articles.length);
     // Reading the pages fetched nothing: not their pictures, scripts or styles.
     expect(requests).toEqual([]);
+    // The progress bar, the list and the notices pass axe-core.
+    const axe = await new AxeBuilder({ page: options as never }).include('[data-import]').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await options.close();
   }, 150_000);
 
