@@ -47,6 +47,18 @@ function outcome(f: JobFile): string {
   return `${f.status === 'skipped' ? 'Skipped' : 'Failed'}: ${f.why ?? 'no reason given'}`;
 }
 
+/** How many files are listed by name (a folder can hold thousands). */
+const LISTED = 300;
+
+/** The files listed: all of a small job; of a big one, those done last, failures first. */
+function shown(job: ImportJob): JobFile[] {
+  if (job.files.length <= LISTED) return job.files;
+  const done = job.files.filter((f) => f.status !== 'pending');
+  const failed = done.filter((f) => f.status === 'failed');
+  const rest = done.filter((f) => f.status !== 'failed');
+  return [...failed.slice(-LISTED), ...rest.slice(-Math.max(0, LISTED - failed.length))].slice(0, LISTED);
+}
+
 function summary(job: ImportJob): string {
   const p = progressOf(job);
   const counts = `${p.added} added, ${p.skipped} skipped, ${p.failed} failed`;
@@ -154,12 +166,13 @@ export function ImportArticles({ disabled = false }: { disabled?: boolean }) {
             {summary(job)}
           </p>
           <ul class="import-files" data-import-results>
-            {job.files.map((f) => (
+            {shown(job).map((f) => (
               <li key={f.path} data-import-file={f.path} data-status={f.status} data-reason={f.reason ?? ''}>
                 <b>{f.path}</b> <span class={`import-${f.status}`}>{outcome(f)}</span>
               </li>
             ))}
           </ul>
+          {job.files.length > LISTED && <p class="quiet">The {plural(LISTED, 'file')} done last are listed; the rest are counted above.</p>}
         </div>
       )}
       {problem && (

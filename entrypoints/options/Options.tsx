@@ -73,11 +73,20 @@ function CorpusSection() {
   useEffect(() => {
     void refresh();
     // A page learned or added in the background: list it (the index follows by itself).
+    // At most once a second: an import of many files changes the corpus after every file.
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && REVISION_KEY in changes) void refresh();
+      if (area !== 'local' || !(REVISION_KEY in changes) || timer) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        void refresh();
+      }, 1000);
     };
     browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return () => {
+      clearTimeout(timer);
+      browser.storage.onChanged.removeListener(onChanged);
+    };
   }, []);
 
   const importFile = async (file: File) => {

@@ -35,6 +35,9 @@ export interface RunOptions {
   onProgress?(job: ImportJob): void;
 }
 
+/** Jobs of more files than this are kept at most once a second. */
+const BIG_JOB = 200;
+
 const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim();
 
 /** A browser File as the import reads it: its path inside a picked folder, else its name. */
@@ -53,12 +56,18 @@ export async function runImport(files: PickedFile[], deps: ImportDeps, opts: Run
   const previous = await deps.loadJob().catch(() => undefined);
   let job = planImport(files, { previous, now: now() });
   const byKey = new Map(files.map((f) => [fileKey(f), f]));
-  const keep = async () => {
+  // A big job is kept at most once a second (it is rewritten whole): a result not kept only means
+  // that file is read again on resuming, and found already in the corpus.
+  const every = job.files.length > BIG_JOB ? 1000 : 0;
+  let kept = 0;
+  const keep = async (force = false) => {
+    opts.onProgress?.(job);
+    if (!force && Date.now() - kept < every) return;
+    kept = Date.now();
     // The job is a convenience for resuming: the corpus is the record, so a job not kept is no loss.
     await deps.saveJob(job).catch(() => undefined);
-    opts.onProgress?.(job);
   };
-  await keep();
+  await keep(true);
   let current = await deps.loadCorpus().catch(() => undefined);
   for (let i = nextFile(job); i !== undefined; i = nextFile(job)) {
     if (opts.signal?.aborted) {
@@ -94,6 +103,6 @@ export async function runImport(files: PickedFile[], deps: ImportDeps, opts: Run
     await keep();
     await deps.pause();
   }
-  await keep();
+  await keep(true);
   return job;
 }

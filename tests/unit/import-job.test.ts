@@ -196,6 +196,21 @@ describe('the import job', () => {
     expect(next.files.map((f) => f.status)).toEqual(['pending', 'pending']);
   });
 
+  it('a folder of thousands of files is kept at most once a second, and its end always', async () => {
+    const { state, deps } = memory();
+    const many: PickedFile[] = Array.from({ length: 1000 }, (_, i) => ({
+      name: `p${i}.png`,
+      path: `pictures/p${String(i).padStart(4, '0')}.png`,
+      size: 10,
+      lastModified: 1,
+      arrayBuffer: async () => new ArrayBuffer(10),
+    }));
+    const job = await runImport(many, deps);
+    expect(progressOf(job)).toMatchObject({ done: 1000, skipped: 1000 });
+    expect(state.saves.length).toBeLessThan(20);
+    expect(parseJob(JSON.parse(state.job!))!.state).toBe('done');
+  });
+
   it('a write that fails (a full disk) stops the job with the reason, the file in hand still to do', async () => {
     const { files } = folder();
     const { state, deps } = memory();
