@@ -73,14 +73,19 @@ function CorpusSection() {
   useEffect(() => {
     void refresh();
     // A page learned or added in the background: list it (the index follows by itself).
-    // At most once a second: an import of many files changes the corpus after every file.
+    // At once, then at most once a second: an import of many files changes it after every file.
+    let last = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const follow = () => {
+      timer = undefined;
+      last = Date.now();
+      void refresh();
+    };
     const onChanged = (changes: Record<string, unknown>, area: string) => {
       if (area !== 'local' || !(REVISION_KEY in changes) || timer) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        void refresh();
-      }, 1000);
+      const wait = last + 1000 - Date.now();
+      if (wait <= 0) follow();
+      else timer = setTimeout(follow, wait);
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => {
