@@ -7,7 +7,7 @@
 import type { CorpusFile } from '../../lib/corpus';
 import type { Source } from '../../lib/types';
 import { alreadyKept, duplicateWhy, readImportFile, type ImportFileLike } from '../../lib/corpus/import-file';
-import { cancelJob, type FileResult, fileKey, type ImportJob, nextFile, planImport, recordResult, stopJob } from '../../lib/corpus/import-job';
+import { cancelJob, type FileResult, fileKey, forgetMissing, type ImportJob, nextFile, planImport, recordResult, stopJob } from '../../lib/corpus/import-job';
 import { addToCorpus, MAX_CORPUS_BYTES, parseCorpusText } from '../background/corpus';
 
 /** A picked file: a browser File, with the path inside the picked folder. */
@@ -67,8 +67,10 @@ export async function runImport(files: PickedFile[], deps: ImportDeps, opts: Run
     // The job is a convenience for resuming: the corpus is the record, so a job not kept is no loss.
     await deps.saveJob(job).catch(() => undefined);
   };
-  await keep(true);
   let current = await deps.loadCorpus().catch(() => undefined);
+  const ids = new Set(current?.sources.map((s) => s.id));
+  job = forgetMissing(job, (id) => ids.has(id));
+  await keep(true);
   for (let i = nextFile(job); i !== undefined; i = nextFile(job)) {
     if (opts.signal?.aborted) {
       job = cancelJob(job, now());
@@ -97,7 +99,7 @@ export async function runImport(files: PickedFile[], deps: ImportDeps, opts: Run
       }
       result = seen.dup
         ? { status: 'skipped', reason: 'duplicate', why: duplicateWhy(seen.dup) }
-        : { status: 'added', title: read.title, sources: read.piece.sources.length, references: read.piece.references.length };
+        : { status: 'added', title: read.title, sources: read.piece.sources.length, references: read.piece.references.length, ids: read.piece.sources.map((s) => s.id) };
     } else result = { status: read.kind, reason: read.reason, why: read.why };
     job = recordResult(job, i, result, now());
     await keep();

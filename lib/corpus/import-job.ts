@@ -25,6 +25,8 @@ export interface JobFile extends PickedMeta {
   title?: string;
   sources?: number;
   references?: number;
+  /** The ids of the sources it added (to tell on resuming whether they are still there). */
+  ids?: string[];
   /** Done before the import was interrupted (or cancelled), and not read again. */
   earlier?: boolean;
   /** The index of this article's metadata file (NAME.json beside NAME.html). */
@@ -44,7 +46,7 @@ export interface ImportJob {
   files: JobFile[];
 }
 
-export type FileResult = Pick<JobFile, 'reason' | 'why' | 'title' | 'sources' | 'references'> & { status: Exclude<FileStatus, 'pending'> };
+export type FileResult = Pick<JobFile, 'reason' | 'why' | 'title' | 'sources' | 'references' | 'ids'> & { status: Exclude<FileStatus, 'pending'> };
 
 /** The same file when picked again: its path, size and time of change. */
 export const fileKey = (f: PickedMeta) => `${f.path}\u0000${f.size}\u0000${f.lastModified}`;
@@ -86,8 +88,8 @@ export function planImport(picked: PickedMeta[], opts: { previous?: ImportJob; n
     for (const f of files) {
       const before = done.get(fileKey(f));
       if (!before || f.status !== 'pending') continue;
-      const { status, reason, why, title, sources, references } = before;
-      Object.assign(f, { status, reason, why, title, sources, references, earlier: true });
+      const { status, reason, why, title, sources, references, ids } = before;
+      Object.assign(f, { status, reason, why, title, sources, references, ids, earlier: true });
     }
   }
   const job: ImportJob = { version: 1, started: now, updated: now, state: 'running', files };
@@ -107,10 +109,25 @@ export function recordResult(job: ImportJob, index: number, result: FileResult, 
   if (before?.status !== 'pending') return job;
   const done: JobFile = { path: before.path, size: before.size, lastModified: before.lastModified, status: result.status };
   if (before.sidecar !== undefined) done.sidecar = before.sidecar;
-  for (const k of ['reason', 'why', 'title', 'sources', 'references'] as const) if (result[k] !== undefined) (done as unknown as Record<string, unknown>)[k] = result[k];
+  for (const k of ['reason', 'why', 'title', 'sources', 'references', 'ids'] as const) if (result[k] !== undefined) (done as unknown as Record<string, unknown>)[k] = result[k];
   files[index] = done;
   const next: ImportJob = { ...job, files, updated: now.toISOString() };
   return nextFile(next) === undefined ? { ...next, state: 'done' } : next;
+}
+
+/**
+ * The job with the files it added earlier read again when their sources are no longer in the
+ * corpus (the reader deleted them, or removed the corpus, before going on).
+ */
+export function forgetMissing(job: ImportJob, kept: (id: string) => boolean): ImportJob {
+  let changed = false;
+  const files = job.files.map((f) => {
+    if (!f.earlier || f.status !== 'added' || !f.ids || f.ids.every(kept)) return f;
+    changed = true;
+    const { path, size, lastModified, sidecar } = f;
+    return { path, size, lastModified, status: 'pending' as const, ...(sidecar !== undefined ? { sidecar } : {}) };
+  });
+  return changed ? { ...job, state: 'running', files } : job;
 }
 
 /** Cancelled: what was done is kept (in the corpus and in the job); the rest is left. */
@@ -177,6 +194,7 @@ const JobFileSchema = v.object({
   title: v.optional(v.string()),
   sources: v.optional(v.number()),
   references: v.optional(v.number()),
+  ids: v.optional(v.array(v.string())),
   earlier: v.optional(v.boolean()),
   sidecar: v.optional(v.number()),
 });

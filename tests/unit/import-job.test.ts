@@ -162,6 +162,21 @@ describe('the import job', () => {
     expect(state.corpus!.sources.map((s) => s.outlet)).toEqual(['Valley Gazette', 'River Times', 'County Wire']);
   });
 
+  it('on resuming, a file whose articles were deleted meanwhile is read again, not taken as imported', async () => {
+    const { state, deps } = memory({ dieAfterFiles: 2 });
+    await expect(runImport(folder().files, deps)).rejects.toThrow();
+    expect(state.corpus!.sources).toHaveLength(2);
+    // The reader deletes the first article before going on.
+    state.corpus = { ...state.corpus!, sources: state.corpus!.sources.slice(1), references: state.corpus!.references.filter((r) => r.sourceId === state.corpus!.sources[1]!.id) };
+    const again = folder();
+    const resumed = await runImport(again.files, { ...deps, pause: async () => {} });
+    expect(resumed.files[0]).toMatchObject({ status: 'added' });
+    expect(resumed.files[0]!.earlier).toBeUndefined();
+    expect(resumed.files[1]!.earlier).toBe(true);
+    expect(again.reads.get('01_valley-gazette_repair-cost.html')).toBe(1);
+    expect(state.corpus!.sources.map((s) => s.outlet).sort()).toEqual(['County Wire', 'River Times', 'Valley Gazette']);
+  });
+
   it('a file whose write landed but whose result was not kept is found already in the corpus, not added twice', async () => {
     const { files } = folder();
     const { state, deps } = memory({ dieAfterFiles: 2 });
