@@ -66,6 +66,16 @@ export const removeFromReaderCorpus = (ids: readonly string[]) => changed(reader
 export const updateReaderCorpus = (change: (file: CorpusFile | undefined) => CorpusFile | undefined) =>
   changed(readerDb().update(change), (r) => r.written);
 
+/** The reader's sources and names, without their references (cheap on a large corpus). */
+export const loadReaderSources = () => readerDb().sources();
+
+/**
+ * updateReaderCorpus on the sources alone (ReaderDb.updateSources): adding one article to a large
+ * corpus writes that article, not the corpus. One transaction.
+ */
+export const updateReaderSources = (change: (file: CorpusFile | undefined) => CorpusFile | undefined) =>
+  changed(readerDb().updateSources(change), (r) => r.written);
+
 export async function clearReaderCorpus(): Promise<void> {
   await changed(readerDb().clear());
 }

@@ -338,6 +338,42 @@ export class ReaderDb {
     this.legacyError = undefined;
   }
 
+  /** The reader's sources and names, without their references (what an import checks a file against). */
+  async sources(): Promise<CorpusFile | undefined> {
+    const summary = await this.summary();
+    return summary.entries.length ? fileOf(summary.entries.map((e) => e.source), [], summary.names) : undefined;
+  }
+
+  /**
+   * Like update, on the sources alone: `change` gets the reader's sources and names without their
+   * references (sources()) and returns them with sources added (with their references) or taken
+   * out; only those are written, in one transaction, so adding one article to a large corpus
+   * writes one article. Returns the sources after, in the same form.
+   */
+  async updateSources(change: (file: CorpusFile | undefined) => CorpusFile | undefined): Promise<{ after?: CorpusFile; written: boolean }> {
+    return this.transaction('readwrite', async (tx) => {
+      const { summary } = await this.readSummary(tx);
+      const before = summary.entries.length ? fileOf(summary.entries.map((e) => e.source), [], summary.names) : undefined;
+      const after = change(before);
+      if (after === before) return { after, written: false };
+      const had = new Set(summary.entries.map((e) => e.source.id));
+      const next = new Set(after?.sources.map((s) => s.id));
+      const added: CorpusFile = {
+        format: 'crosscheck-corpus',
+        version: 1,
+        sources: (after?.sources ?? []).filter((s) => !had.has(s.id) || (after?.references ?? []).some((r) => r.sourceId === s.id)),
+        references: after?.references ?? [],
+        names: after?.names ?? [],
+      };
+      const gone = [...had].filter((id) => !next.has(id));
+      let change2 = planAdd(summary, added);
+      const dropped = planRemove(change2.summary, gone);
+      if (dropped) change2 = { put: change2.put, remove: [...change2.remove, ...dropped.remove], summary: dropped.summary };
+      await this.apply(tx, change2);
+      return { after: fileOf(change2.summary.entries.map((e) => e.source), [], change2.summary.names), written: true };
+    });
+  }
+
   /**
    * Reads the whole corpus, lets `change` make a new one, and writes it, in one transaction (for
    * callers that think in whole files: the options page). `change` returns the same object for

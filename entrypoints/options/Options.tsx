@@ -12,6 +12,7 @@ import { LearningSection } from './Learning';
 import { CorrectionsSection } from './Corrections';
 import { LabelsSection } from './Labels';
 import { readCorrections } from '@/lib/reader-lists';
+import { ImportArticles } from './ImportArticles';
 import { browser } from 'wxt/browser';
 import { importError } from '@/lib/ui/errors';
 import { KIND_WORDS } from '@/lib/ui/format';
@@ -82,11 +83,25 @@ function CorpusSection() {
   useEffect(() => {
     void refresh();
     // A page learned or added in the background: list it (the index follows by itself).
+    // At once, then at most once a second: an import of many files changes it after every file.
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const follow = () => {
+      timer = undefined;
+      last = Date.now();
+      void refresh();
+    };
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && REVISION_KEY in changes) void refresh();
+      if (area !== 'local' || !(REVISION_KEY in changes) || timer) return;
+      const wait = last + 1000 - Date.now();
+      if (wait <= 0) follow();
+      else timer = setTimeout(follow, wait);
     };
     browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return () => {
+      clearTimeout(timer);
+      browser.storage.onChanged.removeListener(onChanged);
+    };
   }, []);
 
   const importFile = async (file: File) => {
@@ -209,6 +224,7 @@ function CorpusSection() {
           <Details detail={notice.detail} />
         </div>
       )}
+      <ImportArticles disabled={busy !== null} />
       {mine === null && <p class="quiet" data-corpus-mine="none">You have not added a corpus of your own.</p>}
       {mine && (
         <div data-corpus-mine={sources.length}>

@@ -1,6 +1,6 @@
 // The command-line tool: `crosscheck check` and `crosscheck corpus build` (see DESIGN.md for the contract).
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../engine';
 import { CorpusError, CorpusIndex, parseCorpus, serializeCorpus } from '../corpus';
@@ -8,6 +8,7 @@ import { buildCorpus, type SourceArticle } from '../corpus/build';
 import { InputError, readInput } from './read-input';
 import { isClaimReviewShaped, readClaimReviews } from '../factcheck/claimreview';
 import { factCheckCorpus } from '../factcheck/source';
+import { formatOf, isReadme, stemOf } from '../article/file';
 import { toJsonReport, toTextReport } from './report';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -68,8 +69,6 @@ async function check(argv: string[], out: (s: string) => void): Promise<number> 
   return 0;
 }
 
-const ARTICLE = /\.(txt|md|html?)$/i;
-
 async function corpusBuild(argv: string[], out: (s: string) => void): Promise<number> {
   const { flags, rest } = parseArgs(argv, ['-o', '--output']);
   if (rest[0] !== 'build' || rest.length !== 2) throw new UsageError('corpus build takes one DIR');
@@ -77,23 +76,16 @@ async function corpusBuild(argv: string[], out: (s: string) => void): Promise<nu
   if (!target) throw new UsageError('corpus build needs -o FILE');
   const dir = rest[1];
   if (!existsSync(dir)) throw new InputError(`no such folder: ${dir}`);
+  // The articles of a folder as the options page's import picks them (lib/article/file.ts).
   const all = readdirSync(dir).sort();
-  const files = all.filter((f) => ARTICLE.test(f) && !/^readme\./i.test(f));
+  const files = all.filter((f) => formatOf(f) && !isReadme(f));
   const reviews = claimReviewFiles(dir, all, files);
   if (!files.length && !reviews.length) throw new InputError(`no articles (.txt, .md, .html) or ClaimReview files (.json) in ${dir}`);
   const articles: SourceArticle[] = [];
   for (const f of files) {
-    const path = join(dir, f);
-    const input = await readInput(path, {});
-    const sidecar = join(dir, basename(f, extname(f)) + '.json');
-    const meta = existsSync(sidecar) ? (JSON.parse(readFileSync(sidecar, 'utf8')) as Record<string, unknown>) : {};
-    articles.push({
-      id: basename(f, extname(f)),
-      input: { ...input, published: (meta.published as string) ?? input.published },
-      outlet: (meta.outlet as string) ?? input.site,
-      publishedInferred: meta.publishedInferred === true,
-      note: meta.note as string | undefined,
-    });
+    // readInput applies the sidecar NAME.json (title, outlet, url, published, note).
+    const input = await readInput(join(dir, f), {});
+    articles.push({ id: stemOf(f), input, outlet: input.site, publishedInferred: input.publishedInferred === true, note: input.note });
   }
   const corpus = buildCorpus(articles);
   // Fact-checks from the folder's ClaimReview files, read with the names the articles use.
@@ -114,10 +106,10 @@ async function corpusBuild(argv: string[], out: (s: string) => void): Promise<nu
  * is its sidecar, and a .json that is not ClaimReview (or not JSON) is none of this command's.
  */
 function claimReviewFiles(dir: string, all: string[], articles: string[]): ReturnType<typeof readClaimReviews>[] {
-  const stems = new Set(articles.map((f) => basename(f, extname(f))));
+  const stems = new Set(articles.map((f) => stemOf(f)));
   const out: ReturnType<typeof readClaimReviews>[] = [];
   for (const f of all) {
-    if (!/\.json$/i.test(f) || stems.has(basename(f, extname(f)))) continue;
+    if (!/\.json$/i.test(f) || stems.has(stemOf(f))) continue;
     let json: unknown;
     try {
       json = JSON.parse(readFileSync(join(dir, f), 'utf8'));

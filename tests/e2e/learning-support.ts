@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { articlePage, ROOT } from '../tools/lib/serve';
 
-const STORY = join(ROOT, '..', 'shared', 'stories', 'door-plug');
+export const STORY = join(ROOT, '..', 'shared', 'stories', 'door-plug');
 
 /** The paths the tests open, and what each one is. */
 export const LEARNING_PAGES = {
@@ -29,7 +29,7 @@ export interface LearningStory {
   real: boolean;
 }
 
-const realPage = (path: string) =>
+export const realPage = (path: string) =>
   readFileSync(join(STORY, path), 'utf8')
     .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
     .replace(/<(link|iframe)\b[^>]*>/gi, '');

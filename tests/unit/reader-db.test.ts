@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { ReaderDb } from '../../entrypoints/background/reader-db';
-import { CorpusService, READER_PREFIX, type ShelfProvider } from '../../entrypoints/background/corpus';
+import { addToCorpus, CorpusService, READER_PREFIX, type ShelfProvider } from '../../entrypoints/background/corpus';
 import { parseCorpus, serializeCorpus, type CorpusFile } from '../../lib/corpus';
 import { DEFAULT_RETENTION, sourceFromAnalysis, sourceIdFor } from '../../lib/corpus/learn';
 import { analyze } from '../../lib/engine';
@@ -204,6 +204,26 @@ describe('the reader\'s corpus, source by source', () => {
     expect(found.errors).toHaveLength(1);
     // A whole-file change refuses to write over what it cannot read.
     await expect(fresh.update((f) => f)).rejects.toThrow(/could not be read .*; it was left as it is/);
+  });
+});
+
+describe('changing the sources alone (the folder import)', () => {
+  it('adds an article as one write, leaves the others and their claims as they were, and takes one out', async () => {
+    const db = new ReaderDb(new IDBFactory());
+    const a = learned(ferry);
+    await db.add(asFile(a));
+    const light = (await db.sources())!;
+    expect(light.sources.map((s) => s.id)).toEqual([a.source.id]);
+    expect(light.references).toEqual([]);
+    const b = learned(ferryLater);
+    const { after, written } = await db.updateSources((f) => addToCorpus(f, asFile(b)));
+    expect(written).toBe(true);
+    expect(after!.sources.map((s) => s.id)).toEqual([a.source.id, b.source.id]);
+    const all = (await db.all())!.file;
+    expect(all.references).toHaveLength(a.references.length + b.references.length);
+    expect((await db.updateSources((f) => f)).written).toBe(false);
+    await db.updateSources((f) => ({ ...f!, sources: f!.sources.filter((s) => s.id !== a.source.id) }));
+    expect((await db.all())!.file.references.every((r) => r.sourceId === b.source.id)).toBe(true);
   });
 });
 
