@@ -6,9 +6,9 @@
 // retention policy, recognising a page by its address or text, and the status line need) is kept
 // beside them. Plain data in, plain data out: entrypoints/background/reader-db.ts keeps it in
 // IndexedDB.
-import type { EntityKind, Reference, Source } from '../types';
+import type { Claim, EntityKind, Reference, Source } from '../types';
 import type { CorpusFile } from './index';
-import { claimKey, factCheckKeys, lookupKeys, sentenceKey } from './index';
+import { claimKey, factCheckKeys, sentenceKey } from './index';
 import { expired, hashId, pageKey, type LearnedSource, type Retention } from './learn';
 import { topSubjects } from './stories';
 
@@ -42,20 +42,26 @@ export const EMPTY_SUMMARY: ShelfSummary = { entries: [], names: [] };
 const sentenceProbe = (sentence: string) => `sent|${hashId(sentenceKey(sentence))}`;
 
 /**
- * A lookup key as the shelf files it: a figure's value bucket (2% wide in CorpusIndex) four times
- * wider, so a probe of a bucket and its two neighbours asks one or two keys, not three. What the
- * shelf gives back is a superset; the page's index then keeps exactly CorpusIndex's candidates.
+ * The keys the shelf files a claim under, coarser than CorpusIndex's: the kind of thing it states
+ * and each name it is about (for a figure, its kind and any of its subjects or the article's
+ * topics, whatever its unit, measure or value; for a date, its subjects; for a quote, its
+ * speaker). Every CorpusIndex key of a claim falls under one of these, so what the shelf gives
+ * back holds all of a page's candidates and the page's index keeps exactly them; and a page asks
+ * one key per kind and name, not one per unit, measure term and value bucket (each key is one
+ * IndexedDB request, which costs about a millisecond in Chromium).
  */
-function shelfKey(key: string): string {
-  const m = /^(.*\|t\|.*)\|(-?\d+)$/.exec(key);
-  return m ? `${m[1]}|~${Math.floor(Number(m[2]) / 4)}` : key;
+function shelfKeys(c: Claim): string[] {
+  if (c.quote) return [`q|${c.quote.speaker ?? ''}`];
+  if (c.figure) return [...new Set([...c.subjects, ...(c.topics ?? [])].map((n) => `f|${c.figure!.kind}|${n.toLowerCase()}`))];
+  if (c.date) return c.subjects.map((n) => `d|${n}`);
+  return [];
 }
 
 /** The keys a reference is filed under (none for one that states nothing comparable); a fact-check's claim by its subjects alone, as CorpusIndex files it. */
 export function filingKeys(r: Reference, factCheck = false): string[] {
   if (factCheck) return factCheckKeys(r);
   if (!claimKey(r)) return [];
-  return [...new Set([sentenceProbe(r.sentence), ...lookupKeys(r).map(shelfKey)])];
+  return [...new Set([sentenceProbe(r.sentence), ...shelfKeys(r)])];
 }
 
 /** The keys a page's sentences find stored references by (to recognise a page that is a stored article). */
@@ -64,9 +70,9 @@ export function sentenceProbeKeys(sentences: readonly string[]): string[] {
 }
 
 /** The keys a page's claims look their candidates up by (CorpusIndex.candidates's keys). */
-export function claimProbeKeys(claims: readonly Parameters<typeof lookupKeys>[0][]): string[] {
+export function claimProbeKeys(claims: readonly Claim[]): string[] {
   const keys = new Set<string>();
-  for (const c of claims) for (const k of [...lookupKeys(c, true).map(shelfKey), ...factCheckKeys(c)]) keys.add(k);
+  for (const c of claims) for (const k of [...shelfKeys(c), ...factCheckKeys(c)]) keys.add(k);
   return [...keys];
 }
 

@@ -28,11 +28,12 @@ export function generated(base: CorpusFile, n: number): CorpusFile {
 }
 
 /**
- * The reader's corpus at a year's size (one source per 20 claims: 5,000 sources at 100,000). One
- * story in twenty keeps one of the page's names as its first subject: a year of news names the same
- * people often, so a page finds more than its own story.
+ * The reader's corpus at a year's size (one source per 20 claims: 5,000 sources at 100,000), every
+ * story but the page's own about other names. With `shareEvery`, one story in that many keeps one
+ * of the page's names as the first subject of every claim (a year of news names the same people
+ * often): the stress case, where a page has thousands of genuine candidates in the corpus.
  */
-export function readerCorpus(base: CorpusFile, n: number): CorpusFile {
+export function readerCorpus(base: CorpusFile, n: number, shareEvery = 0): CorpusFile {
   const g = generated(base, n);
   const perSource = 20;
   const now = Date.now();
@@ -48,7 +49,7 @@ export function readerCorpus(base: CorpusFile, n: number): CorpusFile {
   const references = g.references.map((r, i) => {
     const story = Math.floor(i / storySize);
     const first = base.references[i % storySize]!.subjects[0];
-    const shared = story > 0 && story % 20 === 0 && first ? { subjects: [first, ...r.subjects.slice(1)] } : {};
+    const shared = shareEvery > 0 && story > 0 && story % shareEvery === 0 && first ? { subjects: [first, ...r.subjects.slice(1)] } : {};
     return { ...r, ...shared, sourceId: `gen${Math.floor(i / perSource)}` };
   });
   return { format: 'crosscheck-corpus', version: 1, sources, references };

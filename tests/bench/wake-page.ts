@@ -5,13 +5,18 @@ import { parseCorpus } from '../../lib/corpus';
 import type { ArticleInput } from '../../lib/engine';
 import { readerCorpus } from './generate';
 import { storeCorpus, wakeOnce } from './wake';
+import { ReaderDb } from '../../entrypoints/background/reader-db';
 
 const bundled = parseCorpus(corpusJson);
 const heap = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
 
 (globalThis as unknown as { bench: unknown }).bench = {
-  store: async (n: number) => {
-    await storeCorpus(indexedDB, readerCorpus(bundled, n));
+  store: async (n: number, shareEvery: number) => {
+    await storeCorpus(indexedDB, readerCorpus(bundled, n, shareEvery));
+    return true;
+  },
+  touch: async () => {
+    await new ReaderDb(indexedDB).summary();
     return true;
   },
   wake: async (page: ArticleInput) => {

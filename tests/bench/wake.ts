@@ -19,8 +19,9 @@ export interface WakeFigures {
   verdictsMs: number;
   /** The engine reading the page alone (the part no corpus changes), ms, measured warm after the wake. */
   readMs: number;
-  /** Stored claims the page's keys found. */
+  /** Stored claims the page's keys found, and the time spent asking IndexedDB for them. */
   found: number;
+  fetchMs: number;
   /** Adding one read article (median of three), ms. */
   addMs: number;
   /** Heap grown from the wake to the first verdicts, MB (garbage included: an upper bound). */
@@ -30,12 +31,15 @@ export interface WakeFigures {
 export async function wakeOnce(factory: IDBFactory, bundled: CorpusFile, page: ArticleInput, heap?: () => number, now = () => performance.now()): Promise<WakeFigures> {
   const db = new ReaderDb(factory);
   let found = 0;
+  let fetchMs = 0;
   const shelf = {
     origin: 'reader' as const,
     shelf: true as const,
     summary: () => db.summary(),
     references: async (keys: readonly string[], skip?: ReadonlySet<string>) => {
+      const f0 = now();
       const got = await db.referencesFor(keys, skip);
+      fetchMs += now() - f0;
       found += got.references.length;
       return got;
     },
@@ -63,7 +67,7 @@ export async function wakeOnce(factory: IDBFactory, bundled: CorpusFile, page: A
     adds.push(now() - a0);
   }
   adds.sort((x, y) => x - y);
-  return { wakeMs: t3 - t0, summaryMs: t1 - t0, pageMs: t2 - t1, verdictsMs: t3 - t2, readMs, found, addMs: adds[1]!, ...(heapMb === undefined ? {} : { heapMb }) };
+  return { wakeMs: t3 - t0, summaryMs: t1 - t0, pageMs: t2 - t1, verdictsMs: t3 - t2, readMs, found, fetchMs, addMs: adds[1]!, ...(heapMb === undefined ? {} : { heapMb }) };
 }
 
 /** Stores a generated reader's corpus (see generate.ts) in a fresh database. */
