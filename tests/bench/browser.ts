@@ -66,7 +66,7 @@ export async function chromiumWakes(page: ArticleInput, cases: WakeCase[]): Prom
       await tab.goto(`${ORIGIN}/`);
       await tab.evaluate(() => (globalThis as unknown as { bench: { touch(): Promise<boolean> } }).bench.touch());
       await tab.close();
-      await new Promise((r) => setTimeout(r, Number(process.env.BENCH_IDLE_MS ?? 3000)));
+      await new Promise((r) => setTimeout(r, 3000));
       // The wake: a new page, so a new JavaScript context with a cold JIT, as a woken service worker has.
       tab = await context.newPage();
       await tab.goto(`${ORIGIN}/`);
