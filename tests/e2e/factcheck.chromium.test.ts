@@ -9,6 +9,8 @@ import { serve, type Served } from '../tools/lib/serve';
 import { HOST, pointOnRange, readCard, readPopup, waitFor } from './support';
 import { CARD_SAYS, FACTCHECK_PATHS, REVIEW, laterPage, reviewPage } from '../fixtures/factcheck/pages';
 
+const FEED = new URL('../fixtures/factcheck/feed.json', import.meta.url).pathname;
+
 let server: Served;
 let chrome: ChromiumWithExtension;
 const errors: string[] = [];
@@ -79,6 +81,15 @@ describe('Chromium: a fact-check read as the reader reads', () => {
     await later.close();
     await options.close();
   }, 150_000);
+
+  it('a ClaimReview DataFeed file imports in the options page as fact-checks', async () => {
+    const options = await chrome.context.newPage();
+    await options.goto(`chrome-extension://${chrome.extensionId}/options.html`);
+    await options.setInputFiles('input[data-corpus-import]', FEED);
+    await options.waitForSelector('[data-corpus-notice="ok"]', { timeout: 15_000 });
+    expect(await options.$eval('[data-corpus-notice]', (e) => e.textContent)).toMatch(/^Added feed\.json: \d+ fact-checks?/);
+    await options.close();
+  }, 60_000);
 
   it('no page error on the way', () => {
     expect(errors).toEqual([]);

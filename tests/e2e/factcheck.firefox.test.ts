@@ -118,6 +118,13 @@ describe('Firefox: a fact-check read as the reader reads', () => {
     await later.close();
   }, 150_000);
 
+  it('a ClaimReview DataFeed file imports in the options page as fact-checks', async () => {
+    const input = await options.$('input[data-corpus-import]');
+    await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(new URL('../fixtures/factcheck/feed.json', import.meta.url).pathname);
+    await until(options, '[data-corpus-notice="ok"]');
+    expect(await options.$eval('[data-corpus-notice]', (e) => e.textContent)).toMatch(/^Added feed\.json: \d+ fact-checks?/);
+  }, 60_000);
+
   it('no page error on the way', () => {
     expect(errors).toEqual([]);
   });
