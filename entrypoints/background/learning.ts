@@ -27,7 +27,8 @@ export function whyNotLearned(a: Analysis, tab: { incognito?: boolean }): string
   if (!a.page.url || !/^https?:/i.test(a.page.url)) return 'not a web page';
   // A page that is a bundled source is in the corpus already (the reader's own sources carry a prefix).
   if (a.page.matchedSource && !a.page.matchedSource.includes(':')) return 'in the bundled corpus';
-  if (a.claims.length === 0) return 'nothing to compare';
+  // A fact-check page may state no claim of its own and still carry reviews worth keeping.
+  if (a.claims.length === 0 && !a.page.factChecks?.length) return 'nothing to compare';
   return undefined;
 }
 

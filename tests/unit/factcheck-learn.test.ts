@@ -8,7 +8,7 @@ import { analyze, type Analysis } from '../../lib/engine';
 import { readArticle, isArticleError } from '../../lib/article/read';
 import { claimReviewScripts } from '../../lib/page/jsonld';
 import { reviewsFromJsonLd } from '../../lib/factcheck/claimreview';
-import { keepPage, type LearnStore } from '../../entrypoints/background/learning';
+import { keepPage, whyNotLearned, type LearnStore } from '../../entrypoints/background/learning';
 import { CorpusService } from '../../entrypoints/background/corpus';
 import { ReaderDb } from '../../entrypoints/background/reader-db';
 import { IDBFactory } from 'fake-indexeddb';
@@ -80,6 +80,17 @@ describe('a fact-check page read with learning on', () => {
     expect(f.label).toBe('450 new teachers');
     expect(f.refs[0]!.sentence).toBe(CARD_SAYS);
     expect(f.refs[0]!.link).toBe(REVIEW.url);
+  });
+
+  it('a fact-check page that states no claim of its own is still learned for its reviews', async () => {
+    const store = memoryStore();
+    const review = await read(reviewPage(), FACTCHECK_PATHS.review, store);
+    // The same page with none of its own sentences comparable: only its review is worth keeping.
+    const bare = { ...review, claims: [] };
+    expect(whyNotLearned(bare, {})).toBeUndefined();
+    expect(whyNotLearned({ ...bare, page: { ...bare.page, factChecks: undefined } }, {})).toBe('nothing to compare');
+    expect((await keepPage(bare, 'read', { days: 90, articles: 2000 }, store)).ok).toBe(true);
+    expect((await store.file())!.sources.map((s) => s.factCheck?.rating)).toEqual(['Mostly False']);
   });
 
   it('the fact-check page is not marked against its own review', async () => {
