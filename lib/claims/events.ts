@@ -37,6 +37,19 @@ interface CompromiseTerm {
   offset?: { start: number; length: number };
 }
 
+/**
+ * A word in -s that the tagger read as a verb right before a past-tense verb is the plural noun of
+ * that verb's subject: "the two fires remained", "officials say fires destroyed", "the plans
+ * expanded". Two finite verbs do not follow each other in English, and an -s verb is followed by
+ * its object or complement, not by a verb in the past (a participle used as an adjective, "shows
+ * improved results", is tagged as one).
+ */
+function pluralSubject(t: CompromiseTerm, next: CompromiseTerm | undefined): boolean {
+  if (!next?.offset || !t.offset || !t.tags.has('PresentTense') || !/s$/.test(t.normal ?? '')) return false;
+  if (!next.tags.has('PastTense') || next.tags.has('Adjective') || next.tags.has('Auxiliary')) return false;
+  return next.offset.start - (t.offset.start + t.offset.length) <= 1;
+}
+
 /** Events of each sentence, keyed by its start; compromise parses all of them in one pass. */
 /** An event and where its verb stands. */
 export interface SentenceEvent {
@@ -61,8 +74,9 @@ export function eventsOf(text: string, sentences: Span[], entities: Mention[]): 
     doc.compute('root');
     doc.compute('offset');
     for (const terms of doc.docs as CompromiseTerm[][]) {
-      for (const t of terms) {
+      for (const [i, t] of terms.entries()) {
         if (!t.offset || !t.tags.has('Verb') || t.tags.has('Auxiliary') || t.tags.has('Copula') || t.tags.has('Modal')) continue;
+        if (pluralSubject(t, terms[i + 1])) continue;
         let k = starts.length - 1;
         while (k > 0 && starts[k] > t.offset.start) k--;
         const at = sentences[k].start + (t.offset.start - starts[k]);

@@ -120,6 +120,24 @@ describe('dated events', () => {
   });
 });
 
+describe('a plural noun the tagger reads as a verb', () => {
+  it('is not an event: "the Harbor and Ridge fires remained" dates what remained, not a firing', () => {
+    const { claims } = readClaims({ text: 'The Harbor and Ridge fires remained largely uncontained on Sunday morning, officials said.', published: '2031-06-03' });
+    expect(claims.find((c) => c.date)?.events.some((e) => e.startsWith('fire'))).toBe(false);
+    // A verb in -s before its object is still one.
+    const own = readClaims({ text: 'Mara Velden shows the Harbor Workers Union a new offer on Sunday, officials said.', published: '2031-06-03' });
+    expect(own.claims.find((c) => c.date)?.events).toContain('show>Harbor Workers Union');
+  });
+
+  it('keeps two reports of different events apart', () => {
+    const index = new CorpusIndex(
+      buildCorpus([{ id: 's0', input: { text: 'On Thursday, the county fire service added the Harbor and Ridge fires to its list of the worst on record.', title: 'Source', published: '2031-06-06' }, outlet: 'Outlet' }]),
+    );
+    const a = analyze({ text: 'The Harbor and Ridge fires remained largely uncontained on Sunday morning.', published: '2031-06-08' }, index);
+    expect(a.claims.find((c) => c.date)?.verdict).toBe('unique');
+  });
+});
+
 describe('several dates in one sentence', () => {
   it('give each date the event nearest it in its clause', () => {
     const { claims } = readClaims({
