@@ -23,6 +23,13 @@ function endsWithAbbreviation(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
+function missingSpace(text: string, stop: number, next: number): boolean {
+  if (text[stop] !== '.' && text[stop] !== '!' && text[stop] !== '?') return false;
+  const before = /(?:^|[^\p{L}\p{N}./@_-])(\p{Ll}{3,})$/u.exec(text.slice(Math.max(0, stop - 40), stop));
+  if (!before || ABBREVIATIONS.has(before[1]!)) return false;
+  return /^\p{Lu}\p{Ll}+(?=[\s,;:.!?]|$)/u.test(text.slice(next, next + 40));
+}
+
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
@@ -50,7 +57,15 @@ export function splitSentences(text: string): Span[] {
       continue;
     }
     while (j < text.length && CLOSERS.includes(text[j])) j++;
-    if (j < text.length && !/\s/.test(text[j])) continue;
+    if (j < text.length && !/\s/.test(text[j])) {
+      // A space lost between two sentences ("what that means.The carrier"): a lower-case word of
+      // three letters or more, its stop, then a capitalised word. Not a domain or a file name
+      // (those go on in lower case) nor an abbreviation or initials (short or capitalised).
+      if (!missingSpace(text, i, j)) continue;
+      push(j);
+      i = j - 1;
+      continue;
+    }
     // What follows must look like a new sentence: a capital, a digit, an opening quote or bracket.
     let k = j;
     while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u00a0')) k++;

@@ -13,6 +13,17 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('cuts where the space after a full stop was lost, and not in names, numbers or addresses', () => {
+    expect(texts('The board did not say what that means.The carrier has recovered since.')).toEqual([
+      'The board did not say what that means.',
+      'The carrier has recovered since.',
+    ]);
+    expect(texts('Prices rose 3.5 percent.Analysts expected less.')).toEqual(['Prices rose 3.5 percent.', 'Analysts expected less.']);
+    for (const one of ['It runs on Node.js today.', 'See www.example.Org now.', 'He met Mr.Smith on Monday.', 'Shares of Acme Inc.Corp fell.', 'They met at 10 a.m.Tuesday.']) {
+      expect(texts(one)).toEqual([one]);
+    }
+  });
+
   it('does not cut after titles, initials and abbreviations', () => {
     expect(texts('Mr. Smith met Dr. J. R. Jones at Acme Corp. headquarters. They talked.')).toEqual([
       'Mr. Smith met Dr. J. R. Jones at Acme Corp. headquarters.',
