@@ -12,7 +12,7 @@ import { readPage, type ArticleInput, type PageReading } from '../../lib/engine'
 import { isEnglish } from '../../lib/text/language';
 import { splitSentences } from '../../lib/text/sentences';
 import { textFingerprint } from '../../lib/text/normalize';
-import { claimProbeKeys, fileOf, sentenceProbeKeys, type ShelfEntry, type ShelfSummary } from '../../lib/corpus/shelf';
+import { claimProbeKeys, fileOf, mergeNames, sentenceProbeKeys, type ShelfEntry, type ShelfSummary } from '../../lib/corpus/shelf';
 import type { Reference } from '../../lib/types';
 import { subjectsBySource, type StorySource } from '../../lib/corpus/stories';
 import { claimReviewCorpus, isClaimReviewShaped } from '../../lib/factcheck/import';
@@ -101,7 +101,7 @@ export function addToCorpus(current: CorpusFile | undefined, incoming: CorpusFil
   for (const r of references) keptRefIds.add(r.id);
   // Reference ids of the new file that an old, kept reference already uses get a suffix.
   const renamed = incoming.references.map((r) => (keptRefIds.has(r.id) ? { ...r, id: uniqueId(r.id, keptRefIds) } : r));
-  const names = mergeNames([current.names, incoming.names]);
+  const names = mergeNames(current.names ?? [], incoming.names ?? []);
   return {
     format: 'crosscheck-corpus',
     version: 1,
@@ -117,12 +117,6 @@ function uniqueId(id: string, taken: Set<string>): string {
   const out = `${id}~${n}`;
   taken.add(out);
   return out;
-}
-
-function mergeNames(lists: (CorpusFile['names'] | undefined)[]): NonNullable<CorpusFile['names']> {
-  const seen = new Map<string, NonNullable<CorpusFile['names']>[number]>();
-  for (const list of lists) for (const n of list ?? []) if (!seen.has(n.name)) seen.set(n.name, n);
-  return [...seen.values()];
 }
 
 /** Where the reader's corpus is kept (IndexedDB in the extension; memory in tests). */
@@ -186,7 +180,7 @@ export function mergeCorpora(parts: CorpusPart[]): CorpusFile {
       references.push(prefix ? { ...r, id: prefix + r.id, sourceId: prefix + r.sourceId } : r);
     }
   });
-  const names = mergeNames(parts.map((p) => p.file.names));
+  const names = parts.reduce<NonNullable<CorpusFile['names']>>((all, p) => mergeNames(all, p.file.names ?? []), []);
   return { format: 'crosscheck-corpus', version: 1, sources, references, ...(names.length ? { names } : {}) };
 }
 

@@ -119,6 +119,16 @@ async function readSummaryRecord(meta: IDBObjectStore): Promise<unknown> {
   }
 }
 
+/**
+ * The shelf as one corpus file: the summary's sources in the order they were kept, each with its
+ * references (none given: the sources and names alone, what an import checks a file against).
+ */
+function fileOfShelf(summary: ShelfSummary, references: readonly Reference[] = []): CorpusFile {
+  const order = new Map(summary.entries.map((e, i) => [e.source.id, i]));
+  const held = references.filter((r) => order.has(r.sourceId)).sort((a, b) => order.get(a.sourceId)! - order.get(b.sourceId)!);
+  return fileOf(summary.entries.map((e) => e.source), held, summary.names);
+}
+
 const refKey = (sourceId: string, id: string) => `${sourceId}\u0000${id}`;
 
 /**
@@ -334,9 +344,7 @@ export class ReaderDb {
       const { references, errors } = await this.readAll(tx);
       if (this.legacyError) errors.push(this.legacyError);
       // Sources in the order they were kept, each with its references, as a corpus file has them.
-      const order = new Map(summary.entries.map((e, i) => [e.source.id, i]));
-      const held = references.filter((r) => order.has(r.sourceId)).sort((a, b) => order.get(a.sourceId)! - order.get(b.sourceId)!);
-      return { file: fileOf(summary.entries.map((e) => e.source), held, summary.names), updated: summary.updated ?? '', errors };
+      return { file: fileOfShelf(summary, references), updated: summary.updated ?? '', errors };
     });
   }
 
@@ -411,7 +419,7 @@ export class ReaderDb {
   /** The reader's sources and names, without their references (what an import checks a file against). */
   async sources(): Promise<CorpusFile | undefined> {
     const summary = await this.summary();
-    return summary.entries.length ? fileOf(summary.entries.map((e) => e.source), [], summary.names) : undefined;
+    return summary.entries.length ? fileOfShelf(summary) : undefined;
   }
 
   /**
@@ -423,7 +431,7 @@ export class ReaderDb {
   async updateSources(change: (file: CorpusFile | undefined) => CorpusFile | undefined): Promise<{ after?: CorpusFile; written: boolean }> {
     return this.transaction('readwrite', async (tx) => {
       const { summary } = await this.readSummary(tx);
-      const before = summary.entries.length ? fileOf(summary.entries.map((e) => e.source), [], summary.names) : undefined;
+      const before = summary.entries.length ? fileOfShelf(summary) : undefined;
       const after = change(before);
       if (after === before) return { after, written: false };
       const had = new Set(summary.entries.map((e) => e.source.id));
@@ -440,7 +448,7 @@ export class ReaderDb {
       const dropped = planRemove(change2.summary, gone);
       if (dropped) change2 = { put: change2.put, remove: [...change2.remove, ...dropped.remove], summary: dropped.summary };
       await this.apply(tx, change2);
-      return { after: fileOf(change2.summary.entries.map((e) => e.source), [], change2.summary.names), written: true };
+      return { after: fileOfShelf(change2.summary), written: true };
     });
   }
 
@@ -454,9 +462,7 @@ export class ReaderDb {
       const { summary } = await this.readSummary(tx);
       const { references, errors } = await this.readAll(tx);
       if (errors.length) throw new Error(`${errors[0]}; it was left as it is`);
-      const order = new Map(summary.entries.map((e, i) => [e.source.id, i]));
-      const held = references.filter((r) => order.has(r.sourceId)).sort((a, b) => order.get(a.sourceId)! - order.get(b.sourceId)!);
-      const before = summary.entries.length ? fileOf(summary.entries.map((e) => e.source), held, summary.names) : undefined;
+      const before = summary.entries.length ? fileOfShelf(summary, references) : undefined;
       const after = change(before);
       if (after === before) return { before, after, written: false };
       await Promise.all([REFS, SOURCES].map((name) => request(tx.objectStore(name).clear())));

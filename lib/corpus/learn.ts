@@ -1,10 +1,9 @@
 // The reader's corpus growing with their reading: an analysed page becomes a source (once per
 // address; a changed article replaces its earlier reading), and a retention policy drops the
 // oldest read articles first. Pages the reader added by hand are theirs: retention leaves them.
-// Plain data in, plain data out: the background keeps the result in IndexedDB.
+// Plain data in, plain data out: lib/corpus/shelf.ts applies them to the stored corpus.
 import type { Analysis } from '../engine';
 import type { Reference, Source } from '../types';
-import type { CorpusFile } from './index';
 import { factCheckSource } from '../factcheck/source';
 
 export interface Retention {
@@ -83,37 +82,6 @@ export function factChecksFromAnalysis(a: Analysis, opts: { how: KeptHow; now: D
 }
 
 /**
- * The reader's corpus with `learned` in it: an earlier reading of the same address (or the same
- * text) is replaced; a page added by hand stays "added" when it is read again. Returns the same
- * object when the page is already kept with the same text (nothing to write).
- */
-export function keepSource(file: CorpusFile | undefined, learned: LearnedSource): CorpusFile {
-  const base = file ?? { format: 'crosscheck-corpus' as const, version: 1 as const, sources: [], references: [] };
-  const key = learned.source.url ? pageKey(learned.source.url) : '';
-  const same = (s: Source) => s.id === learned.source.id || (key !== '' && s.url !== undefined && pageKey(s.url) === key);
-  const earlier = base.sources.find(same);
-  if (earlier && earlier.textHash === learned.source.textHash && (earlier.kept === 'added' || learned.source.kept !== 'added')) return base;
-  const gone = new Set(base.sources.filter((s) => same(s) || s.textHash === learned.source.textHash).map((s) => s.id));
-  const source: Source = earlier?.kept === 'added' ? { ...learned.source, kept: 'added' } : learned.source;
-  return {
-    ...base,
-    sources: [...base.sources.filter((s) => !gone.has(s.id)), source],
-    references: [...base.references.filter((r) => !gone.has(r.sourceId)), ...learned.references],
-  };
-}
-
-/** The corpus without the given sources and their references. */
-export function removeSources(file: CorpusFile, ids: Iterable<string>): CorpusFile {
-  const gone = new Set(ids);
-  if (gone.size === 0) return file;
-  return {
-    ...file,
-    sources: file.sources.filter((s) => !gone.has(s.id)),
-    references: file.references.filter((r) => !gone.has(r.sourceId)),
-  };
-}
-
-/**
  * The read articles retention drops: those kept longer than `days`, then the oldest beyond
  * `articles`. Sources the reader added by hand or imported are never dropped by it.
  */
@@ -130,9 +98,4 @@ export function expired(file: { sources: ReadonlyArray<Pick<Source, 'id' | 'kept
     if (s.at < limit || i >= Math.max(0, policy.articles)) out.push(s.id);
   });
   return out;
-}
-
-/** The corpus after the retention policy. */
-export function retain(file: CorpusFile, policy: Retention, now: Date): CorpusFile {
-  return removeSources(file, expired(file, policy, now));
 }
