@@ -207,29 +207,35 @@ function relateQuote(claim: Claim, ref: Reference): Candidate | undefined {
   const elided = /\.\.\.|\u2026/.test(claim.quote!.words + ref.quote!.words);
   const agrees = (x: string[], y: string[]) => x.join(' ') === y.join(' ') || quoteContains(x, y) || (elided && quoteElides(x, y));
   if (agrees(a, b)) return { ref, relation: 'agree', strength: 1 };
-  // A long quotation is matched by its closest sentence: one sentence of it may be the other's words.
-  let best = { sim: jaccard(a, b), x: a, y: b };
+  // A long quotation is matched sentence by sentence: one sentence of it may be the other's words.
+  // Each sentence of the shorter side is aligned with its closest in the other; one sentence
+  // given in other words makes the quotation a variant even where another sentence agrees.
+  const whole = { sim: jaccard(a, b), x: a, y: b };
+  let agreed = false;
+  let best: typeof whole | undefined;
+  const variant = (p: typeof whole) => p.sim >= QUOTE_VARIANT || (p.sim >= PARTIAL_QUOTE && overlapShare(p.x, p.y) >= 0.75 && Math.min(p.x.length, p.y.length) >= 5);
   const sa = quoteSegments(claim.quote!.words);
   const sb = quoteSegments(ref.quote!.words);
   if (sa.length > 1 || sb.length > 1) {
-    for (const x of sa.length ? sa : [a])
-      for (const y of sb.length ? sb : [b]) {
-        if (agrees(x, y)) {
-          if (best.sim < 2) best = { sim: 2, x, y };
-          continue;
-        }
+    const [xs, ys, flip] = (sa.length || 1) <= (sb.length || 1) ? [sa.length ? sa : [a], sb.length ? sb : [b], false] : [sb.length ? sb : [b], sa.length ? sa : [a], true];
+    for (const x of xs) {
+      let near: typeof whole | undefined;
+      let same = false;
+      for (const y of ys) {
+        if (agrees(x, y)) same = true;
         const sim = jaccard(x, y);
-        if (sim > best.sim) best = { sim, x, y };
+        if (!near || sim > near.sim) near = flip ? { sim, x: y, y: x } : { sim, x, y };
       }
-  }
-  if (best.sim >= 2) return { ref, relation: 'agree', strength: 1 };
+      if (same) agreed = true;
+      else if (near && variant(near) && (!best || near.sim > best.sim)) best = near;
+    }
+  } else if (variant(whole)) best = whole;
+  if (!best && agreed) return { ref, relation: 'agree', strength: 1 };
+  if (!best && variant(whole)) best = whole;
+  if (!best) return undefined;
   // Words given through a translator, or recalled loosely ("something like"), are not the
   // speaker's own: two versions of them say nothing about who misquoted whom.
-  if (notVerbatim(claim) || notVerbatim(ref)) return undefined;
-  // A shorter quotation whose words are nearly all in the longer one, some changed: the same words
-  // reported differently, though the longer one says more.
-  const partial = best.sim >= PARTIAL_QUOTE && overlapShare(best.x, best.y) >= 0.75 && Math.min(best.x.length, best.y.length) >= 5;
-  if (best.sim < QUOTE_VARIANT && !partial) return undefined;
+  if (notVerbatim(claim) || notVerbatim(ref)) return agreed ? { ref, relation: 'agree', strength: 1 } : undefined;
   return { ref, relation: 'quote-variant', strength: best.sim, differs: quoteDifference(best.x, best.y) };
 }
 

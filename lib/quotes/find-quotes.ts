@@ -5,6 +5,8 @@ import type { Mention, Quote, Span } from '../types';
 const SPEECH =
   /\b(said|says|say|saying|wrote|writes|write|writing|told|tells|tweeted|tweets|posted|posts|added|adds|stated|states|stating|claimed|claims|claiming|commented|comments|commenting|asserted|asserts|asserting|noted|notes|explained|argued|argues|responded|replied|warned|warns|insisted|insists|remarked|declared|declares|announced|quipped|joked|continued|acknowledged|admitted|asked|answered|countered|emphasized|emphasised|confided|recalled|revealed|conceded|vowed|pledged|promised|urged|cautioned|stressed|reiterated|lamented|boasted|observed|concluded|comment|state|claim|tweet|post|note|add|respond|reply|warn|insist|explain|argue|adding|noting|explaining|arguing|warning|insisting|replying|responding|posting|tweeting|telling|declaring|announcing|acknowledging|admitting|asking|answering|writing|put it)\b/i;
 const PRONOUN = /\b(he|she)\b/i;
+/** What may stand between a quotation and its speaker's name: a comma, and a title ('," Mr. Lee said'). */
+const HONORIFIC_GAP = /^[\s,]*(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|Sir|Dame|Lord|Lady)\.?\s+)?$/;
 
 const OPENERS: Record<string, string> = { '\u201c': '\u201d', '"': '"', '\u00ab': '\u00bb', '\u2018': '\u2019', "'": "'" };
 /** Single quotes double as apostrophes: one opens only after a space or a bracket, and closes only before a non-letter. */
@@ -45,9 +47,17 @@ export function findQuotes(text: string, sentences: Span[], mentions: Mention[])
     if (words.split(/\s+/).length < 3) continue;
     let speaker = attribute(text, r, sentences, people);
     // An unattributed quote right after an attributed one, in the next sentence or two, continues it.
-    if (!speaker && last?.speaker && r.start - last.end < 200 && !/\n\s*\n/.test(text.slice(last.end, r.start))) {
+    if (!speaker && last?.speaker && r.start - last.end < 200) {
       const between = text.slice(last.end, r.start);
-      if (!people.some((p) => p.start >= last!.end && p.end <= r.start) || between.length < 80) speaker = last.speaker;
+      const inBetween = people.filter((p) => p.start >= last!.end && p.end <= r.start);
+      if (!/\n\s*\n/.test(between)) {
+        if (!inBetween.length || between.length < 80) speaker = last.speaker;
+      } else if (!/\n\s*\n[^]*\n\s*\n/.test(between) && /\n\s*$/.test(between) && (!inBetween.length || (inBetween[0].canonical ?? inBetween[0].text) === last.speaker)) {
+        // A paragraph that is all quotation, right after the paragraph of an attributed one whose
+        // attribution names that speaker first (others named after are who was told), goes on
+        // with the same speaker's words (news style across paragraphs).
+        speaker = last.speaker;
+      }
     }
     quotes.push({ start: r.start, end: r.end, text: text.slice(r.start, r.end), words, speaker });
     last = { speaker, end: r.end };
@@ -106,7 +116,7 @@ function attribute(text: string, q: { start: number; end: number }, sentences: S
     const p = afterPeople[0];
     const gap = text.slice(q.end, p.start);
     const tail = text.slice(p.end, p.end + 25);
-    if (/^[\s,]*$/.test(gap) && SPEECH.test(tail.split(/[,.;]/)[0])) return name(p);
+    if (HONORIFIC_GAP.test(gap) && SPEECH.test(tail.split(/[,.;]/)[0])) return name(p);
     if (SPEECH.test(gap) && /^[\s,]*\S+[\s]*$/.test(gap.replace(/^[\s,]*/, '').replace(/\s*$/, ' '))) return name(p);
   }
   // A quotation that opens its paragraph after one ending "... said:" is that speaker's.

@@ -196,6 +196,22 @@ describe('more quotation forms', () => {
     ]);
   });
 
+  it('one sentence of a long quotation in other words makes it a variant, though another sentence agrees', () => {
+    const a = check(
+      { text: '"We still have not closed the north pier 100%. We are missing some parts but we decided to carry on," Sarah Velde said.', published: '2031-05-04' },
+      [{ text: '"We still have not closed the north pier one hundred percent. We are still missing a few parts, but we decided to go ahead," Sarah Velde said.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'north pier')).toEqual(['quote-variant']);
+  });
+
+  it('the same long quotation, sentence for sentence, agrees', () => {
+    const a = check(
+      { text: '"We still have not closed the north pier 100%. We are missing some parts," Sarah Velde said.', published: '2031-05-04' },
+      [{ text: '"We still have not closed the north pier one hundred percent. We are missing some parts," Sarah Velde said.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'north pier')).toEqual(['agree']);
+  });
+
   it('calls a short quotation inside a longer one, with words changed, a variant', () => {
     const a = check(
       { text: '"We are deeply sorry for the delays that we have caused to our riders, to the city and to anyone who waited," Sarah Velde said.', published: '2031-05-04' },

@@ -52,3 +52,22 @@ describe('findQuotes, more attributions', () => {
     expect(q[0].speaker).toBe('Omar Haddad');
   });
 });
+
+describe('findQuotes, titles and paragraphs', () => {
+  it('reads a title before the speaker\'s name ("," Mr. Name said)', () => {
+    const t = 'Jonas Pell runs the farm.\n\n“We made the choice to sell the farm,” Mr. Pell said in an interview.';
+    expect(quotes(t)[0].speaker).toBe('Jonas Pell');
+    expect(quotes('“The vote was fair,” Dr. Amara Osei said.')[0].speaker).toBe('Amara Osei');
+  });
+
+  it('gives a paragraph that is all quotation to the speaker of the paragraph before', () => {
+    const t = '“We made the choice to sell the farm,” Jonas Pell said in an interview with the Daily Planet.\n\n“We still have not signed it. We are missing a few papers.”';
+    expect(quotes(t).map((q) => q.speaker)).toEqual(['Jonas Pell', 'Jonas Pell']);
+  });
+
+  it('but not when the paragraph before ends with someone else\'s words, or there is a paragraph between', () => {
+    const other = '“We made the choice to sell the farm,” Jonas Pell said.\n\nThe buyers said the price was low.\n\n“Nobody will pay that much for it.”';
+    expect(quotes(other).map((q) => q.speaker)).toEqual(['Jonas Pell', undefined]);
+  });
+});
+
