@@ -3,7 +3,7 @@
 import type { Claim, Comparison, Figure, Reference, Source } from '../types';
 import type { CorpusIndex } from '../corpus';
 import { figuresOverlap, isBound, isVague, sameAnchor } from './figures';
-import { quoteContains, quoteDifference, quoteElides, quoteSegments, quoteTokens } from './quotes';
+import { quoteClauses, quoteContains, quoteDifference, quoteElides, quoteSegments, quoteTokens } from './quotes';
 import { explain } from './explain';
 import { comparableUnits, sameHolder, sameQuantity } from './quantity';
 import { CUMULATIVE, RUNNING, WINDOWED } from '../claims/measure-lexicon';
@@ -64,7 +64,10 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
   // What each figure measures is not said on both sides: the same value in like words about the
   // same people agrees, but nothing is strong enough for a conflict.
   if (same === 'unknown') {
-    if (anchor && overlap && (shared || sim >= AGREE_CONTEXT)) return { ref, relation: 'agree', strength: sim };
+    // A figure that names nothing it measures on either side ("it is 100% done") agrees by its
+    // people only when some words around it are alike too.
+    const bare = !claim.measure?.terms?.length && !ref.measure?.terms?.length && (!a.unit || a.kind === 'percent');
+    if (anchor && overlap && ((shared && (!bare || sim >= ALIGNED_CONTEXT)) || sim >= AGREE_CONTEXT)) return { ref, relation: 'agree', strength: sim };
     // Opposite bounds on the same number about the same people ("over $10 billion" against "well
     // under $10 billion") are one figure read two ways, whatever words name it.
     const opposite = anchor && !overlap && shared && (isBound(a) || isBound(b)) && !isVague(a) && !isVague(b);
@@ -97,6 +100,9 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
     return aligned ? { ref, relation: 'update', strength: sim + 0.5 } : undefined;
   }
   if (overlap) {
+    // One fire's acres against two fires' sum: bounds that overlap say nothing of each other
+    // unless they write the same number.
+    if (!sameScope && !anchor) return undefined;
     // "up to $500 billion" contains "$14 billion" but says little of it: a bound agrees with a
     // value only when the value is near its edge or the words around them are alike.
     const loose = (isBound(a) || isBound(b) || isVague(a) || isVague(b)) && !anchor && sim < AGREE_CONTEXT;
@@ -228,6 +234,27 @@ function relateQuote(claim: Claim, ref: Reference): Candidate | undefined {
       }
       if (same) agreed = true;
       else if (near && variant(near) && (!best || near.sim > best.sim)) best = near;
+    }
+    // A sentence that agrees with nothing on the other side but is nearly all its words, one or
+    // more changed ('I knew that I had to score' where the other has 'I knew ... and I had to
+    // score'): the same words reported differently. Words only left out still agree.
+    if (agreed && !best) {
+      const changed = (clauses: string[][], other: string[], flip: boolean) => {
+        const words = new Set(other);
+        for (const x of clauses) {
+          if (agrees(x, other)) continue;
+          const missing = x.filter((w) => !words.has(w));
+          const content = x.filter((w) => !isStopword(w) && words.has(w));
+          if (!missing.length || missing.length > x.length / 4 || content.length < 2) continue;
+          // The other side's words over the same stretch, to say which words differ.
+          const at = x.map((w) => other.indexOf(w)).filter((k) => k >= 0);
+          const y = other.slice(Math.min(...at), Math.max(...at) + 1);
+          const sim = 1 - missing.length / x.length;
+          return flip ? { sim, x: y, y: x } : { sim, x, y };
+        }
+        return undefined;
+      };
+      best = changed(quoteClauses(claim.quote!.words), b, false) ?? changed(quoteClauses(ref.quote!.words), a, true);
     }
   } else if (variant(whole)) best = whole;
   if (!best && agreed) return { ref, relation: 'agree', strength: 1 };

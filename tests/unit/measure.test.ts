@@ -140,6 +140,10 @@ describe('what is not a quantity, and what is a part', () => {
   it('reads a list of counts as counts side by side, not one as the sum of the other', () => {
     expect(figureClaim('The four flight attendants and 171 passengers sat in their seats.', '171').measure?.scope).toBeUndefined();
     expect(figureClaim('Five wildfires have burned 29,000 acres.', '29,000').measure?.scope).toBe('total');
+    expect(figureClaim('The workers were Ana Lee, 35, of Harbour City, and two others.', '35').measure).toMatchObject({ terms: ['age'], holder: 'Ana Lee' });
+    // The holders' own relative clause, and a name between the number and the noun it counts.
+    expect(figureClaim('Two Veloria County wildfires which tore through more than 34,000 acres are out.', '34,000').measure?.scope).toBe('total');
+    expect(figureClaim('Two Las Palmas County wildfires burned 9,000 acres.', 'Two').figure?.unit).toBe('wildfire');
   });
 
   it("does not set one fire's figure against a figure for the whole story", () => {
@@ -202,6 +206,30 @@ describe('more quotation forms', () => {
       [{ text: '"We still have not closed the north pier one hundred percent. We are still missing a few parts, but we decided to go ahead," Sarah Velde said.', published: '2031-05-04', outlet: 'Wire' }],
     );
     expect(relationsOf(a, 'north pier')).toEqual(['quote-variant']);
+  });
+
+  it('a clause with a word changed makes a variant, though the rest agrees', () => {
+    const a = check(
+      { text: '"We began on Monday, and the findings from these checks and those of other ports will be sent to the ministry," Sarah Velde said.', published: '2031-05-04' },
+      [{ text: '"We began on Monday. The findings from these checks and those of other harbours will be sent to the ministry," Sarah Velde said.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'findings')).toEqual(['quote-variant']);
+  });
+
+  it('"gonna" is not "going to": a transcriber\'s change of words', () => {
+    const a = check(
+      { text: '"If you stay on the island tonight, you are going to be cut off," Sarah Velde said.', published: '2031-05-04' },
+      [{ text: '"If you stay on the island tonight, you\'re gonna be cut off," Sarah Velde said.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'island')).toEqual(['quote-variant']);
+  });
+
+  it('a speaker written with a familiar first name is the same speaker', () => {
+    const a = check(
+      { text: '"We will close the north pier for a year," Robert Velde said.', published: '2031-05-04' },
+      [{ text: '"We will close the north pier for a year," Bob Velde said.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'north pier')).toEqual(['agree']);
   });
 
   it('the same long quotation, sentence for sentence, agrees', () => {
