@@ -68,7 +68,7 @@ export function findQuotes(text: string, sentences: Span[], mentions: Mention[])
       if (!/\n\s*\n/.test(between)) {
         // The words between are the last quotation's attribution when they name its speaker first.
         if (!inBetween.length || between.length < 80 || (inBetween[0].canonical ?? inBetween[0].text) === last.speaker) speaker = last.speaker;
-      } else if (!/\n\s*\n[^]*\n\s*\n/.test(between) && /\n\s*$/.test(between) && (!inBetween.length || (inBetween[0].canonical ?? inBetween[0].text) === last.speaker)) {
+      } else if (!/\n\s*\n[\s\S]*\n\s*\n/.test(between) && /\n\s*$/.test(between) && (!inBetween.length || (inBetween[0].canonical ?? inBetween[0].text) === last.speaker)) {
         // A paragraph that is all quotation, right after the paragraph of an attributed one whose
         // attribution names that speaker first (others named after are who was told), goes on
         // with the same speaker's words (news style across paragraphs).
