@@ -56,7 +56,10 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
   if (same === 'different') return undefined;
   const sim = jaccard(claim.context, ref.context);
   const anchor = sameAnchor(a, b);
-  const overlap = figuresOverlap(a, b);
+  // "almost 7,000" and "over 7,000" soften one number two ways: the same reading, not two.
+  const soft = (f: Figure) => f.hedge === 'about' || f.hedge === 'nearly';
+  const sameTerms = (claim.measure?.terms ?? []).join() === (ref.measure?.terms ?? []).join() && !!claim.measure?.terms?.length;
+  const overlap = figuresOverlap(a, b) || (anchor && sameTerms && (soft(a) || soft(b)) && !isVague(a) && !isVague(b));
   const shared = sharesSubject(claim, ref) || sharesHolder(claim, ref);
   // Once both name the same measure, the same story is enough to compare them: the holder, the
   // window and the words around them still have to agree.
@@ -219,7 +222,8 @@ function relateQuote(claim: Claim, ref: Reference): Candidate | undefined {
   const whole = { sim: jaccard(a, b), x: a, y: b };
   let agreed = false;
   let best: typeof whole | undefined;
-  const variant = (p: typeof whole) => p.sim >= QUOTE_VARIANT || (p.sim >= PARTIAL_QUOTE && overlapShare(p.x, p.y) >= 0.75 && Math.min(p.x.length, p.y.length) >= 5);
+  // Four words or fewer ("That doesn't work.") are too few to tell a changed quotation from another one.
+  const variant = (p: typeof whole) => Math.min(p.x.length, p.y.length) >= 5 && (p.sim >= QUOTE_VARIANT || (p.sim >= PARTIAL_QUOTE && overlapShare(p.x, p.y) >= 0.75));
   const sa = quoteSegments(claim.quote!.words);
   const sb = quoteSegments(ref.quote!.words);
   if (sa.length > 1 || sb.length > 1) {

@@ -155,6 +155,24 @@ describe('what is not a quantity, and what is a part', () => {
   });
 });
 
+describe('one number softened two ways', () => {
+  it('"almost 7,000 flights" and "over 7,000 flights" are one reading, not an update', () => {
+    const a = check(
+      { text: 'Brightwater Airlines canceled over 7,000 flights, Brightwater Airlines said.', published: '2031-05-09' },
+      [{ text: 'Brightwater Airlines is dealing with refund requests after almost 7,000 flights were canceled.', published: '2031-05-06', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '7,000')).toEqual(['agree']);
+  });
+
+  it('a quotation of four words or fewer is too short to be a variant', () => {
+    const a = check(
+      { text: '"We thought we were ready for anything. It does not work," Sarah Velde said.', published: '2031-05-04' },
+      [{ text: '"That does not work," Sarah Velde said.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'ready for anything')).toEqual([]);
+  });
+});
+
 describe('quotations', () => {
   const page = (text: string) => ({ text, published: '2031-05-04' });
   const wire = (text: string) => [{ text, published: '2031-05-04', outlet: 'Wire' }];
