@@ -96,8 +96,12 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
   // An estimate is its estimator's: against another figure whose source is named on one side
   // only, who made which is not known, so neither an update nor a disagreement can be told.
   const estimators = (claim.measure?.estimate || ref.measure?.estimate) && !!claim.measure?.by !== !!ref.measure?.by;
+  // With no holder on either side, the sentences' own names must meet: one fire's figure is not another's.
+  const apart =
+    !h1 && !h2 && claim.subjects.length > 0 && ref.subjects.length > 0 && !sharesName(claim.subjects, ref.subjects) &&
+    !sharesName(claim.subjects, ref.topics ?? []) && !sharesName(ref.subjects, claim.topics ?? []);
   const aligned =
-    !estimators && sameScope && (sameHolders || (!h1 && !h2) || oneSided) && (sameHolders || named || sim >= ALIGNED_CONTEXT);
+    !estimators && sameScope && !apart && (sameHolders || (!h1 && !h2) || oneSided) && (sameHolders || named || sim >= ALIGNED_CONTEXT);
   const running = isUpdate(claim, ref, dates);
   if (running && !isVague(a) && !isVague(b) && !figuresOverlap(unbounded(a), unbounded(b))) {
     return aligned ? { ref, relation: 'update', strength: sim + 0.5 } : undefined;
@@ -314,7 +318,11 @@ export function compareClaims(claims: Claim[], index: CorpusIndex, opts: Compare
     for (const [sourceId, list] of bySource) {
       const agrees = list.some((c) => c.relation === 'agree');
       const differ = (c: Candidate) => c.relation === 'conflict' || c.relation === 'update';
-      const conflicts = list.filter(differ).sort((x, y) => y.strength - x.strength);
+      // A headline gives a figure without the words that say what it measures: the body's
+      // sentence that differs is the one to show, when there is one.
+      const title = (index.sources.get(sourceId)?.title ?? '').trim().toLowerCase();
+      const isTitle = (c: Candidate) => c.ref.sentenceStart === 0 && !!title && c.ref.sentence.trim().toLowerCase() === title;
+      const conflicts = list.filter(differ).sort((x, y) => Number(isTitle(x)) - Number(isTitle(y)) || y.strength - x.strength);
       const kept = list.filter((c) => !differ(c));
       if (!agrees && conflicts.length) kept.push(conflicts[0]);
       for (const c of kept) {

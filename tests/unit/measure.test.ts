@@ -155,6 +155,28 @@ describe('what is not a quantity, and what is a part', () => {
   });
 });
 
+describe('a headline and its body', () => {
+  it('shows the body\'s sentence that differs rather than the headline\'s', () => {
+    const title = 'Brightwater Motors recalls 900 cars over faulty brakes';
+    const file = buildCorpus([{ id: 's0', input: { text: `${title}\n\nBrightwater Motors said on Monday that 900 cars were recalled.`, title, published: '2031-05-04' }, outlet: 'Wire' }]);
+    const index = new CorpusIndex(parseCorpus(JSON.parse(serializeCorpus(file))));
+    const a = analyze({ text: 'Brightwater Motors recalled 700 cars over faulty brakes.', title: 'Page', published: '2031-05-04' }, index);
+    const claim = a.claims.find((c) => c.figure?.text.includes('700'))!;
+    const refs = a.comparisons.filter((c) => c.claimId === claim.id && c.relation === 'conflict').map((c) => a.references[c.referenceId].sentence);
+    expect(refs).toEqual(['Brightwater Motors said on Monday that 900 cars were recalled.']);
+  });
+});
+
+describe('figures of two different named things', () => {
+  it('one named fire\'s containment is not an update of another named fire\'s', () => {
+    const a = check(
+      { text: 'Firefighters in Velmar fought three fires. Schools in Velmar are closed. Another smaller blaze, the Harlow Fire, is 90% contained, firefighters said.', published: '2031-05-06' },
+      [{ text: 'Velmar officials said more homes burned in Velmar overnight. The Ridge Fire has burned but is now 33% contained, firefighters said.', published: '2031-05-08', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '90%')).toEqual([]);
+  });
+});
+
 describe('one number softened two ways', () => {
   it('"almost 7,000 flights" and "over 7,000 flights" are one reading, not an update', () => {
     const a = check(
