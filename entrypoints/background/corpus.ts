@@ -283,25 +283,41 @@ export class CorpusService {
     const status: CorpusStatus = { loaded: false, sources: 0, references: 0, revision };
     const errors: string[] = [];
     let shelf: { provider: ShelfProvider; summary: ShelfSummary } | undefined;
-    for (const p of this.providers) {
-      try {
-        if (isShelf(p)) {
-          const summary = await p.summary();
-          if (summary.problem) errors.push(`your corpus: ${oneLine(summary.problem)}`);
-          shelf = { provider: p, summary };
-          continue;
-        }
-        const file = await p.load();
-        if (!file) continue;
+    const failed = (p: AnyProvider, e: unknown) => {
+      const message = oneLine(e instanceof Error ? e.message : String(e));
+      errors.push(p.origin === 'bundled' ? message : `your corpus: ${message}`);
+    };
+    // All asked at once: a shelf's database opens (in the browser, apart from this thread) while
+    // the whole parts load and are indexed.
+    const asked = this.providers.map((p) => {
+      const got = (async (): Promise<CorpusFile | ShelfSummary | undefined> => (isShelf(p) ? p.summary() : p.load()))();
+      return got.then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      );
+    });
+    for (const [i, p] of this.providers.entries()) {
+      if (isShelf(p)) continue;
+      const got = await asked[i]!;
+      if ('error' in got) failed(p, got.error);
+      else if (got.value) {
+        const file = got.value as CorpusFile;
         parts.push({ origin: p.origin, file });
         status[p.origin] = partStatus(file);
-      } catch (e) {
-        const message = oneLine(e instanceof Error ? e.message : String(e));
-        errors.push(p.origin === 'bundled' ? message : `your corpus: ${message}`);
       }
     }
     const merged = parts.length ? mergeCorpora(parts) : EMPTY_CORPUS;
     const index = new CorpusIndex(merged);
+    for (const [i, p] of this.providers.entries()) {
+      if (!isShelf(p)) continue;
+      const got = await asked[i]!;
+      if ('error' in got) failed(p, got.error);
+      else {
+        const summary = got.value as ShelfSummary & { problem?: string };
+        if (summary.problem) errors.push(`your corpus: ${oneLine(summary.problem)}`);
+        shelf = { provider: p, summary };
+      }
+    }
     let shelved: Shelved | undefined;
     status.sources = merged.sources.length;
     status.references = merged.references.length;
@@ -400,11 +416,20 @@ export class CorpusService {
       return new CorpusIndex(merged, new Map([...held.values()].map((e) => [READER_PREFIX + e.source.id, e.sentences])));
     };
     const byAddress = known((page.url && s.byUrl.get(stripUrl(page.url))) || s.byHash.get(textHash));
-    const found = await this.fetch(s, sentenceProbeKeys(page.sentences), status);
-    const matched = indexOf(found, byAddress).recognise(page);
-    // A page that is a stored article takes its date when it states none itself (as analyze does).
-    const published = input.published ?? matched?.published;
-    const reading = readPage(input, s.names, published, sentences);
+    const probes = sentenceProbeKeys(page.sentences);
+    let reading: PageReading | undefined;
+    if (input.published !== undefined) {
+      // A page that states its date is read as it is, whatever stored article it may be: its
+      // sentences' keys and its claims' keys are asked of the store in one request.
+      reading = readPage(input, s.names, input.published, sentences);
+      await this.fetch(s, [...probes, ...claimProbeKeys(reading.claims)], status);
+    }
+    const found = await this.fetch(s, probes, status);
+    if (!reading) {
+      // A page that is a stored article takes its date when it states none itself (as analyze does).
+      const matched = indexOf(found, byAddress).recognise(page);
+      reading = readPage(input, s.names, matched?.published, sentences);
+    }
     const candidates = await this.fetch(s, claimProbeKeys(reading.claims), status);
     const all = new Map(found.map((r) => [`${r.sourceId}\u0000${r.id}`, r]));
     for (const r of candidates) all.set(`${r.sourceId}\u0000${r.id}`, r);
