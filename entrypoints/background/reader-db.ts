@@ -464,11 +464,7 @@ export class ReaderDb {
 
   /** The shelf's summary, and a line when part of the stored corpus cannot be read. */
   async summary(): Promise<ShelfSummary & { problem?: string }> {
-    const T0 = performance.now();
-    await this.open();
-    const T1 = performance.now();
     const { summary } = await this.transaction('readonly', (tx) => this.readSummary(tx));
-    ((globalThis as any).__t ??= []).push({ open: Math.round(T1 - T0), summary: Math.round(performance.now() - T1) });
     return this.legacyError ? { ...summary, problem: this.legacyError } : summary;
   }
 
@@ -484,9 +480,7 @@ export class ReaderDb {
       // them, then those sources' claims are read, a record each, and their own keys decide.
       const probes = keys.map(posting);
       const buckets = [...new Set(probes.map((p) => p.bucket))];
-      const T0 = performance.now();
       const got = (await Promise.all(buckets.map((b) => request(tx.objectStore(POSTINGS).get(b))))) as unknown[];
-      const T1 = performance.now();
       const inBucket = new Map<number, StoredBucket>();
       buckets.forEach((b, i) => {
         const raw = got[i];
@@ -502,10 +496,7 @@ export class ReaderDb {
         for (const [sid, tokens] of inBucket.get(p.bucket) ?? []) if (tokens.includes(token)) sourceIds.add(sid);
       }
       const ids = [...sourceIds];
-      const T2 = performance.now();
       const records = (await Promise.all(ids.map((id) => request(tx.objectStore(CLAIMS).get(id))))) as unknown[];
-      const T3 = performance.now();
-      ((globalThis as any).__t ??= []).push({ keys: keys.length, buckets: buckets.length, post: Math.round(T1 - T0), mid: Math.round(T2 - T1), sources: ids.length, claims: Math.round(T3 - T2), bytes: records.reduce((n: number, r: any) => n + (r?.refs?.join('').length ?? 0), 0) });
       const asked = new Map<string, number[]>();
       keys.forEach((k, i) => {
         let list = asked.get(k);

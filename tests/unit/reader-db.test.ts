@@ -8,7 +8,7 @@ import { ReaderDb } from '../../entrypoints/background/reader-db';
 import { addToCorpus, CorpusService, READER_PREFIX, type ShelfProvider } from '../../entrypoints/background/corpus';
 import { parseCorpus, serializeCorpus, type CorpusFile } from '../../lib/corpus';
 import { DEFAULT_RETENTION, sourceFromAnalysis, sourceIdFor } from '../../lib/corpus/learn';
-import { analyze } from '../../lib/engine';
+import { analyze, readPage } from '../../lib/engine';
 import { CorpusIndex } from '../../lib/corpus';
 import { coverageOf } from '../../lib/corpus/stories';
 import { EMPTY_SUMMARY, filingKeys, planAdd, posting, sentenceProbeKeys } from '../../lib/corpus/shelf';
@@ -342,6 +342,17 @@ describe('a page compared with a large stored corpus', () => {
     expect(a.claims).toEqual(full.claims);
     // The other coverage: the stored article of the same story, from the summary.
     expect(coverageOf(a, page.index, page.stories).map((c) => c.sourceId)).toEqual([READER_PREFIX + first.source.id]);
+  });
+
+  it('a page is read with the names the shelf knows (an imported corpus with names)', async () => {
+    const db = new ReaderDb(new IDBFactory());
+    const file: CorpusFile = { ...asFile(learned(ferry)), names: [{ name: 'Velden', kind: 'person' }, { name: 'Northgate', kind: 'organization' }] };
+    await db.add(file);
+    const page = await new CorpusService([bundledProvider, shelfOf(db)]).forPage(ferryLater);
+    const whole = (await new CorpusService([bundledProvider, { origin: 'reader', load: async () => file, revision: async () => '1' }]).get()).index;
+    expect(whole.names.get('Velden')).toBe('person');
+    expect(page.reading).toEqual(readPage(ferryLater, whole.names));
+    expect(analyze(ferryLater, page.index, { reading: page.reading }).claims).toEqual(analyze(ferryLater, whole).claims);
   });
 
   it('a page that is a stored article is recognised and never compared with itself; a second page reads from memory', async () => {
