@@ -68,15 +68,15 @@ const [n, bytes, keys, mode] = process.argv.slice(2).map((x, i) => (i < 3 ? Numb
 const dir = mkdtempSync(join(tmpdir(), 'probe-'));
 try {
   let c = await open(dir); let p = await c.newPage(); await p.goto(ORIGIN + '/');
-  const t = Date.now(); await p.evaluate(([a, b, k, bt]) => (window as any).probe.store(a, b, k, bt), [n, bytes, keys, BATCH]); const storeMs = Date.now() - t;
+  const t = Date.now(); await p.evaluate(([a, b, k, bt]) => (window as unknown as { probe: Record<string, (...a: unknown[]) => Promise<unknown>> }).probe.store(a, b, k, bt), [n, bytes, keys, BATCH]); const storeMs = Date.now() - t;
   await new Promise((r) => setTimeout(r, Number(process.env.WAIT ?? 0)));
   await c.close();
   if (mode === 'ls') console.log(du(dir).join('\n'));
   for (const order of [['small', 'big'], ['big', 'small'], 'par']) {
     c = await open(dir); p = await c.newPage(); await p.goto(ORIGIN + '/');
-    await p.evaluate(() => (window as any).probe.touch()); await p.close(); await new Promise((r) => setTimeout(r, 3000));
+    await p.evaluate(() => (window as unknown as { probe: Record<string, (...a: unknown[]) => Promise<unknown>> }).probe.touch()); await p.close(); await new Promise((r) => setTimeout(r, 3000));
     p = await c.newPage(); await p.goto(ORIGIN + '/');
-    const r = order === 'par' ? await p.evaluate(() => (window as any).probe.parallel()) : await p.evaluate((o) => (window as any).probe.wake(o), order);
+    const r = order === 'par' ? await p.evaluate(() => (window as unknown as { probe: Record<string, (...a: unknown[]) => Promise<unknown>> }).probe.parallel()) : await p.evaluate((o) => (window as unknown as { probe: Record<string, (...a: unknown[]) => Promise<unknown>> }).probe.wake(o), order);
     console.log(`n=${n} bytes=${bytes} keys=${keys} store=${storeMs}ms ${JSON.stringify(order)} ${JSON.stringify(r)}`);
     await c.close();
   }
