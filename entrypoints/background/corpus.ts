@@ -241,6 +241,22 @@ interface Shelved {
   hits: Map<string, string[]>;
 }
 
+type Asked = { value: CorpusFile | ShelfSummary | undefined } | { error: unknown };
+
+/**
+ * What one revision of the providers gives. All are asked at once: a shelf's database opens (in the
+ * browser, apart from this thread) while the whole parts load and are indexed.
+ */
+interface Built {
+  revision: string;
+  loading: Promise<{ corpus: LoadedCorpus; shelved?: Shelved }>;
+}
+
+function failure(p: AnyProvider, e: unknown): string {
+  const message = oneLine(e instanceof Error ? e.message : String(e));
+  return p.origin === 'bundled' ? message : `your corpus: ${message}`;
+}
+
 /** References kept in memory between pages of one wake; past this the cache starts again. */
 const CACHE_REFERENCES = 20_000;
 
@@ -251,7 +267,7 @@ const CACHE_REFERENCES = 20_000;
  * the shelf's records its keys find, so a wake never reads the whole of a large reader's corpus.
  */
 export class CorpusService {
-  private current: { revision: string; loading: Promise<{ corpus: LoadedCorpus; shelved?: Shelved }> } | null = null;
+  private current: Built | null = null;
 
   constructor(private readonly providers: AnyProvider[]) {}
 
@@ -265,12 +281,15 @@ export class CorpusService {
     return revs.join('|');
   }
 
-  private async loaded(): Promise<{ corpus: LoadedCorpus; shelved?: Shelved }> {
+  private async built(): Promise<Built> {
     const revision = await this.revision();
-    if (this.current && this.current.revision === revision) return this.current.loading;
-    const loading = this.build(revision);
-    this.current = { revision, loading };
-    return loading;
+    if (this.current && this.current.revision === revision) return this.current;
+    this.current = this.build(revision);
+    return this.current;
+  }
+
+  private async loaded(): Promise<{ corpus: LoadedCorpus; shelved?: Shelved }> {
+    return (await this.built()).loading;
   }
 
   /** The same object until a revision changes. */
@@ -278,30 +297,46 @@ export class CorpusService {
     return (await this.loaded()).corpus;
   }
 
-  private async build(revision: string): Promise<{ corpus: LoadedCorpus; shelved?: Shelved }> {
+  private build(revision: string): Built {
+    const asked = this.providers.map((p) => {
+      const got = (async (): Promise<CorpusFile | ShelfSummary | undefined> => (isShelf(p) ? p.summary() : p.load()))();
+      return got.then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      );
+    });
+    return { revision, loading: this.withShelf(revision, asked, this.wholeParts(asked)) };
+  }
+
+  /** The whole parts merged and indexed, and what failed of them. */
+  private async wholeParts(asked: Promise<Asked>[]): Promise<{ index: CorpusIndex; parts: CorpusPart[]; errors: string[] }> {
     const parts: CorpusPart[] = [];
-    const status: CorpusStatus = { loaded: false, sources: 0, references: 0, revision };
     const errors: string[] = [];
+    for (const [i, p] of this.providers.entries()) {
+      if (isShelf(p)) continue;
+      const got = await asked[i]!;
+      if ('error' in got) errors.push(failure(p, got.error));
+      else if (got.value) parts.push({ origin: p.origin, file: got.value as CorpusFile });
+    }
+    return { index: new CorpusIndex(parts.length ? mergeCorpora(parts) : EMPTY_CORPUS), parts, errors };
+  }
+
+  private async withShelf(revision: string, asked: Promise<Asked>[], whole: ReturnType<CorpusService['wholeParts']>): Promise<{ corpus: LoadedCorpus; shelved?: Shelved }> {
+    const { index, parts, errors } = await whole;
+    const status: CorpusStatus = { loaded: false, sources: 0, references: 0, revision };
+    for (const part of parts) status[part.origin] = partStatus(part.file);
+    const merged = index.file;
     let shelf: { provider: ShelfProvider; summary: ShelfSummary } | undefined;
-    for (const p of this.providers) {
-      try {
-        if (isShelf(p)) {
-          const summary = await p.summary();
-          if (summary.problem) errors.push(`your corpus: ${oneLine(summary.problem)}`);
-          shelf = { provider: p, summary };
-          continue;
-        }
-        const file = await p.load();
-        if (!file) continue;
-        parts.push({ origin: p.origin, file });
-        status[p.origin] = partStatus(file);
-      } catch (e) {
-        const message = oneLine(e instanceof Error ? e.message : String(e));
-        errors.push(p.origin === 'bundled' ? message : `your corpus: ${message}`);
+    for (const [i, p] of this.providers.entries()) {
+      if (!isShelf(p)) continue;
+      const got = await asked[i]!;
+      if ('error' in got) errors.push(failure(p, got.error));
+      else {
+        const summary = got.value as ShelfSummary & { problem?: string };
+        if (summary.problem) errors.push(`your corpus: ${oneLine(summary.problem)}`);
+        shelf = { provider: p, summary };
       }
     }
-    const merged = parts.length ? mergeCorpora(parts) : EMPTY_CORPUS;
-    const index = new CorpusIndex(merged);
     let shelved: Shelved | undefined;
     status.sources = merged.sources.length;
     status.references = merged.references.length;
@@ -400,11 +435,20 @@ export class CorpusService {
       return new CorpusIndex(merged, new Map([...held.values()].map((e) => [READER_PREFIX + e.source.id, e.sentences])));
     };
     const byAddress = known((page.url && s.byUrl.get(stripUrl(page.url))) || s.byHash.get(textHash));
-    const found = await this.fetch(s, sentenceProbeKeys(page.sentences), status);
-    const matched = indexOf(found, byAddress).recognise(page);
-    // A page that is a stored article takes its date when it states none itself (as analyze does).
-    const published = input.published ?? matched?.published;
-    const reading = readPage(input, s.names, published, sentences);
+    const probes = sentenceProbeKeys(page.sentences);
+    let reading: PageReading | undefined;
+    if (input.published !== undefined) {
+      // A page that states its date is read as it is, whatever stored article it may be: its
+      // sentences' keys and its claims' keys are asked of the store in one request.
+      reading = readPage(input, s.names, input.published, sentences);
+      await this.fetch(s, [...probes, ...claimProbeKeys(reading.claims)], status);
+    }
+    const found = await this.fetch(s, probes, status);
+    if (!reading) {
+      // A page that is a stored article takes its date when it states none itself (as analyze does).
+      const matched = indexOf(found, byAddress).recognise(page);
+      reading = readPage(input, s.names, matched?.published, sentences);
+    }
     const candidates = await this.fetch(s, claimProbeKeys(reading.claims), status);
     const all = new Map(found.map((r) => [`${r.sourceId}\u0000${r.id}`, r]));
     for (const r of candidates) all.set(`${r.sourceId}\u0000${r.id}`, r);

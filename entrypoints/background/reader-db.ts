@@ -1,9 +1,14 @@
-// The reader's corpus in IndexedDB, reference by reference (lib/corpus/shelf.ts): `refs` holds
-// each reference filed under its lookup keys by a multiEntry index, `sources` each source, and
-// `meta` the shelf's summary. A wake reads the summary and then only the references a page's keys
-// find; keeping an article writes its source, its references and the summary, in one transaction.
-// Every write lands whole or not at all. Uses only the IndexedDB API (passed in, so the Node tests
-// and the bench run it on fake-indexeddb).
+// The reader's corpus in IndexedDB, source by source (lib/corpus/shelf.ts): `articles` holds each
+// source (with the posting buckets its claims are filed in), `claims` each source's claims in one
+// record, `postings` the shelf's own inverted index (lookup key to sources, in POSTING_BUCKETS
+// records), and `meta` the shelf's summary. A wake reads the summary and then only the sources a
+// page's keys find; keeping an article writes its source, its claims, the buckets its keys fall
+// in and the summary, in one transaction. Every write lands whole or not at all. No IndexedDB
+// index: in Chromium each index entry is a LevelDB record of its own, and a corpus imported with
+// half a million of them in one transaction made every later opening of the database take 400 to
+// 900 ms, whatever its size in bytes (a record per source and a bucket per 4,096th of the keys: some
+// 14,000 records at 5,000 sources).
+// Uses only the IndexedDB API (passed in, so the Node tests and the bench run it on fake-indexeddb).
 import * as v from 'valibot';
 import { parseCorpus, type CorpusFile } from '../../lib/corpus';
 import { SourceSchema } from '../../lib/corpus/schema';
@@ -12,29 +17,37 @@ import {
   EMPTY_SUMMARY,
   entryOf,
   fileOf,
+  filingKeys,
   planAdd,
   planKeepAll,
   planRemove,
-  shelved,
+  posting,
+  postingsOf,
   sourcesOf,
-  unshelved,
   type ShelfChange,
   type ShelfEntry,
+  type ShelfSource,
   type ShelfSummary,
   type ShelvedReference,
+  unshelved,
 } from '../../lib/corpus/shelf';
 import type { Reference, Source } from '../../lib/types';
 
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 /** Version 1 kept the whole corpus as one record here; it is moved to the shelf on upgrade. */
 const LEGACY_STORE = 'corpus';
 const LEGACY_KEY = 'reader';
-const REFS = 'refs';
-const SOURCES = 'sources';
+/** Version 2 kept a record per claim (V2_REFS, with IndexedDB indexes) and per source (V2_SOURCES); moved on upgrade. */
+const V2_REFS = 'refs';
+const V2_SOURCES = 'sources';
+const ARTICLES = 'articles';
+const CLAIMS = 'claims';
+const POSTINGS = 'postings';
 const META = 'meta';
+const STORES = [ARTICLES, CLAIMS, POSTINGS, META];
 const SUMMARY_KEY = 'summary';
-const BY_KEY = 'keys';
-const BY_SOURCE = 'source';
+/** Between a claim's filing keys in its stored record. */
+const KEY_SEP = '\u0000';
 
 function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -131,26 +144,58 @@ function fileOfShelf(summary: ShelfSummary, references: readonly Reference[] = [
 
 const refKey = (sourceId: string, id: string) => `${sourceId}\u0000${id}`;
 
+/** A source as stored, with the posting buckets its claims are filed in (so taking it out touches only those). */
+interface StoredArticle {
+  source: Source;
+  buckets: number[];
+}
+
 /**
- * A reference as stored: its ids and keys as fields (the store's key and index read them), the
- * reference itself as JSON text. Chromium's IndexedDB gives a string back much faster than an
- * object of many small strings, and JSON.parse is quick; a wake reads thousands of these.
+ * A source's claims, in one record: each claim's id, its filing keys (joined by KEY_SEP) and the
+ * claim itself as JSON text. One record per source, not per claim (see the top of this file); a
+ * page's candidates lie in a few sources, and Chromium gives strings back much faster than objects
+ * of many small strings.
  */
-interface StoredReference {
+interface StoredClaims {
   sourceId: string;
-  id: string;
+  ids: string[];
   keys: string[];
-  json: string;
+  refs: string[];
 }
 
-function toStored(r: Reference, factCheck: boolean): StoredReference {
-  const { keys } = shelved(r, factCheck);
-  return { sourceId: r.sourceId, id: r.id, keys, json: JSON.stringify(r, (_k, v) => (v === Infinity ? null : v)) };
+/** A posting bucket: per source, the tokens of its keys in this bucket (each between spaces: " a b "). */
+type StoredBucket = [string, string][];
+
+/** What one source puts on the shelf. `article` is absent for claims whose source record is lost (a version-2 leftover). */
+interface SourceRecords {
+  id: string;
+  article?: StoredArticle;
+  claims: StoredClaims;
+  postings: Map<number, string[]>;
 }
 
-function fromStored(raw: unknown): Reference | string {
-  const json = (raw as Partial<StoredReference> | null)?.json;
-  if (typeof json !== 'string') return checkReference(raw);
+const jsonOf = (r: Reference) => JSON.stringify(r, (_k, v) => (v === Infinity ? null : v));
+
+/** The records of a source, from its claims as stored: id, filing keys and JSON text each. */
+function recordsOf(id: string, source: Source | undefined, claims: readonly { id: string; keys: readonly string[]; json: string }[]): SourceRecords {
+  const postings = postingsOf(claims.map((c) => c.keys));
+  return {
+    id,
+    ...(source ? { article: { source, buckets: [...postings.keys()] } } : {}),
+    claims: { sourceId: id, ids: claims.map((c) => c.id), keys: claims.map((c) => c.keys.join(KEY_SEP)), refs: claims.map((c) => c.json) },
+    postings,
+  };
+}
+
+const recordsOfSource = (p: ShelfSource) =>
+  recordsOf(
+    p.source.id,
+    p.source,
+    p.references.map((r) => ({ id: r.id, keys: filingKeys(r, !!p.source.factCheck), json: jsonOf(r) })),
+  );
+
+function fromStored(json: unknown): Reference | string {
+  if (typeof json !== 'string') return checkReference(json);
   try {
     return checkReference(JSON.parse(json));
   } catch {
@@ -158,10 +203,98 @@ function fromStored(raw: unknown): Reference | string {
   }
 }
 
+function isClaims(raw: unknown): raw is StoredClaims {
+  const c = raw as Partial<StoredClaims> | null;
+  return !!c && typeof c === 'object' && typeof c.sourceId === 'string' && isStrings(c.ids) && isStrings(c.keys) && Array.isArray(c.refs) && c.ids.length === c.refs.length && c.keys.length === c.refs.length;
+}
+
+const isBucket = (raw: unknown): raw is StoredBucket => Array.isArray(raw) && raw.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string');
+
+const DAMAGED_CLAIMS = 'a stored claim could not be read (not a record)';
+const DAMAGED_INDEX = "part of your corpus's stored index could not be read; it is rebuilt on the next change";
+
+/** Every source's postings written again from the claims as stored (a damaged bucket found in a write). */
+async function rebuildPostings(tx: IDBTransaction): Promise<void> {
+  const postings = tx.objectStore(POSTINGS);
+  const [all] = await Promise.all([request(tx.objectStore(CLAIMS).getAll()), request(postings.clear())]);
+  const buckets = new Map<number, StoredBucket>();
+  for (const raw of all as unknown[]) {
+    if (!isClaims(raw)) continue;
+    for (const [b, tokens] of postingsOf(raw.keys.map((k) => k.split(KEY_SEP)))) {
+      let list = buckets.get(b);
+      if (!list) buckets.set(b, (list = []));
+      list.push([raw.sourceId, ` ${tokens.join(' ')} `]);
+    }
+  }
+  await Promise.all([...buckets].map(([b, list]) => request(postings.put(list, b))));
+}
+
+/**
+ * Writes sources onto the shelf and takes others off, in the transaction `tx`: the sources in
+ * `remove` and those put lose their records and their postings (found through their articles'
+ * buckets), then the put ones are written with their postings, then the summary. `fresh`: the
+ * stores were just emptied (nothing to take off). A damaged bucket among those touched, or
+ * `rebuild`, writes every bucket again from the claims as stored.
+ */
+async function writeShelf(
+  tx: IDBTransaction,
+  remove: readonly string[],
+  put: readonly SourceRecords[],
+  summary: ShelfSummary | undefined,
+  fresh = false,
+  rebuild = false,
+): Promise<void> {
+  const articles = tx.objectStore(ARTICLES);
+  const claims = tx.objectStore(CLAIMS);
+  const postings = tx.objectStore(POSTINGS);
+  const cleared = [...new Set([...remove, ...put.map((p) => p.id)])];
+  const touched = new Map<number, { drop: Set<string>; add: [string, string][] }>();
+  const touch = (b: number) => {
+    let t = touched.get(b);
+    if (!t) touched.set(b, (t = { drop: new Set(), add: [] }));
+    return t;
+  };
+  if (!fresh) {
+    const old = (await Promise.all(cleared.map((id) => request(articles.get(id))))) as (Partial<StoredArticle> | undefined)[];
+    // An article whose buckets cannot be read leaves its postings behind: they find a source that
+    // is gone (nothing is read) or that was put again (its claims' own keys decide).
+    old.forEach((a, i) => {
+      if (Array.isArray(a?.buckets)) for (const b of a.buckets) if (Number.isInteger(b)) touch(b).drop.add(cleared[i]!);
+    });
+  }
+  for (const p of put)
+    for (const [b, tokens] of p.postings) {
+      const t = touch(b);
+      t.drop.add(p.id);
+      t.add.push([p.id, ` ${tokens.join(' ')} `]);
+    }
+  const buckets = [...touched.keys()];
+  const current = fresh ? buckets.map(() => undefined) : ((await Promise.all(buckets.map((b) => request(postings.get(b))))) as unknown[]);
+  const damaged = rebuild || current.some((c) => c !== undefined && !isBucket(c));
+  const writes: Promise<unknown>[] = [];
+  for (const id of remove) writes.push(request(articles.delete(id)), request(claims.delete(id)));
+  for (const p of put) {
+    if (p.article) writes.push(request(articles.put(p.article, p.id)));
+    else writes.push(request(articles.delete(p.id)));
+    writes.push(request(claims.put(p.claims, p.id)));
+  }
+  if (damaged) writes.push(rebuildPostings(tx));
+  else
+    buckets.forEach((b, i) => {
+      const t = touched.get(b)!;
+      const list = [...((current[i] as StoredBucket | undefined) ?? []).filter(([id]) => !t.drop.has(id)), ...t.add];
+      writes.push(list.length ? request(postings.put(list, b)) : request(postings.delete(b)));
+    });
+  if (summary) writes.push(writeSummary(tx.objectStore(META), summary));
+  await Promise.all(writes);
+}
+
 export class ReaderDb {
   private db: Promise<IDBDatabase> | undefined;
   /** Set when a version-1 corpus could not be moved to the shelf: it is left where it was, and said. */
   legacyError: string | undefined;
+  /** Set when a read met a damaged posting bucket: the next write rebuilds them all. */
+  private indexDamaged = false;
 
   constructor(
     private readonly idb: IDBFactory,
@@ -203,19 +336,28 @@ export class ReaderDb {
     return opening;
   }
 
+  /**
+   * Creates the stores, and moves an earlier version's corpus into them in the upgrade's own
+   * transaction, so the move lands whole or the upgrade fails and the earlier version's data stays
+   * as it was.
+   */
   private upgrade(r: IDBOpenDBRequest, oldVersion: number) {
     const db = r.result;
     const tx = r.transaction!;
-    if (!db.objectStoreNames.contains(REFS)) {
-      const refs = db.createObjectStore(REFS, { keyPath: ['sourceId', 'id'] });
-      refs.createIndex(BY_KEY, 'keys', { multiEntry: true });
-      refs.createIndex(BY_SOURCE, 'sourceId');
+    for (const name of STORES) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+    const fail = (e: unknown) => {
+      try {
+        tx.abort();
+      } catch {
+        // already aborted
+      }
+      void e;
+    };
+    if (oldVersion >= 2 && db.objectStoreNames.contains(V2_REFS)) {
+      this.moveVersion2(db, tx).catch(fail);
+      return;
     }
-    if (!db.objectStoreNames.contains(SOURCES)) db.createObjectStore(SOURCES, { keyPath: 'id' });
-    if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
     if (oldVersion < 1 || !db.objectStoreNames.contains(LEGACY_STORE)) return;
-    // A corpus kept by version 1: moved in the upgrade's own transaction, so the move lands whole
-    // or the upgrade fails and version 1's record stays as it was.
     const legacy = tx.objectStore(LEGACY_STORE);
     const got = legacy.get(LEGACY_KEY);
     got.onsuccess = () => {
@@ -229,19 +371,44 @@ export class ReaderDb {
         return;
       }
       const change = planAdd(EMPTY_SUMMARY, file);
-      for (const p of change.put) {
-        tx.objectStore(SOURCES).put(p.source);
-        for (const ref of p.references) tx.objectStore(REFS).put(toStored(ref, !!p.source.factCheck));
-      }
-      void writeSummary(tx.objectStore(META), { ...change.summary, updated: raw.updated ?? change.summary.updated });
-      legacy.delete(LEGACY_KEY);
+      writeShelf(tx, [], change.put.map(recordsOfSource), { ...change.summary, updated: raw.updated ?? change.summary.updated }, true)
+        .then(() => legacy.delete(LEGACY_KEY))
+        .catch(fail);
     };
+  }
+
+  /**
+   * Version 2's records, a claim each, moved to a record per source. Every stored claim moves as
+   * its JSON text was, readable or not (one that cannot be read is still skipped and said when
+   * read); the summary stays as it was, in the same form.
+   */
+  private async moveVersion2(db: IDBDatabase, tx: IDBTransaction): Promise<void> {
+    const [raws, sources] = (await Promise.all([request(tx.objectStore(V2_REFS).getAll()), request(tx.objectStore(V2_SOURCES).getAll())])) as [unknown[], unknown[]];
+    const bySource = new Map<string, { id: string; keys: string[]; json: string }[]>();
+    const sourceOf = new Map<string, Source>();
+    for (const s of sources) if (v.is(SourceSchema, s)) sourceOf.set(s.id, s);
+    for (const raw of raws) {
+      const r = raw as { sourceId?: unknown; id?: unknown; keys?: unknown; json?: unknown } | null;
+      const sid = String(r?.sourceId);
+      const json = typeof r?.json === 'string' ? r.json : (JSON.stringify(raw) ?? 'null');
+      const ref = fromStored(json);
+      const keys = typeof ref === 'string' ? (isStrings(r?.keys) ? (r!.keys as string[]) : []) : filingKeys(ref, !!sourceOf.get(sid)?.factCheck);
+      let list = bySource.get(sid);
+      if (!list) bySource.set(sid, (list = []));
+      list.push({ id: String(r?.id), keys, json });
+    }
+    const put = [...bySource].map(([sid, claims]) => recordsOf(sid, sourceOf.get(sid), claims));
+    // A source with no claims keeps its record too.
+    for (const [id, source] of sourceOf) if (!bySource.has(id)) put.push(recordsOf(id, source, []));
+    await writeShelf(tx, [], put, undefined, true);
+    db.deleteObjectStore(V2_REFS);
+    db.deleteObjectStore(V2_SOURCES);
   }
 
   /** Runs `fn` in one transaction over the stores; resolves when it has committed. */
   private async transaction<T>(mode: IDBTransactionMode, fn: (tx: IDBTransaction) => Promise<T>): Promise<T> {
     const db = await this.open();
-    const tx = db.transaction([REFS, SOURCES, META], mode);
+    const tx = db.transaction(STORES, mode);
     const done = finished(tx);
     try {
       const out = await fn(tx);
@@ -262,7 +429,9 @@ export class ReaderDb {
   private async readSummary(tx: IDBTransaction): Promise<{ summary: ShelfSummary; rebuilt: boolean }> {
     const stored = checkSummary(await readSummaryRecord(tx.objectStore(META)));
     if (stored) return { summary: stored, rebuilt: false };
-    const sources = ((await request(tx.objectStore(SOURCES).getAll())) as unknown[]).filter((s): s is Source => v.is(SourceSchema, s));
+    const sources = ((await request(tx.objectStore(ARTICLES).getAll())) as (Partial<StoredArticle> | undefined)[])
+      .map((a) => a?.source)
+      .filter((s): s is Source => v.is(SourceSchema, s));
     if (sources.length === 0) return { summary: { ...EMPTY_SUMMARY, entries: [] }, rebuilt: false };
     const refs = await this.readAll(tx);
     const bySource = new Map<string, Reference[]>();
@@ -277,13 +446,19 @@ export class ReaderDb {
   }
 
   private async readAll(tx: IDBTransaction): Promise<{ references: Reference[]; errors: string[] }> {
-    const raws = (await request(tx.objectStore(REFS).getAll())) as unknown[];
+    const raws = (await request(tx.objectStore(CLAIMS).getAll())) as unknown[];
     const references: Reference[] = [];
     const errors: string[] = [];
     for (const raw of raws) {
-      const r = fromStored(raw);
-      if (typeof r === 'string') errors.push(r);
-      else references.push(r);
+      if (!isClaims(raw)) {
+        errors.push(DAMAGED_CLAIMS);
+        continue;
+      }
+      for (const json of raw.refs) {
+        const r = fromStored(json);
+        if (typeof r === 'string') errors.push(r);
+        else references.push(r);
+      }
     }
     return { references, errors };
   }
@@ -301,38 +476,62 @@ export class ReaderDb {
   async referencesFor(keys: readonly string[], skip: ReadonlySet<string> = new Set()): Promise<{ hits: string[][]; references: Reference[]; errors: string[] }> {
     if (keys.length === 0) return { hits: [], references: [], errors: [] };
     return this.transaction('readonly', async (tx) => {
-      const refs = tx.objectStore(REFS);
-      const index = refs.index(BY_KEY);
-      // Two passes, each asked all at once: the index alone says which references each key finds
-      // (no reference read), then each source holding some is read in one request (its references
-      // lie together, so one read costs about what one reference costs; Chromium's IndexedDB
-      // answers each request across processes and from disk).
-      const primaries = (await Promise.all(keys.map((k) => request(index.getAllKeys(k))))) as unknown as [string, string][][];
-      const hits = primaries.map((list) => list.map(([sourceId, id]) => refKey(String(sourceId), String(id))));
-      const wanted = new Set<string>();
-      const bySource = new Set<string>();
-      primaries.forEach((list, i) =>
-        list.forEach(([sourceId], j) => {
-          const id = hits[i]![j]!;
-          if (skip.has(id) || wanted.has(id)) return;
-          wanted.add(id);
-          bySource.add(String(sourceId));
-        }),
-      );
-      const sourceIndex = refs.index(BY_SOURCE);
-      const lists = (await Promise.all([...bySource].map((sid) => request(sourceIndex.getAll(sid))))) as unknown[][];
-      const references: Reference[] = [];
       const errors: string[] = [];
-      for (const list of lists) {
-        for (const raw of list) {
-          const r = raw as Partial<StoredReference> | null;
-          if (!wanted.has(refKey(String(r?.sourceId), String(r?.id)))) continue;
-          const ref = fromStored(raw);
+      // Two passes, each asked all at once: the buckets of the keys say which sources may hold
+      // them, then those sources' claims are read, a record each, and their own keys decide.
+      const probes = keys.map(posting);
+      const buckets = [...new Set(probes.map((p) => p.bucket))];
+      const got = (await Promise.all(buckets.map((b) => request(tx.objectStore(POSTINGS).get(b))))) as unknown[];
+      const inBucket = new Map<number, StoredBucket>();
+      buckets.forEach((b, i) => {
+        const raw = got[i];
+        if (isBucket(raw)) inBucket.set(b, raw);
+        else if (raw !== undefined) {
+          errors.push(DAMAGED_INDEX);
+          this.indexDamaged = true;
+        }
+      });
+      const sourceIds = new Set<string>();
+      for (const p of probes) {
+        const token = ` ${p.token} `;
+        for (const [sid, tokens] of inBucket.get(p.bucket) ?? []) if (tokens.includes(token)) sourceIds.add(sid);
+      }
+      const ids = [...sourceIds];
+      const records = (await Promise.all(ids.map((id) => request(tx.objectStore(CLAIMS).get(id))))) as unknown[];
+      const asked = new Map<string, number[]>();
+      keys.forEach((k, i) => {
+        let list = asked.get(k);
+        if (!list) asked.set(k, (list = []));
+        list.push(i);
+      });
+      const hits: [string, string][][] = keys.map(() => []);
+      const references: Reference[] = [];
+      const wanted = new Set<string>();
+      records.forEach((raw, n) => {
+        if (raw === undefined) return;
+        if (!isClaims(raw)) {
+          errors.push(DAMAGED_CLAIMS);
+          return;
+        }
+        const sid = ids[n]!;
+        raw.keys.forEach((joined, j) => {
+          let found = false;
+          const id = refKey(sid, raw.ids[j]!);
+          for (const k of joined.split(KEY_SEP))
+            for (const i of asked.get(k) ?? []) {
+              hits[i]!.push([sid, raw.ids[j]!]);
+              found = true;
+            }
+          if (!found || skip.has(id) || wanted.has(id)) return;
+          wanted.add(id);
+          const ref = fromStored(raw.refs[j]);
           if (typeof ref === 'string') errors.push(ref);
           else references.push(ref);
-        }
-      }
-      return { hits, references, errors };
+        });
+      });
+      // Each key's references in the order version 2's index gave them (by source id, then id).
+      const order = (a: [string, string], b: [string, string]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+      return { hits: hits.map((list) => list.sort(order).map(([sid, id]) => refKey(sid, id))), references, errors };
     });
   }
 
@@ -348,22 +547,11 @@ export class ReaderDb {
     });
   }
 
-  /** Applies one change: the removed sources' references go, the put sources' earlier references are replaced. */
-  private async apply(tx: IDBTransaction, change: ShelfChange): Promise<void> {
-    const refs = tx.objectStore(REFS);
-    const sources = tx.objectStore(SOURCES);
-    const bySource = refs.index(BY_SOURCE);
-    const clear = [...change.remove, ...change.put.map((p) => p.source.id)];
-    const old = await Promise.all(clear.map((id) => request(bySource.getAllKeys(id))));
-    const writes: Promise<unknown>[] = [];
-    for (const list of old) for (const pk of list) writes.push(request(refs.delete(pk)));
-    for (const id of change.remove) writes.push(request(sources.delete(id)));
-    for (const p of change.put) {
-      writes.push(request(sources.put(p.source)));
-      for (const r of p.references) writes.push(request(refs.put(toStored(r, !!p.source.factCheck))));
-    }
-    writes.push(writeSummary(tx.objectStore(META), change.summary));
-    await Promise.all(writes);
+  /** Applies one change: the removed sources' records go, the put sources' earlier records are replaced. */
+  private async apply(tx: IDBTransaction, change: ShelfChange, fresh = false): Promise<void> {
+    const rebuild = this.indexDamaged && !fresh;
+    await writeShelf(tx, change.remove, change.put.map(recordsOfSource), change.summary, fresh, rebuild);
+    if (rebuild || fresh) tx.addEventListener('complete', () => (this.indexDamaged = false));
   }
 
   /** Applies the change `plan` makes of the summary, in one transaction. False when there was nothing to write. */
@@ -394,19 +582,22 @@ export class ReaderDb {
     return this.write((s) => planRemove(s, ids));
   }
 
+  private async empty(tx: IDBTransaction, stores = [ARTICLES, CLAIMS, POSTINGS]): Promise<void> {
+    await Promise.all(stores.map((name) => request(tx.objectStore(name).clear())));
+  }
+
   /** Replaces the whole reader's corpus with `file`. */
   async replace(file: CorpusFile): Promise<void> {
     await this.transaction('readwrite', async (tx) => {
-      await Promise.all([REFS, SOURCES].map((name) => request(tx.objectStore(name).clear())));
-      await this.apply(tx, planAdd({ ...EMPTY_SUMMARY, entries: [] }, file));
+      await this.empty(tx);
+      await this.apply(tx, planAdd({ ...EMPTY_SUMMARY, entries: [] }, file), true);
     });
   }
 
   /** Empties the reader's corpus (with a version-1 record that could not be read: the reader asked for nothing to be left). */
   async clear(): Promise<void> {
-    await this.transaction('readwrite', async (tx) => {
-      await Promise.all([request(tx.objectStore(REFS).clear()), request(tx.objectStore(SOURCES).clear()), request(tx.objectStore(META).clear())]);
-    });
+    await this.transaction('readwrite', (tx) => this.empty(tx, STORES));
+    this.indexDamaged = false;
     const db = await this.open();
     if (db.objectStoreNames.contains(LEGACY_STORE)) {
       const tx = db.transaction(LEGACY_STORE, 'readwrite');
@@ -465,9 +656,13 @@ export class ReaderDb {
       const before = summary.entries.length ? fileOfShelf(summary, references) : undefined;
       const after = change(before);
       if (after === before) return { before, after, written: false };
-      await Promise.all([REFS, SOURCES].map((name) => request(tx.objectStore(name).clear())));
+      await this.empty(tx);
       const next = after ? sourcesOf(after) : [];
-      await this.apply(tx, { put: next, remove: [], summary: { entries: next.map((p) => entryOf(p.source, p.references)), names: after?.names ?? [], updated: new Date().toISOString() } });
+      await this.apply(
+        tx,
+        { put: next, remove: [], summary: { entries: next.map((p) => entryOf(p.source, p.references)), names: after?.names ?? [], updated: new Date().toISOString() } },
+        true,
+      );
       return { before, after, written: true };
     });
   }

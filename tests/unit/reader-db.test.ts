@@ -8,10 +8,10 @@ import { ReaderDb } from '../../entrypoints/background/reader-db';
 import { addToCorpus, CorpusService, READER_PREFIX, type ShelfProvider } from '../../entrypoints/background/corpus';
 import { parseCorpus, serializeCorpus, type CorpusFile } from '../../lib/corpus';
 import { DEFAULT_RETENTION, sourceFromAnalysis, sourceIdFor } from '../../lib/corpus/learn';
-import { analyze } from '../../lib/engine';
+import { analyze, readPage } from '../../lib/engine';
 import { CorpusIndex } from '../../lib/corpus';
 import { coverageOf } from '../../lib/corpus/stories';
-import { sentenceProbeKeys } from '../../lib/corpus/shelf';
+import { EMPTY_SUMMARY, filingKeys, planAdd, posting, sentenceProbeKeys } from '../../lib/corpus/shelf';
 
 const EMPTY: CorpusFile = { format: 'crosscheck-corpus', version: 1, sources: [], references: [] };
 
@@ -175,6 +175,87 @@ describe('the reader\'s corpus, source by source', () => {
     expect(raw).toMatchObject({ file: { format: 'not-ours' } });
   });
 
+  it('moves a version-2 corpus (a record per claim, with IndexedDB indexes) to a record per source on upgrade', async () => {
+    const factory = new IDBFactory();
+    const file = asFile(learned(ferry), learned(ferryLater));
+    // Version 2's layout, as it wrote it: a record per claim filed by a multiEntry index, the
+    // sources, and the summary in pieces of JSON text; one claim damaged.
+    await new Promise<void>((resolve, reject) => {
+      const r = factory.open('crosscheck', 2);
+      r.onupgradeneeded = () => {
+        const refs = r.result.createObjectStore('refs', { keyPath: ['sourceId', 'id'] });
+        refs.createIndex('keys', 'keys', { multiEntry: true });
+        refs.createIndex('source', 'sourceId');
+        r.result.createObjectStore('sources', { keyPath: 'id' });
+        r.result.createObjectStore('meta');
+      };
+      r.onsuccess = () => {
+        const tx = r.result.transaction(['refs', 'sources', 'meta'], 'readwrite');
+        for (const s of file.sources) tx.objectStore('sources').put(s);
+        for (const ref of file.references) tx.objectStore('refs').put({ sourceId: ref.sourceId, id: ref.id, keys: filingKeys(ref), json: JSON.stringify(ref) });
+        const probe = sentenceProbeKeys([ferry.text.split('\n\n')[0]!]);
+        tx.objectStore('refs').put({ sourceId: sourceIdFor(ferry.url), id: 'broken#1', keys: probe, json: '{"id":' });
+        const summary = planAdd(EMPTY_SUMMARY, file).summary;
+        tx.objectStore('meta').put({ part: 0, json: JSON.stringify(summary) }, 'summary:000000');
+        tx.oncomplete = () => {
+          r.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+      r.onerror = () => reject(r.error);
+    });
+    const db = new ReaderDb(factory);
+    const moved = (await db.all())!;
+    expect(moved.file).toEqual(parseCorpus(JSON.parse(serializeCorpus(file))));
+    expect(moved.errors).toEqual(['a stored claim could not be read (not JSON)']);
+    const strike = file.references.find((r) => r.figure && r.sentence.includes('12,000'))!;
+    const found = await db.referencesFor(sentenceProbeKeys([strike.sentence]));
+    expect(found.references.map((r) => r.id)).toContain(strike.id);
+    expect(found.errors).toEqual(['a stored claim could not be read (not JSON)']);
+    expect((await db.summary()).entries.map((e) => e.source.id)).toEqual(file.sources.map((s) => s.id));
+    // The old stores are gone; learning goes on in the new ones.
+    expect(await db.keep(learned(other(1)), DEFAULT_RETENTION, new Date('2031-05-06T09:00:00Z'))).toBe(true);
+    const names = await new Promise<string[]>((resolve) => {
+      const r = factory.open('crosscheck');
+      r.onsuccess = () => {
+        resolve([...r.result.objectStoreNames].sort());
+        r.result.close();
+      };
+    });
+    expect(names).toEqual(['articles', 'claims', 'meta', 'postings']);
+  });
+
+  it('a damaged bucket of the stored index is said, and written again whole by the next change', async () => {
+    const factory = new IDBFactory();
+    const db = new ReaderDb(factory);
+    const a = learned(ferry);
+    await db.add(asFile(a));
+    const strike = a.references.find((r) => r.figure && r.sentence.includes('12,000'))!;
+    const keys = sentenceProbeKeys([strike.sentence]);
+    const { bucket } = posting(keys[0]!);
+    await new Promise<void>((resolve) => {
+      const r = factory.open('crosscheck');
+      r.onsuccess = () => {
+        const tx = r.result.transaction('postings', 'readwrite');
+        tx.objectStore('postings').put('not a bucket', bucket);
+        tx.oncomplete = () => {
+          r.result.close();
+          resolve();
+        };
+      };
+    });
+    const fresh = new ReaderDb(factory);
+    const hurt = await fresh.referencesFor(keys);
+    expect(hurt.references).toEqual([]);
+    expect(hurt.errors).toEqual([expect.stringMatching(/stored index could not be read/)]);
+    // The next change touching that bucket writes every bucket again from the claims as stored.
+    await fresh.keep(learned(ferryLater), DEFAULT_RETENTION, new Date('2031-05-05T09:00:00Z'));
+    const healed = await fresh.referencesFor(keys);
+    expect(healed.errors).toEqual([]);
+    expect(healed.references.map((r) => r.id)).toContain(strike.id);
+  });
+
   it('an unreadable stored article is skipped and said; the others still count; a lost summary is rebuilt', async () => {
     const factory = new IDBFactory();
     const db = new ReaderDb(factory);
@@ -184,8 +265,16 @@ describe('the reader\'s corpus, source by source', () => {
     await new Promise<void>((resolve) => {
       const r = factory.open('crosscheck');
       r.onsuccess = () => {
-        const tx = r.result.transaction(['refs', 'meta'], 'readwrite');
-        tx.objectStore('refs').put({ id: 'broken#1', sourceId: sourceIdFor(ferry.url), sentence: 7, keys: probe });
+        const tx = r.result.transaction(['claims', 'meta'], 'readwrite');
+        const claims = tx.objectStore('claims');
+        const got = claims.get(sourceIdFor(ferry.url));
+        got.onsuccess = () => {
+          const rec = got.result;
+          rec.ids.push('broken#1');
+          rec.keys.push(probe.join('\u0000'));
+          rec.refs.push(JSON.stringify({ id: 'broken#1', sourceId: sourceIdFor(ferry.url), sentence: 7 }));
+          claims.put(rec, sourceIdFor(ferry.url));
+        };
         tx.objectStore('meta').clear();
         tx.oncomplete = () => {
           r.result.close();
@@ -253,6 +342,17 @@ describe('a page compared with a large stored corpus', () => {
     expect(a.claims).toEqual(full.claims);
     // The other coverage: the stored article of the same story, from the summary.
     expect(coverageOf(a, page.index, page.stories).map((c) => c.sourceId)).toEqual([READER_PREFIX + first.source.id]);
+  });
+
+  it('a page is read with the names the shelf knows (an imported corpus with names)', async () => {
+    const db = new ReaderDb(new IDBFactory());
+    const file: CorpusFile = { ...asFile(learned(ferry)), names: [{ name: 'Velden', kind: 'person' }, { name: 'Northgate', kind: 'organization' }] };
+    await db.add(file);
+    const page = await new CorpusService([bundledProvider, shelfOf(db)]).forPage(ferryLater);
+    const whole = (await new CorpusService([bundledProvider, { origin: 'reader', load: async () => file, revision: async () => '1' }]).get()).index;
+    expect(whole.names.get('Velden')).toBe('person');
+    expect(page.reading).toEqual(readPage(ferryLater, whole.names));
+    expect(analyze(ferryLater, page.index, { reading: page.reading }).claims).toEqual(analyze(ferryLater, whole).claims);
   });
 
   it('a page that is a stored article is recognised and never compared with itself; a second page reads from memory', async () => {
