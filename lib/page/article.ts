@@ -1,7 +1,8 @@
 // Finding the article in a live page, cheaply and without changing it: score the elements
 // that hold paragraphs (a simplified version of Readability's idea), take the best one, climb
 // to the element that holds the rest of the story when the text is split into several parts,
-// and add the siblings that carry the same kind of text. Returns the live elements, in
+// and add the siblings that carry the same kind of text. Where that strict reading finds no
+// article, the page is read again with fewer filters (READINGS). Returns the live elements, in
 // document order. Measured against Readability on its 130 test pages in real Chromium and
 // Firefox by tests/e2e/real-pages.*.test.ts.
 import { devLog } from '../log';
@@ -211,9 +212,10 @@ function kindCount(parent: Element, key: string): number {
  * True when the paragraph is the text of one item in a list of many alike: a comment (the
  * author's name and a date beside it), a teaser in a rail (its heading), whatever their class
  * names say. Paragraphs that are each wrapped alone in a block of their own, with no other text
- * (as some sites build their articles), are not items.
+ * (as some sites build their articles), are not items; with `captionsKeep`, neither is an item
+ * that shows a picture with its caption (a step of a how-to: comments and teasers have none).
  */
-function inItem(p: Element, stop: Element): boolean {
+function inItem(p: Element, stop: Element, captionsKeep: boolean): boolean {
   let el: Element | null = p.parentElement;
   for (let depth = 0; depth < 3 && el && el !== stop; depth++, el = el.parentElement) {
     const parent = el.parentElement;
@@ -222,7 +224,7 @@ function inItem(p: Element, stop: Element): boolean {
     // One paragraph in it, and a little text of its own (an article's sections hold several).
     if (el.getElementsByTagName('p').length !== 1) continue;
     const own = textLen(el) - textLen(p);
-    if (own >= 3 && own <= 200) return true;
+    if (own >= 3 && own <= 200) return !(captionsKeep && el.getElementsByTagName('figcaption').length > 0);
   }
   return false;
 }
@@ -282,7 +284,7 @@ function ancestors(el: Element, stop: Element | null): Element[] {
 }
 
 /** Where the finder offers to pause (its loops do every few hundred elements). */
-export type Checkpoint = 'paragraphs' | 'scores' | 'lengths' | 'links' | 'candidates' | 'top' | 'parts' | 'clean' | 'kept';
+export type Checkpoint = 'paragraphs' | 'scores' | 'lengths' | 'links' | 'candidates' | 'top' | 'gather' | 'parts' | 'clean' | 'kept';
 
 /** A search for the article that can run in slices, the page's own work in between. */
 export interface ArticleSearch {
@@ -348,12 +350,47 @@ function contentRoot(doc: Document): Element | null {
   return doc.querySelector('body') ?? doc.documentElement;
 }
 
+const EMPTY: ArticleGuess = { roots: [], paragraphChars: 0, paragraphs: 0, isArticle: false };
+
+/**
+ * How a reading is made. The first is strict; where it finds no article, the page is read again
+ * with fewer filters, as Readability reads a page again when its first reading finds too little.
+ */
+interface Reading {
+  /**
+   * Leave out the paragraphs that are one item of many alike (comments, teasers): all of them,
+   * or only those whose item shows no picture with a caption.
+   */
+  skipItems: 'all' | 'uncaptioned';
+  /** When the best element alone is not an article, take the nearest ancestor that holds most of the page's paragraphs. */
+  gather: boolean;
+}
+const READINGS: Reading[] = [
+  { skipItems: 'all', gather: false },
+  // A page of sections, each a heading and a paragraph or two (a product page, a page of
+  // headlines): no element alone holds an article, the one around them does.
+  { skipItems: 'all', gather: true },
+  // Steps of a how-to or sections of a story, each a paragraph beside a heading and a picture's
+  // caption, look like a list of comments; comments and teasers have no captions. Read as the
+  // text when nothing else on the page is.
+  { skipItems: 'uncaptioned', gather: true },
+];
+
 function* find(doc: Document): Generator<Checkpoint, ArticleGuess> {
   const body = contentRoot(doc);
-  const empty: ArticleGuess = { roots: [], paragraphChars: 0, paragraphs: 0, isArticle: false };
-  if (!body) return empty;
-
+  if (!body) return EMPTY;
   const paras = yield* paragraphsOf(body);
+  let first: ArticleGuess | null = null;
+  for (const how of READINGS) {
+    const guess = yield* choose(doc, body, paras, how);
+    if (guess.isArticle) return guess;
+    first ??= guess;
+  }
+  return first ?? EMPTY;
+}
+
+function* choose(doc: Document, body: Element, paras: Element[], how: Reading): Generator<Checkpoint, ArticleGuess> {
+  const empty = EMPTY;
   const score = new Map<Element, number>();
   const counted: Element[] = [];
   let step = 0;
@@ -362,7 +399,7 @@ function* find(doc: Document): Generator<Checkpoint, ArticleGuess> {
     const len = textLen(p);
     if (len < 25) continue;
     if (inUnlikely(p, body)) continue;
-    if (inItem(p, body)) continue;
+    if (inItem(p, body, how.skipItems === 'uncaptioned')) continue;
     const ld = linkLen(p) / Math.max(1, len);
     if (ld > 0.5) continue;
     if (!rendered(p)) continue;
@@ -440,6 +477,8 @@ function* find(doc: Document): Generator<Checkpoint, ArticleGuess> {
       if (around >= 200) top = up;
     }
   }
+  // A page of many small parts: the nearest ancestor that holds most of the counted text.
+  if (how.gather) top = yield* gatherFrom(top, counted, body);
   const alone = top === best;
   // An only child says no more than its parent.
   const unit = (el: Element) => {
@@ -523,6 +562,26 @@ function* find(doc: Document): Generator<Checkpoint, ArticleGuess> {
   const listOnly = kept.length > 0 && kept.every((r) => /^(UL|OL|LI)$/i.test(r.tagName));
   const isArticle = readerScore(sizes) > 20 || (weighed >= 500 && paragraphs >= 3 && !listOnly);
   return { roots: kept, paragraphChars, paragraphs, isArticle };
+}
+
+/** Of the counted paragraphs' text, the share the gathering element must hold. */
+const GATHER_SHARE = 0.5;
+
+/** The nearest ancestor of `top` (or `top`) that holds at least GATHER_SHARE of the counted paragraphs' text. */
+function* gatherFrom(top: Element, counted: Element[], body: Element): Generator<Checkpoint, Element> {
+  const lens = counted.map((p) => textLen(p));
+  let total = 0;
+  for (const n of lens) total += n;
+  let step = 0;
+  for (let a: Element | null = top; a && a !== body; a = a.parentElement) {
+    let held = 0;
+    for (let i = 0; i < counted.length; i++) {
+      if ((++step & 255) === 0) yield 'gather';
+      if (a.contains(counted[i]!)) held += lens[i]!;
+    }
+    if (held >= total * GATHER_SHARE) return a;
+  }
+  return body;
 }
 
 /** Block-level elements: a container whose children are all of these can be read child by child. */
