@@ -75,6 +75,8 @@ function runLength(s: string): number {
 function textLen(el: Element): number {
   const memo = lengths;
   if (!memo) return proseOf(el).replace(/\s+/g, ' ').trim().length;
+  const hit = memo.get(el) ?? shallowLen(el, memo);
+  if (hit !== undefined) return hit;
   const steps = textLenSteps(el);
   for (;;) {
     const r = steps.next();
@@ -82,7 +84,13 @@ function textLen(el: Element): number {
   }
 }
 
-/** textLen with a checkpoint every few hundred elements counted (a page-wide element holds 100,000). */
+/** Children looked at between two checkpoints (a page-wide element holds 100,000 elements, a comment list 20,000 children). */
+const LENGTH_STEP = 512;
+
+/**
+ * textLen with a checkpoint every LENGTH_STEP nodes looked at, children of one element
+ * included: an element of 20,000 children is counted in steps too.
+ */
 function* textLenSteps(el: Element): Generator<Checkpoint, number> {
   const memo = lengths;
   if (!memo) return textLen(el);
@@ -98,28 +106,50 @@ function* textLenSteps(el: Element): Generator<Checkpoint, number> {
     const e = stack[stack.length - 1]!;
     if (!expanded.has(e)) {
       expanded.add(e);
-      for (let c = e.firstElementChild; c; c = c.nextElementSibling) if (!NOT_PROSE.has(c.tagName) && !memo.has(c)) stack.push(c);
+      for (let c = e.firstElementChild; c; c = c.nextElementSibling) {
+        if ((++counted & (LENGTH_STEP - 1)) === 0) yield 'lengths';
+        if (!NOT_PROSE.has(c.tagName) && !memo.has(c)) stack.push(c);
+      }
       continue;
     }
     stack.pop();
-    if (!memo.has(e)) shallowLen(e, memo);
-    if ((++counted & 511) === 0) yield 'lengths';
+    if (memo.has(e)) continue;
+    // Its children are all known now (or leaves, counted on the spot).
+    let n = 0;
+    for (let c = e.firstChild; c; c = c.nextSibling) {
+      if ((++counted & (LENGTH_STEP - 1)) === 0) yield 'lengths';
+      if (c.nodeType === 3) n += runLength((c as Text).data);
+      else if (c.nodeType === 1 && !NOT_PROSE.has((c as Element).tagName)) n += memo.get(c as Element) ?? leafLen(c as Element, memo);
+    }
+    memo.set(e, n);
   }
   return memo.get(el) ?? 0;
 }
 
-/** The element's length from its text and its children's known lengths (leaves are counted on the spot); undefined while a child is unknown. */
+/** The length of an element's own text nodes, remembered (for an element with no element inside). */
+function leafLen(e: Element, memo: Map<Element, number>): number {
+  let m = 0;
+  for (let t = e.firstChild; t; t = t.nextSibling) if (t.nodeType === 3) m += runLength((t as Text).data);
+  memo.set(e, m);
+  return m;
+}
+
+/**
+ * The element's length from its text and its children's known lengths (leaves are counted on the
+ * spot); undefined while a child is unknown, or when it has more than LENGTH_STEP children
+ * (counted in steps by textLenSteps).
+ */
 function shallowLen(e: Element, memo: Map<Element, number>): number | undefined {
   let n = 0;
+  let seen = 0;
   for (let c = e.firstChild; c; c = c.nextSibling) {
+    if (++seen > LENGTH_STEP) return undefined;
     if (c.nodeType === 3) n += runLength((c as Text).data);
     else if (c.nodeType === 1 && !NOT_PROSE.has((c as Element).tagName)) {
       let m = memo.get(c as Element);
       if (m === undefined) {
         if ((c as Element).firstElementChild) return undefined;
-        m = 0;
-        for (let t = c.firstChild; t; t = t.nextSibling) if (t.nodeType === 3) m += runLength((t as Text).data);
-        memo.set(c as Element, m);
+        m = leafLen(c as Element, memo);
       }
       n += m;
     }
@@ -229,11 +259,30 @@ function inItem(p: Element, stop: Element, captionsKeep: boolean): boolean {
   return false;
 }
 
+/** The length of the element's own text nodes, each trimmed (counted in place: no string is made, pages have 100,000 of them). */
 function directText(el: Element): number {
   let n = 0;
-  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) n += (c.nodeValue ?? '').trim().length;
+  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) n += trimmedLength((c as Text).data);
   return n;
 }
+
+/** White space as String.prototype.trim takes it off. */
+function isTrimmed(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** s.trim().length, without making the trimmed string. */
+export function trimmedLength(s: string): number {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isTrimmed(s.charCodeAt(a))) a++;
+  while (b > a && isTrimmed(s.charCodeAt(b - 1))) b--;
+  return b - a;
+}
+
+const PARAGRAPH_TAGS = new Set(['P', 'PRE', 'TD', 'LI', 'DIV']);
 
 /**
  * Paragraph-like elements: <p>, <pre>, <div>s that hold only inline content (some sites never
@@ -243,12 +292,17 @@ function directText(el: Element): number {
  */
 function* paragraphsOf(body: Element): Generator<Checkpoint, Element[]> {
   const paras: Element[] = [];
-  const all = body.querySelectorAll('p, pre, td, li, div');
-  yield 'paragraphs';
-  for (let i = 0; i < all.length; i++) {
-    if ((i & 127) === 127) yield 'paragraphs';
-    const p = all[i]!;
+  // Walked in document order with a checkpoint every few hundred elements (a query of the whole
+  // page would be one step of 10-20 ms on a page of 100,000 elements).
+  const walker = (body.ownerDocument ?? document).createTreeWalker(body, 1 /* NodeFilter.SHOW_ELEMENT */);
+  let seen = 0;
+  let looked = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if ((++seen & 511) === 0) yield 'paragraphs';
+    const p = n as Element;
     const tag = p.tagName.toUpperCase();
+    if (!PARAGRAPH_TAGS.has(tag)) continue;
+    if ((++looked & 127) === 0) yield 'paragraphs';
     if (tag === 'TD' || tag === 'LI') {
       if (directText(p) < 80) continue;
       if (tag === 'TD' && p.querySelector(BLOCK_INSIDE)) continue;

@@ -4,7 +4,7 @@
 // read as its comments. All the text is invented here.
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { findArticle } from '../../lib/page/article';
+import { findArticle, searchArticle, trimmedLength } from '../../lib/page/article';
 import { buildBlocks } from '../../lib/page/blocks';
 
 const dom = (html: string) => parseHTML(html).document as unknown as Document;
@@ -88,5 +88,37 @@ describe('a short brief under a long discussion', () => {
   it('is not read as its comments (they have no captions), whatever reading it takes', () => {
     const { text } = read(html);
     for (const c of comments) expect(text).not.toContain(c);
+  });
+});
+
+describe('smaller steps on large pages', () => {
+  it('trimmedLength is s.trim().length, with every kind of white space trim takes off', () => {
+    const ws = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2003', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+    let seed = 3;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let k = 0; k < 500; k++) {
+      let s = '';
+      const n = Math.floor(next() * 12);
+      for (let i = 0; i < n; i++) s += next() < 0.5 ? ws[Math.floor(next() * ws.length)] : 'ab\u200bc'[Math.floor(next() * 4)];
+      expect(trimmedLength(s), JSON.stringify(s)).toBe(s.trim().length);
+    }
+  });
+
+  it('an element of thousands of children is counted in steps, with the same article', () => {
+    // An article beside a list of 5,000 one-line items: the list's length is counted in many steps.
+    const html = `<html><body><article><h1>A short piece on tides</h1>${Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i}: the tide comes in twice a day, and the harbour, which is shallow, empties almost to the mud at the lowest ones.</p>`).join('')}</article>
+      <div id="list">${Array.from({ length: 5000 }, (_, i) => `<span>item ${i}</span>`).join('')}</div></body></html>`;
+    const doc = dom(html);
+    const whole = findArticle(doc);
+    const search = searchArticle(dom(html));
+    let slices = 1;
+    let guess = search.run(0);
+    while (!guess) {
+      slices++;
+      guess = search.run(0);
+    }
+    expect(slices).toBeGreaterThan(10);
+    expect(buildBlocks(guess.roots).text).toBe(buildBlocks(whole.roots).text);
+    expect(whole.isArticle).toBe(true);
   });
 });
