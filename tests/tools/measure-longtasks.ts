@@ -5,7 +5,7 @@
 // Chromium: a long-task observer in each page. Firefox ESR has no `longtask` entries: a
 // heartbeat in the page notes the gaps of 50 ms or more between its beats instead
 // (tests/tools/lib/longtasks-firefox.ts).
-// Run: npx tsx tests/tools/measure-longtasks.ts [RUNS] [chromium|firefox]
+// Run: npx tsx tests/tools/measure-longtasks.ts [RUNS] [chromium|firefox] (LT_ONLY=big: the pages whose path holds "big" only)
 import type { ContentDiagnostics } from '../../lib/messages';
 import { CHROME_DIR, FIREFOX_DIR, ensureBuilt } from './lib/build';
 import { launchChromium } from './lib/chromium';
@@ -34,7 +34,7 @@ if (browser === 'chromium') {
   const chrome = await launchChromium(CHROME_DIR);
   await chrome.context.addInitScript(LONGTASK_OBSERVER);
   for (let run = 0; run < runs; run++)
-    for (const [path] of pages) {
+    for (const [path] of pages.filter(([p]) => !process.env.LT_ONLY || p.includes(process.env.LT_ONLY))) {
       const ext = await longTasksOf(chrome.context, server.origin + path, 4500, { diagnostics: (p) => contentDiagnostics(chrome, p) });
       const twin = await longTasksOf(chrome.context, server.plainOrigin + path);
       console.log(`${path} | ${fmt(whileRead(ext))} | ${fmt(twin.after.map((t) => t.ms))} | ${ext.highlights} | ${own(ext.diagnostics)}`);
@@ -44,7 +44,7 @@ if (browser === 'chromium') {
   const ff = await launchFirefox(FIREFOX_DIR);
   const ext = await extensionPage(ff, `${server.origin}/`);
   for (let run = 0; run < runs; run++)
-    for (const [path] of pages) {
+    for (const [path] of pages.filter(([p]) => !process.env.LT_ONLY || p.includes(process.env.LT_ONLY))) {
       const withExt = await firefoxLongTasksOf(ff, server.origin + path, 4500, ext);
       const twin = await firefoxLongTasksOf(ff, server.plainOrigin + path);
       console.log(`${path} | ${fmt(gapsWhileRead(withExt))} | ${fmt(twin.after.map((t) => t.ms))} | ${withExt.highlights} | ${own(withExt.diagnostics)}`);
