@@ -404,7 +404,7 @@ function contentRoot(doc: Document): Element | null {
   return doc.querySelector('body') ?? doc.documentElement;
 }
 
-const EMPTY: ArticleGuess = { roots: [], paragraphChars: 0, paragraphs: 0, isArticle: false };
+const empty = (): ArticleGuess => ({ roots: [], paragraphChars: 0, paragraphs: 0, isArticle: false });
 
 /**
  * How a reading is made. The first is strict; where it finds no article, the page is read again
@@ -432,7 +432,7 @@ const READINGS: Reading[] = [
 
 function* find(doc: Document): Generator<Checkpoint, ArticleGuess> {
   const body = contentRoot(doc);
-  if (!body) return EMPTY;
+  if (!body) return empty();
   const paras = yield* paragraphsOf(body);
   let first: ArticleGuess | null = null;
   for (const how of READINGS) {
@@ -440,11 +440,10 @@ function* find(doc: Document): Generator<Checkpoint, ArticleGuess> {
     if (guess.isArticle) return guess;
     first ??= guess;
   }
-  return first ?? EMPTY;
+  return first ?? empty();
 }
 
 function* choose(doc: Document, body: Element, paras: Element[], how: Reading): Generator<Checkpoint, ArticleGuess> {
-  const empty = EMPTY;
   const score = new Map<Element, number>();
   const counted: Element[] = [];
   let step = 0;
@@ -465,7 +464,7 @@ function* choose(doc: Document, body: Element, paras: Element[], how: Reading): 
       score.set(a, (score.get(a) ?? 0) + v * ANCESTOR_SHARE[i]!);
     }
   }
-  if (score.size === 0) return empty;
+  if (score.size === 0) return empty();
 
   // Adjust by class names and link density, as Readability does.
   let best: Element | null = null;
@@ -488,7 +487,7 @@ function* choose(doc: Document, body: Element, paras: Element[], how: Reading): 
       best = el;
     }
   }
-  if (!best) return empty;
+  if (!best) return empty();
   yield 'top';
 
   let top: Element = best;
