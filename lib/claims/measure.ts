@@ -81,6 +81,11 @@ function inList(text: string, e: Mention, ents: Mention[]): boolean {
 /** Reads what a figure measures from its clause. */
 export function measureOf(inp: MeasureInputs): Measure {
   const { text, figure } = inp;
+  // "Ana Lee, 35, of Harbour City": a whole number set off by commas right after a person's name is their age.
+  if (figure.kind === 'count' && !figure.unit && Number.isInteger(figure.value) && figure.value >= 1 && figure.value < 120 && /^\d+$/.test(figure.text)) {
+    const person = inp.entities.find((e) => e.kind === 'person' && e.end <= figure.start && /^\s*,\s*$/.test(text.slice(e.end, figure.start)));
+    if (person && /^\s*(?:[,.;)]|$)/.test(text.slice(figure.end, figure.end + 2))) return { terms: ['age'], holder: canonical(person) };
+  }
   const { before, after } = clauseWords(inp);
   const inFigure = words(figure.text, figure.start);
   const terms = new Set<string>();
@@ -172,7 +177,9 @@ export function measureOf(inp: MeasureInputs): Measure {
     // Not a list of counts ("four flight attendants and 171 passengers"): the holders act on the figure.
     const between = many ? words(text.slice(many.end, figure.start)).map(lower) : [];
     const list = between.length <= 2 && between.every((w) => w === 'and' || w === 'or' || w === 'plus');
-    if (many && !list && !between.some((w) => CLAUSE_WORDS.has(w))) scope = 'total';
+    // A relative clause right after the holders is still theirs ("two fires which burned ...").
+    const own = (w: string, k: number) => k === 0 && (w === 'which' || w === 'that' || w === 'who');
+    if (many && !list && !between.some((w, k) => CLAUSE_WORDS.has(w) && !own(w, k))) scope = 'total';
   }
   return {
     terms: [...terms].sort(),

@@ -1,11 +1,12 @@
 // How close two quotations of the same speaker are, and which words differ. Words are compared as
-// what they say: contractions spelled out ("we're" is "we are", "gonna" is "going to") and
+// what they say: contractions spelled out ("we're" is "we are"; "gonna" is a word of its own, a
+// transcriber's choice, not a spelling of "going to") and
 // numbers as values ("$10B" is "$10 billion"), so a quote is not a variant for its spelling.
 import { findFigures } from '../figures';
 
 const CONTRACTIONS: Record<string, string[]> = Object.assign(Object.create(null), {
   "can't": ['can', 'not'], "won't": ['will', 'not'], "shan't": ['shall', 'not'], "ain't": ['is', 'not'],
-  gonna: ['going', 'to'], gotta: ['got', 'to'], wanna: ['want', 'to'], "let's": ['let', 'us'],
+  "let's": ['let', 'us'],
 });
 const SUFFIXES: [string, string][] = [
   ["n't", 'not'], ["'re", 'are'], ["'ve", 'have'], ["'ll", 'will'], ["'m", 'am'], ["'d", 'would'],
@@ -54,6 +55,8 @@ function readTokens(s: string): string[] {
     .replace(/\.\.\.|\u2026/g, ' ')
     .split(/[^\p{L}\p{N}'$%.=_-]+/u)
     .map((w) => w.replace(/^['.-]+|['.-]+$/g, ''))
+    // "U.S." and "US" are one word spelt two ways.
+    .map((w) => (/^(?:\p{L}\.)+\p{L}?$/u.test(w) ? w.replace(/\./g, '') : w))
     .filter(Boolean)
     .flatMap(spell);
 }
@@ -64,6 +67,14 @@ export function quoteSegments(s: string): string[][] {
     .split(/(?<=[.!?])\s+(?=["\u201c\u2018']?\p{Lu})/u)
     .map(quoteTokens)
     .filter((t) => t.length >= 3);
+}
+
+/** The clauses of a quotation (split at sentence ends, commas, semicolons, colons and dashes), each as tokens. */
+export function quoteClauses(s: string): string[][] {
+  return s
+    .split(/(?<=[.!?])\s+|[,;:]\s+|\s*[\u2014\u2013]\s*|\s-\s/u)
+    .map(quoteTokens)
+    .filter((t) => t.length >= 5);
 }
 
 /** One side's words contained, in order, in the other's: a partial quote, not a variant. */

@@ -3,7 +3,7 @@
 import type { Claim, Comparison, Figure, Reference, Source } from '../types';
 import type { CorpusIndex } from '../corpus';
 import { figuresOverlap, isBound, isVague, sameAnchor } from './figures';
-import { quoteContains, quoteDifference, quoteElides, quoteSegments, quoteTokens } from './quotes';
+import { quoteClauses, quoteContains, quoteDifference, quoteElides, quoteSegments, quoteTokens } from './quotes';
 import { explain } from './explain';
 import { comparableUnits, sameHolder, sameQuantity } from './quantity';
 import { CUMULATIVE, RUNNING, WINDOWED } from '../claims/measure-lexicon';
@@ -56,7 +56,10 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
   if (same === 'different') return undefined;
   const sim = jaccard(claim.context, ref.context);
   const anchor = sameAnchor(a, b);
-  const overlap = figuresOverlap(a, b);
+  // "almost 7,000" and "over 7,000" soften one number two ways: the same reading, not two.
+  const soft = (f: Figure) => f.hedge === 'about' || f.hedge === 'nearly';
+  const sameTerms = (claim.measure?.terms ?? []).join() === (ref.measure?.terms ?? []).join() && !!claim.measure?.terms?.length;
+  const overlap = figuresOverlap(a, b) || (anchor && sameTerms && (soft(a) || soft(b)) && !isVague(a) && !isVague(b));
   const shared = sharesSubject(claim, ref) || sharesHolder(claim, ref);
   // Once both name the same measure, the same story is enough to compare them: the holder, the
   // window and the words around them still have to agree.
@@ -64,7 +67,10 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
   // What each figure measures is not said on both sides: the same value in like words about the
   // same people agrees, but nothing is strong enough for a conflict.
   if (same === 'unknown') {
-    if (anchor && overlap && (shared || sim >= AGREE_CONTEXT)) return { ref, relation: 'agree', strength: sim };
+    // A figure that names nothing it measures on either side ("it is 100% done") agrees by its
+    // people only when some words around it are alike too.
+    const bare = !claim.measure?.terms?.length && !ref.measure?.terms?.length && (!a.unit || a.kind === 'percent');
+    if (anchor && overlap && ((shared && (!bare || sim >= ALIGNED_CONTEXT)) || sim >= AGREE_CONTEXT)) return { ref, relation: 'agree', strength: sim };
     // Opposite bounds on the same number about the same people ("over $10 billion" against "well
     // under $10 billion") are one figure read two ways, whatever words name it.
     const opposite = anchor && !overlap && shared && (isBound(a) || isBound(b)) && !isVague(a) && !isVague(b);
@@ -97,6 +103,9 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
     return aligned ? { ref, relation: 'update', strength: sim + 0.5 } : undefined;
   }
   if (overlap) {
+    // One fire's acres against two fires' sum: bounds that overlap say nothing of each other
+    // unless they write the same number.
+    if (!sameScope && !anchor) return undefined;
     // "up to $500 billion" contains "$14 billion" but says little of it: a bound agrees with a
     // value only when the value is near its edge or the words around them are alike.
     const loose = (isBound(a) || isBound(b) || isVague(a) || isVague(b)) && !anchor && sim < AGREE_CONTEXT;
@@ -207,29 +216,57 @@ function relateQuote(claim: Claim, ref: Reference): Candidate | undefined {
   const elided = /\.\.\.|\u2026/.test(claim.quote!.words + ref.quote!.words);
   const agrees = (x: string[], y: string[]) => x.join(' ') === y.join(' ') || quoteContains(x, y) || (elided && quoteElides(x, y));
   if (agrees(a, b)) return { ref, relation: 'agree', strength: 1 };
-  // A long quotation is matched by its closest sentence: one sentence of it may be the other's words.
-  let best = { sim: jaccard(a, b), x: a, y: b };
+  // A long quotation is matched sentence by sentence: one sentence of it may be the other's words.
+  // Each sentence of the shorter side is aligned with its closest in the other; one sentence
+  // given in other words makes the quotation a variant even where another sentence agrees.
+  const whole = { sim: jaccard(a, b), x: a, y: b };
+  let agreed = false;
+  let best: typeof whole | undefined;
+  // Four words or fewer ("That doesn't work.") are too few to tell a changed quotation from another one.
+  const variant = (p: typeof whole) => Math.min(p.x.length, p.y.length) >= 5 && (p.sim >= QUOTE_VARIANT || (p.sim >= PARTIAL_QUOTE && overlapShare(p.x, p.y) >= 0.75));
   const sa = quoteSegments(claim.quote!.words);
   const sb = quoteSegments(ref.quote!.words);
   if (sa.length > 1 || sb.length > 1) {
-    for (const x of sa.length ? sa : [a])
-      for (const y of sb.length ? sb : [b]) {
-        if (agrees(x, y)) {
-          if (best.sim < 2) best = { sim: 2, x, y };
-          continue;
-        }
+    const [xs, ys, flip] = (sa.length || 1) <= (sb.length || 1) ? [sa.length ? sa : [a], sb.length ? sb : [b], false] : [sb.length ? sb : [b], sa.length ? sa : [a], true];
+    for (const x of xs) {
+      let near: typeof whole | undefined;
+      let same = false;
+      for (const y of ys) {
+        if (agrees(x, y)) same = true;
         const sim = jaccard(x, y);
-        if (sim > best.sim) best = { sim, x, y };
+        if (!near || sim > near.sim) near = flip ? { sim, x: y, y: x } : { sim, x, y };
       }
-  }
-  if (best.sim >= 2) return { ref, relation: 'agree', strength: 1 };
+      if (same) agreed = true;
+      else if (near && variant(near) && (!best || near.sim > best.sim)) best = near;
+    }
+    // A sentence that agrees with nothing on the other side but is nearly all its words, one or
+    // more changed ('I knew that I had to score' where the other has 'I knew ... and I had to
+    // score'): the same words reported differently. Words only left out still agree.
+    if (agreed && !best) {
+      const changed = (clauses: string[][], other: string[], flip: boolean) => {
+        const words = new Set(other);
+        for (const x of clauses) {
+          if (agrees(x, other)) continue;
+          const missing = x.filter((w) => !words.has(w));
+          const content = x.filter((w) => !isStopword(w) && words.has(w));
+          if (!missing.length || missing.length > x.length / 4 || content.length < 2) continue;
+          // The other side's words over the same stretch, to say which words differ.
+          const at = x.map((w) => other.indexOf(w)).filter((k) => k >= 0);
+          const y = other.slice(Math.min(...at), Math.max(...at) + 1);
+          const sim = 1 - missing.length / x.length;
+          return flip ? { sim, x: y, y: x } : { sim, x, y };
+        }
+        return undefined;
+      };
+      best = changed(quoteClauses(claim.quote!.words), b, false) ?? changed(quoteClauses(ref.quote!.words), a, true);
+    }
+  } else if (variant(whole)) best = whole;
+  if (!best && agreed) return { ref, relation: 'agree', strength: 1 };
+  if (!best && variant(whole)) best = whole;
+  if (!best) return undefined;
   // Words given through a translator, or recalled loosely ("something like"), are not the
   // speaker's own: two versions of them say nothing about who misquoted whom.
-  if (notVerbatim(claim) || notVerbatim(ref)) return undefined;
-  // A shorter quotation whose words are nearly all in the longer one, some changed: the same words
-  // reported differently, though the longer one says more.
-  const partial = best.sim >= PARTIAL_QUOTE && overlapShare(best.x, best.y) >= 0.75 && Math.min(best.x.length, best.y.length) >= 5;
-  if (best.sim < QUOTE_VARIANT && !partial) return undefined;
+  if (notVerbatim(claim) || notVerbatim(ref)) return agreed ? { ref, relation: 'agree', strength: 1 } : undefined;
   return { ref, relation: 'quote-variant', strength: best.sim, differs: quoteDifference(best.x, best.y) };
 }
 

@@ -1,5 +1,6 @@
 // The corpus: sources and their reference claims, validated on load, and an index that finds the
 // references which may speak of the same thing as a claim without scanning the whole corpus.
+import { speakerKeys } from '../entities/person-key';
 import type { Claim, EntityKind, Reference, Source } from '../types';
 import type { Correction } from '../corrections';
 import { CorpusSchema, v } from './schema';
@@ -59,7 +60,7 @@ const bucketOf = (value: number) => Math.round(Math.log(Math.abs(value) + 1) / M
 export function lookupKeys(c: Claim, probing = false): string[] {
   const key = claimKey(c);
   if (!key) return [];
-  if (c.quote) return [`${key}|s|${c.quote.speaker ?? ''}`];
+  if (c.quote) return speakerKeys(c.quote.speaker ?? '').map((n) => `${key}|s|${n}`);
   const keys = c.subjects.map((s) => `${key}|s|${s}`);
   // A figure is also filed by what it measures and the story's names, whatever its value, so "the
   // toll rose to 21" meets "killed 12 people" in another report of the same story.

@@ -6,6 +6,7 @@
 // retention policy, recognising a page by its address or text, and the status line need) is kept
 // beside them. Plain data in, plain data out: entrypoints/background/reader-db.ts keeps it in
 // IndexedDB.
+import { speakerKeys } from '../entities/person-key';
 import type { Claim, EntityKind, Reference, Source } from '../types';
 import type { CorpusFile } from './index';
 import { claimKey, factCheckKeys, sentenceKey } from './index';
@@ -51,7 +52,7 @@ const sentenceProbe = (sentence: string) => `sent|${hashId(sentenceKey(sentence)
  * IndexedDB request, which costs about a millisecond in Chromium).
  */
 function shelfKeys(c: Claim): string[] {
-  if (c.quote) return [`q|${c.quote.speaker ?? ''}`];
+  if (c.quote) return speakerKeys(c.quote.speaker ?? '').map((n) => `q|${n}`);
   if (c.figure) return [...new Set([...c.subjects, ...(c.topics ?? [])].map((n) => `f|${c.figure!.kind}|${n.toLowerCase()}`))];
   if (c.date) return c.subjects.map((n) => `d|${n}`);
   return [];

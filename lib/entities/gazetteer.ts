@@ -67,6 +67,10 @@ export const ROLE_WORDS = new Set(
     'CEO CFO CTO COO Chief Executive Officer President Vice Chairman Chairwoman Chair Founder Co-founder Cofounder ' +
     'Minister Prime Secretary Senator Sen Rep Representative Governor Gov Mayor Judge Justice General Gen Director ' +
     'Spokesman Spokeswoman Spokesperson Analyst Professor Prof Dr Mr Mrs Ms Sir Dame King Queen Prince Princess ' +
-    'Pope Chancellor Ambassador Commissioner Head Leader Adviser Advisor Editor Reporter Executive Manager Partner'
+    'Pope Chancellor Ambassador Commissioner Head Leader Adviser Advisor Editor Reporter Executive Manager Partner ' +
+    'Meteorologist Economist Strategist Scientist Researcher Engineer Officer Coach Captain Capt Commander Colonel Col ' +
+    'Lieutenant Lt Sergeant Sgt Sheriff Deputy Superintendent Inspector Detective Attorney Prosecutor Lawyer Trooper ' +
+    'Administrator Councilmember Councilman Councilwoman Congressman Congresswoman Assemblymember Treasurer Comptroller ' +
+    'Chairperson Provost Correspondent Columnist Rev Rabbi Imam'
   ).split(' '),
 );

@@ -95,7 +95,8 @@ function isAdverb(lower: string): boolean {
 export function countNounAt(tokens: Token[], i: number): { unit: string; end: number } | undefined {
   let p = i;
   let words = 0;
-  while (words < 4 && p < tokens.length) {
+  // Words of a name ("Los Angeles County") count as one modifier between them.
+  while (words < 4 && p < tokens.length && p - i < 7) {
     const t = tokens[p];
     if (t.kind === 'sym') {
       // A hyphen inside a compound: "full-time", "U.S.-made".
@@ -110,9 +111,11 @@ export function countNounAt(tokens: Token[], i: number): { unit: string; end: nu
     if (p > i && t.space && tokens[p - 1].kind === 'sym') return undefined;
     const w = t.lower;
     if (STOP.has(w) || isAdverb(w)) return undefined;
-    if (isPluralNoun(t)) {
+    const nx = tokens[p + 1];
+    // A name that ends in -s inside a longer name ("two Los Angeles County fires") is no head.
+    const inName = /^\p{Lu}\p{Ll}/u.test(t.text) && !!nx && nx.kind === 'word' && nx.space && /^\p{Lu}/u.test(nx.text);
+    if (isPluralNoun(t) && !inName) {
       // The head is the last noun of a compound: "sales reps", "Texas towns".
-      const nx = tokens[p + 1];
       if (words < 3 && nx && nx.kind === 'word' && nx.space && isPluralNoun(nx)) {
         words++;
         p++;
@@ -120,7 +123,7 @@ export function countNounAt(tokens: Token[], i: number): { unit: string; end: nu
       }
       return { unit: singular(w), end: p + 1 };
     }
-    words++;
+    if (!(inName || (/^\p{Lu}/u.test(t.text) && p > i && /^\p{Lu}/u.test(tokens[p - 1].text)))) words++;
     p++;
   }
   return undefined;

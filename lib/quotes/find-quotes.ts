@@ -5,6 +5,12 @@ import type { Mention, Quote, Span } from '../types';
 const SPEECH =
   /\b(said|says|say|saying|wrote|writes|write|writing|told|tells|tweeted|tweets|posted|posts|added|adds|stated|states|stating|claimed|claims|claiming|commented|comments|commenting|asserted|asserts|asserting|noted|notes|explained|argued|argues|responded|replied|warned|warns|insisted|insists|remarked|declared|declares|announced|quipped|joked|continued|acknowledged|admitted|asked|answered|countered|emphasized|emphasised|confided|recalled|revealed|conceded|vowed|pledged|promised|urged|cautioned|stressed|reiterated|lamented|boasted|observed|concluded|comment|state|claim|tweet|post|note|add|respond|reply|warn|insist|explain|argue|adding|noting|explaining|arguing|warning|insisting|replying|responding|posting|tweeting|telling|declaring|announcing|acknowledging|admitting|asking|answering|writing|put it)\b/i;
 const PRONOUN = /\b(he|she)\b/i;
+/**
+ * What may stand between a quotation and its speaker's name: a comma, and a title or role ('," Mr.
+ * Lee said', '," the agency's chief economist Ana Lee said'), a few words with no preposition that
+ * would make the name someone other than the speaker ('," a spokesperson for Ana Lee said').
+ */
+const TITLE_GAP = /^[\s,]*(?:(?!(?:for|to|by|from|with|about|and|at|on|who|that|which|of)\s)[\p{L}.'\u2019-]+\s+){0,5}$/iu;
 
 const OPENERS: Record<string, string> = { '\u201c': '\u201d', '"': '"', '\u00ab': '\u00bb', '\u2018': '\u2019', "'": "'" };
 /** Single quotes double as apostrophes: one opens only after a space or a bracket, and closes only before a non-letter. */
@@ -16,6 +22,8 @@ interface RawQuote {
   start: number;
   end: number;
   unopened?: boolean;
+  /** The quotation goes on in the next paragraph: no closing mark here. */
+  unclosed?: boolean;
 }
 
 /** Quoted passages of at least three words, with their speaker where the text tells. */
@@ -31,7 +39,16 @@ export function findQuotes(text: string, sentences: Span[], mentions: Mention[])
     let j = i + 1;
     const closes = (k: number) => text[k] === close && (!single || !LETTER.test(text[k + 1] ?? '') );
     while (j < text.length && !closes(j) && text[j] !== '\n' && !(close !== '"' && !single && text[j] === text[i])) j++;
-    if (j >= text.length || !closes(j)) continue;
+    if (j >= text.length || !closes(j)) {
+      // A quotation that runs on to the next paragraph has no closing mark at the end of this one
+      // (the next opens with a new mark): it is a quotation to the paragraph's end.
+      const paraStart = i === 0 || /\n\s*$/.test(text.slice(Math.max(0, i - 3), i));
+      if (!single && paraStart && (j >= text.length || text[j] === '\n') && j - i > 20) {
+        raw.push({ start: i, end: j, unclosed: true });
+        i = j;
+      }
+      continue;
+    }
     // A single-quoted span is a quotation only if it reads as words, not as "the '90s" or 'n'.
     if (single && (!LETTER.test(text[i + 1] ?? '') || text.slice(i + 1, j).split(/\s+/).length < 3)) continue;
     raw.push({ start: i, end: j + 1 });
@@ -41,14 +58,24 @@ export function findQuotes(text: string, sentences: Span[], mentions: Mention[])
   const quotes: Quote[] = [];
   let last: { speaker?: string; end: number } | undefined;
   for (const r of raw) {
-    const words = text.slice(r.unopened ? r.start : r.start + 1, r.end - 1).trim();
+    const words = text.slice(r.unopened ? r.start : r.start + 1, r.unclosed ? r.end : r.end - 1).trim();
     if (words.split(/\s+/).length < 3) continue;
     let speaker = attribute(text, r, sentences, people);
     // An unattributed quote right after an attributed one, in the next sentence or two, continues it.
-    if (!speaker && last?.speaker && r.start - last.end < 200 && !/\n\s*\n/.test(text.slice(last.end, r.start))) {
+    if (!speaker && last?.speaker && r.start - last.end < 200) {
       const between = text.slice(last.end, r.start);
-      if (!people.some((p) => p.start >= last!.end && p.end <= r.start) || between.length < 80) speaker = last.speaker;
+      const inBetween = people.filter((p) => p.start >= last!.end && p.end <= r.start);
+      if (!/\n\s*\n/.test(between)) {
+        // The words between are the last quotation's attribution when they name its speaker first.
+        if (!inBetween.length || between.length < 80 || (inBetween[0].canonical ?? inBetween[0].text) === last.speaker) speaker = last.speaker;
+      } else if (!/\n\s*\n[\s\S]*\n\s*\n/.test(between) && /\n\s*$/.test(between) && (!inBetween.length || (inBetween[0].canonical ?? inBetween[0].text) === last.speaker)) {
+        // A paragraph that is all quotation, right after the paragraph of an attributed one whose
+        // attribution names that speaker first (others named after are who was told), goes on
+        // with the same speaker's words (news style across paragraphs).
+        speaker = last.speaker;
+      }
     }
+    if (!speaker) speaker = reportedBefore(text, r, sentences, people);
     quotes.push({ start: r.start, end: r.end, text: text.slice(r.start, r.end), words, speaker });
     last = { speaker, end: r.end };
   }
@@ -106,7 +133,7 @@ function attribute(text: string, q: { start: number; end: number }, sentences: S
     const p = afterPeople[0];
     const gap = text.slice(q.end, p.start);
     const tail = text.slice(p.end, p.end + 25);
-    if (/^[\s,]*$/.test(gap) && SPEECH.test(tail.split(/[,.;]/)[0])) return name(p);
+    if (TITLE_GAP.test(gap) && !SPEECH.test(gap) && SPEECH.test(tail.split(/[,.;]/)[0])) return name(p);
     if (SPEECH.test(gap) && /^[\s,]*\S+[\s]*$/.test(gap.replace(/^[\s,]*/, '').replace(/\s*$/, ' '))) return name(p);
   }
   // A quotation that opens its paragraph after one ending "... said:" is that speaker's.
@@ -122,6 +149,13 @@ function attribute(text: string, q: { start: number; end: number }, sentences: S
         return named.length ? name(named[0]) : lastPersonBefore(people, at + 1);
       }
     }
+  }
+  // A transcript's 'Sheriff Ana Lee: "..."': the name and a colon right before the quotation.
+  const lead = /:\s*$/.exec(text.slice(Math.max(0, q.start - 4), q.start));
+  if (lead) {
+    const colon = q.start - (text.slice(Math.max(0, q.start - 4), q.start).length - lead.index);
+    const p = people.find((x) => x.end === colon);
+    if (p) return name(p);
   }
   // '"...," according to Musk.'
   const according = /^[\s,]*according to\s+/i.exec(after);
@@ -148,6 +182,26 @@ function attribute(text: string, q: { start: number; end: number }, sentences: S
 }
 
 const SPEECH_ALL = new RegExp(SPEECH.source, 'gi');
+const SPEECH_REPORTED = /\b(said|says|explains|explained|told|tells|added|adds|noted|notes|stated|states|wrote|writes)\b/i;
+
+/**
+ * A quotation that opens its paragraph with no attribution of its own, after a paragraph whose
+ * last sentence reports what someone said ('Lee said the work goes on.' then '"We are close."'):
+ * news style gives the quotation to that speaker.
+ */
+function reportedBefore(text: string, q: { start: number }, sentences: Span[], people: Mention[]): string | undefined {
+  const head = text.slice(Math.max(0, q.start - 3), q.start);
+  if (!/\n\s*$/.test(head)) return undefined;
+  const prev = sentenceAt(sentences, text.slice(0, q.start).replace(/\s+$/, '').length - 1);
+  if (!prev || q.start - prev.end > 4) return undefined;
+  const said = SPEECH_REPORTED.exec(text.slice(prev.start, prev.end));
+  if (!said) return undefined;
+  const verbAt = prev.start + said.index;
+  const subject = people.find((p) => p.start >= prev.start && p.end <= verbAt && !/^['\u2019]s\b/.test(text.slice(p.end, p.end + 3)));
+  if (subject) return subject.canonical ?? subject.text;
+  if (/^\s*(?:he|she)\s*$/i.test(text.slice(prev.start, verbAt).split(/,\s*/).pop() ?? '')) return lastPersonBefore(people, prev.start + 1);
+  return undefined;
+}
 
 function lastMatch(s: string, g: RegExp): number | undefined {
   g.lastIndex = 0;

@@ -25,9 +25,12 @@ function endsWithAbbreviation(text: string, dot: number): boolean {
 
 function missingSpace(text: string, stop: number, next: number): boolean {
   if (text[stop] !== '.' && text[stop] !== '!' && text[stop] !== '?') return false;
-  const before = /(?:^|[^\p{L}\p{N}./@_-])(\p{Ll}{3,})$/u.exec(text.slice(Math.max(0, stop - 40), stop));
-  if (!before || ABBREVIATIONS.has(before[1]!)) return false;
-  return /^\p{Lu}\p{Ll}+(?=[\s,;:.!?]|$)/u.test(text.slice(next, next + 40));
+  // Before an opening quotation mark, a capitalised word may end the sentence too ('on Friday.“We').
+  const quoteNext = text[next] === '\u201c';
+  const before = (quoteNext ? /(?:^|[^\p{L}\p{N}./@_-])(\p{Lu}?\p{Ll}{2,})$/u : /(?:^|[^\p{L}\p{N}./@_-])(\p{Ll}{3,})$/u).exec(text.slice(Math.max(0, stop - 40), stop));
+  if (!before || ABBREVIATIONS.has(before[1]!.toLowerCase())) return false;
+  // The next sentence may open with a quotation mark, or with a name in camel case ('AccuWeather').
+  return /^\u201c?\p{Lu}\p{Ll}+\p{L}*(?=[\s,;:.!?]|$)/u.test(text.slice(next, next + 40));
 }
 
 export function splitSentences(text: string): Span[] {

@@ -140,6 +140,10 @@ describe('what is not a quantity, and what is a part', () => {
   it('reads a list of counts as counts side by side, not one as the sum of the other', () => {
     expect(figureClaim('The four flight attendants and 171 passengers sat in their seats.', '171').measure?.scope).toBeUndefined();
     expect(figureClaim('Five wildfires have burned 29,000 acres.', '29,000').measure?.scope).toBe('total');
+    expect(figureClaim('The workers were Ana Lee, 35, of Harbour City, and two others.', '35').measure).toMatchObject({ terms: ['age'], holder: 'Ana Lee' });
+    // The holders' own relative clause, and a name between the number and the noun it counts.
+    expect(figureClaim('Two Veloria County wildfires which tore through more than 34,000 acres are out.', '34,000').measure?.scope).toBe('total');
+    expect(figureClaim('Two Las Palmas County wildfires burned 9,000 acres.', 'Two').figure?.unit).toBe('wildfire');
   });
 
   it("does not set one fire's figure against a figure for the whole story", () => {
@@ -148,6 +152,24 @@ describe('what is not a quantity, and what is a part', () => {
       [{ text: 'Officials said 14,000 acres have burned in the Harlow Fire in Velmar.', published: '2031-05-06', outlet: 'Wire' }],
     );
     expect(relationsOf(a, '40,000')).toEqual([]);
+  });
+});
+
+describe('one number softened two ways', () => {
+  it('"almost 7,000 flights" and "over 7,000 flights" are one reading, not an update', () => {
+    const a = check(
+      { text: 'Brightwater Airlines canceled over 7,000 flights, Brightwater Airlines said.', published: '2031-05-09' },
+      [{ text: 'Brightwater Airlines is dealing with refund requests after almost 7,000 flights were canceled.', published: '2031-05-06', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '7,000')).toEqual(['agree']);
+  });
+
+  it('a quotation of four words or fewer is too short to be a variant', () => {
+    const a = check(
+      { text: '"We thought we were ready for anything. It does not work," Sarah Velde said.', published: '2031-05-04' },
+      [{ text: '"That does not work," Sarah Velde said.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'ready for anything')).toEqual([]);
   });
 });
 
@@ -194,6 +216,46 @@ describe('more quotation forms', () => {
       ['Sarah Velde', 'The talks were long, almost a year of work,'],
       ['Sarah Velde', 'There were many meetings with the family. I knew it was done at the end of May.'],
     ]);
+  });
+
+  it('one sentence of a long quotation in other words makes it a variant, though another sentence agrees', () => {
+    const a = check(
+      { text: '"We still have not closed the north pier 100%. We are missing some parts but we decided to carry on," Sarah Velde said.', published: '2031-05-04' },
+      [{ text: '"We still have not closed the north pier one hundred percent. We are still missing a few parts, but we decided to go ahead," Sarah Velde said.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'north pier')).toEqual(['quote-variant']);
+  });
+
+  it('a clause with a word changed makes a variant, though the rest agrees', () => {
+    const a = check(
+      { text: '"We began on Monday, and the findings from these checks and those of other ports will be sent to the ministry," Sarah Velde said.', published: '2031-05-04' },
+      [{ text: '"We began on Monday. The findings from these checks and those of other harbours will be sent to the ministry," Sarah Velde said.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'findings')).toEqual(['quote-variant']);
+  });
+
+  it('"gonna" is not "going to": a transcriber\'s change of words', () => {
+    const a = check(
+      { text: '"If you stay on the island tonight, you are going to be cut off," Sarah Velde said.', published: '2031-05-04' },
+      [{ text: '"If you stay on the island tonight, you\'re gonna be cut off," Sarah Velde said.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'island')).toEqual(['quote-variant']);
+  });
+
+  it('a speaker written with a familiar first name is the same speaker', () => {
+    const a = check(
+      { text: '"We will close the north pier for a year," Robert Velde said.', published: '2031-05-04' },
+      [{ text: '"We will close the north pier for a year," Bob Velde said.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'north pier')).toEqual(['agree']);
+  });
+
+  it('the same long quotation, sentence for sentence, agrees', () => {
+    const a = check(
+      { text: '"We still have not closed the north pier 100%. We are missing some parts," Sarah Velde said.', published: '2031-05-04' },
+      [{ text: '"We still have not closed the north pier one hundred percent. We are missing some parts," Sarah Velde said.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'north pier')).toEqual(['agree']);
   });
 
   it('calls a short quotation inside a longer one, with words changed, a variant', () => {

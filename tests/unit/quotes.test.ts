@@ -52,3 +52,51 @@ describe('findQuotes, more attributions', () => {
     expect(q[0].speaker).toBe('Omar Haddad');
   });
 });
+
+describe('findQuotes, titles and paragraphs', () => {
+  it('reads a title before the speaker\'s name ("," Mr. Name said)', () => {
+    const t = 'Jonas Pell runs the farm.\n\n“We made the choice to sell the farm,” Mr. Pell said in an interview.';
+    expect(quotes(t)[0].speaker).toBe('Jonas Pell');
+    expect(quotes('“The vote was fair,” Dr. Amara Osei said.')[0].speaker).toBe('Amara Osei');
+  });
+
+  it('reads a role before the name, but not a name someone speaks for', () => {
+    expect(quotes('“The rain will not stop before Friday,” Brightwater Chief Meteorologist Ana Lee said.')[0].speaker).toBe('Ana Lee');
+    expect(quotes('“The rain will not stop before Friday,” a spokesperson for Ana Lee said.')[0]?.speaker).toBeUndefined();
+  });
+
+  it('gives a paragraph that is all quotation to the speaker of the paragraph before', () => {
+    const t = '“We made the choice to sell the farm,” Jonas Pell said in an interview with the Daily Planet.\n\n“We still have not signed it. We are missing a few papers.”';
+    expect(quotes(t).map((q) => q.speaker)).toEqual(['Jonas Pell', 'Jonas Pell']);
+  });
+
+  it('but not when the paragraph before ends with someone else\'s words, or there is a paragraph between', () => {
+    const other = '“We made the choice to sell the farm,” Jonas Pell said.\n\nThe buyers said the price was low.\n\n“Nobody will pay that much for it.”';
+    expect(quotes(other).map((q) => q.speaker)).toEqual(['Jonas Pell', undefined]);
+  });
+});
+
+describe('findQuotes, news forms over paragraphs', () => {
+  it('reads a quotation whose paragraph ends with no closing mark (it goes on in the next)', () => {
+    const t = 'Jonas Pell spoke on Monday.\n\n“We began the repairs in March and we are making good progress on the north wall\n\n“The rest will follow.”';
+    const q = quotes(t);
+    expect(q[0]).toMatchObject({ words: 'We began the repairs in March and we are making good progress on the north wall' });
+  });
+
+  it('gives a transcript\'s "Name: “...”" to that name', () => {
+    expect(quotes('Sheriff Amara Osei: “The roads will stay closed until Friday at the earliest.”')[0].speaker).toBe('Amara Osei');
+  });
+
+  it('gives a paragraph of quotation to the speaker the paragraph before reports', () => {
+    const t = 'Over the past week, Jonas Pell explains that he has been working with the engineers.\n\n“We began the repairs in March. The rest will follow.”';
+    expect(quotes(t)[0].speaker).toBe('Jonas Pell');
+    const none = 'Over the past week, the engineers have been at the north wall.\n\n“We began the repairs in March. The rest will follow.”';
+    expect(quotes(none)[0].speaker).toBeUndefined();
+  });
+
+  it('carries the speaker past an attribution that names the speaker first', () => {
+    const t = '“We will own our mistake,” Jonas Pell told staff on Tuesday during a meeting at the plant near the river. “We will be open at every step of the way.”';
+    expect(quotes(t).map((q) => q.speaker)).toEqual(['Jonas Pell', 'Jonas Pell']);
+  });
+});
+

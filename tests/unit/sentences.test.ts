@@ -19,6 +19,8 @@ describe('splitSentences', () => {
       'The carrier has recovered since.',
     ]);
     expect(texts('Prices rose 3.5 percent.Analysts expected less.')).toEqual(['Prices rose 3.5 percent.', 'Analysts expected less.']);
+    expect(texts('It was in a report.BrightWater experts agreed.')).toEqual(['It was in a report.', 'BrightWater experts agreed.']);
+    expect(texts('The fires spread on Friday.\u201cThese are hard days,\u201d she said.')).toEqual(['The fires spread on Friday.', '\u201cThese are hard days,\u201d she said.']);
     for (const one of ['It runs on Node.js today.', 'See www.example.Org now.', 'He met Mr.Smith on Monday.', 'Shares of Acme Inc.Corp fell.', 'They met at 10 a.m.Tuesday.']) {
       expect(texts(one)).toEqual([one]);
     }
