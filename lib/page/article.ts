@@ -1,7 +1,8 @@
 // Finding the article in a live page, cheaply and without changing it: score the elements
 // that hold paragraphs (a simplified version of Readability's idea), take the best one, climb
 // to the element that holds the rest of the story when the text is split into several parts,
-// and add the siblings that carry the same kind of text. Returns the live elements, in
+// and add the siblings that carry the same kind of text. Where that strict reading finds no
+// article, the page is read again with fewer filters (READINGS). Returns the live elements, in
 // document order. Measured against Readability on its 130 test pages in real Chromium and
 // Firefox by tests/e2e/real-pages.*.test.ts.
 import { devLog } from '../log';
@@ -74,6 +75,8 @@ function runLength(s: string): number {
 function textLen(el: Element): number {
   const memo = lengths;
   if (!memo) return proseOf(el).replace(/\s+/g, ' ').trim().length;
+  const hit = memo.get(el) ?? shallowLen(el, memo);
+  if (hit !== undefined) return hit;
   const steps = textLenSteps(el);
   for (;;) {
     const r = steps.next();
@@ -81,7 +84,13 @@ function textLen(el: Element): number {
   }
 }
 
-/** textLen with a checkpoint every few hundred elements counted (a page-wide element holds 100,000). */
+/** Children looked at between two checkpoints (a page-wide element holds 100,000 elements, a comment list 20,000 children). */
+const LENGTH_STEP = 512;
+
+/**
+ * textLen with a checkpoint every LENGTH_STEP nodes looked at, children of one element
+ * included: an element of 20,000 children is counted in steps too.
+ */
 function* textLenSteps(el: Element): Generator<Checkpoint, number> {
   const memo = lengths;
   if (!memo) return textLen(el);
@@ -97,28 +106,50 @@ function* textLenSteps(el: Element): Generator<Checkpoint, number> {
     const e = stack[stack.length - 1]!;
     if (!expanded.has(e)) {
       expanded.add(e);
-      for (let c = e.firstElementChild; c; c = c.nextElementSibling) if (!NOT_PROSE.has(c.tagName) && !memo.has(c)) stack.push(c);
+      for (let c = e.firstElementChild; c; c = c.nextElementSibling) {
+        if ((++counted & (LENGTH_STEP - 1)) === 0) yield 'lengths';
+        if (!NOT_PROSE.has(c.tagName) && !memo.has(c)) stack.push(c);
+      }
       continue;
     }
     stack.pop();
-    if (!memo.has(e)) shallowLen(e, memo);
-    if ((++counted & 511) === 0) yield 'lengths';
+    if (memo.has(e)) continue;
+    // Its children are all known now (or leaves, counted on the spot).
+    let n = 0;
+    for (let c = e.firstChild; c; c = c.nextSibling) {
+      if ((++counted & (LENGTH_STEP - 1)) === 0) yield 'lengths';
+      if (c.nodeType === 3) n += runLength((c as Text).data);
+      else if (c.nodeType === 1 && !NOT_PROSE.has((c as Element).tagName)) n += memo.get(c as Element) ?? leafLen(c as Element, memo);
+    }
+    memo.set(e, n);
   }
   return memo.get(el) ?? 0;
 }
 
-/** The element's length from its text and its children's known lengths (leaves are counted on the spot); undefined while a child is unknown. */
+/** The length of an element's own text nodes, remembered (for an element with no element inside). */
+function leafLen(e: Element, memo: Map<Element, number>): number {
+  let m = 0;
+  for (let t = e.firstChild; t; t = t.nextSibling) if (t.nodeType === 3) m += runLength((t as Text).data);
+  memo.set(e, m);
+  return m;
+}
+
+/**
+ * The element's length from its text and its children's known lengths (leaves are counted on the
+ * spot); undefined while a child is unknown, or when it has more than LENGTH_STEP children
+ * (counted in steps by textLenSteps).
+ */
 function shallowLen(e: Element, memo: Map<Element, number>): number | undefined {
   let n = 0;
+  let seen = 0;
   for (let c = e.firstChild; c; c = c.nextSibling) {
+    if (++seen > LENGTH_STEP) return undefined;
     if (c.nodeType === 3) n += runLength((c as Text).data);
     else if (c.nodeType === 1 && !NOT_PROSE.has((c as Element).tagName)) {
       let m = memo.get(c as Element);
       if (m === undefined) {
         if ((c as Element).firstElementChild) return undefined;
-        m = 0;
-        for (let t = c.firstChild; t; t = t.nextSibling) if (t.nodeType === 3) m += runLength((t as Text).data);
-        memo.set(c as Element, m);
+        m = leafLen(c as Element, memo);
       }
       n += m;
     }
@@ -211,9 +242,10 @@ function kindCount(parent: Element, key: string): number {
  * True when the paragraph is the text of one item in a list of many alike: a comment (the
  * author's name and a date beside it), a teaser in a rail (its heading), whatever their class
  * names say. Paragraphs that are each wrapped alone in a block of their own, with no other text
- * (as some sites build their articles), are not items.
+ * (as some sites build their articles), are not items; with `captionsKeep`, neither is an item
+ * that shows a picture with its caption (a step of a how-to: comments and teasers have none).
  */
-function inItem(p: Element, stop: Element): boolean {
+function inItem(p: Element, stop: Element, captionsKeep: boolean): boolean {
   let el: Element | null = p.parentElement;
   for (let depth = 0; depth < 3 && el && el !== stop; depth++, el = el.parentElement) {
     const parent = el.parentElement;
@@ -222,16 +254,35 @@ function inItem(p: Element, stop: Element): boolean {
     // One paragraph in it, and a little text of its own (an article's sections hold several).
     if (el.getElementsByTagName('p').length !== 1) continue;
     const own = textLen(el) - textLen(p);
-    if (own >= 3 && own <= 200) return true;
+    if (own >= 3 && own <= 200) return !(captionsKeep && el.getElementsByTagName('figcaption').length > 0);
   }
   return false;
 }
 
+/** The length of the element's own text nodes, each trimmed (counted in place: no string is made, pages have 100,000 of them). */
 function directText(el: Element): number {
   let n = 0;
-  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) n += (c.nodeValue ?? '').trim().length;
+  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) n += trimmedLength((c as Text).data);
   return n;
 }
+
+/** White space as String.prototype.trim takes it off. */
+function isTrimmed(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** s.trim().length, without making the trimmed string. */
+export function trimmedLength(s: string): number {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isTrimmed(s.charCodeAt(a))) a++;
+  while (b > a && isTrimmed(s.charCodeAt(b - 1))) b--;
+  return b - a;
+}
+
+const PARAGRAPH_TAGS = new Set(['P', 'PRE', 'TD', 'LI', 'DIV']);
 
 /**
  * Paragraph-like elements: <p>, <pre>, <div>s that hold only inline content (some sites never
@@ -241,12 +292,17 @@ function directText(el: Element): number {
  */
 function* paragraphsOf(body: Element): Generator<Checkpoint, Element[]> {
   const paras: Element[] = [];
-  const all = body.querySelectorAll('p, pre, td, li, div');
-  yield 'paragraphs';
-  for (let i = 0; i < all.length; i++) {
-    if ((i & 127) === 127) yield 'paragraphs';
-    const p = all[i]!;
+  // Walked in document order with a checkpoint every few hundred elements (a query of the whole
+  // page would be one step of 10-20 ms on a page of 100,000 elements).
+  const walker = (body.ownerDocument ?? document).createTreeWalker(body, 1 /* NodeFilter.SHOW_ELEMENT */);
+  let seen = 0;
+  let looked = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if ((++seen & 511) === 0) yield 'paragraphs';
+    const p = n as Element;
     const tag = p.tagName.toUpperCase();
+    if (!PARAGRAPH_TAGS.has(tag)) continue;
+    if ((++looked & 127) === 0) yield 'paragraphs';
     if (tag === 'TD' || tag === 'LI') {
       if (directText(p) < 80) continue;
       if (tag === 'TD' && p.querySelector(BLOCK_INSIDE)) continue;
@@ -282,7 +338,7 @@ function ancestors(el: Element, stop: Element | null): Element[] {
 }
 
 /** Where the finder offers to pause (its loops do every few hundred elements). */
-export type Checkpoint = 'paragraphs' | 'scores' | 'lengths' | 'links' | 'candidates' | 'top' | 'parts' | 'clean' | 'kept';
+export type Checkpoint = 'paragraphs' | 'scores' | 'lengths' | 'links' | 'candidates' | 'top' | 'gather' | 'parts' | 'clean' | 'kept';
 
 /** A search for the article that can run in slices, the page's own work in between. */
 export interface ArticleSearch {
@@ -348,12 +404,46 @@ function contentRoot(doc: Document): Element | null {
   return doc.querySelector('body') ?? doc.documentElement;
 }
 
+const empty = (): ArticleGuess => ({ roots: [], paragraphChars: 0, paragraphs: 0, isArticle: false });
+
+/**
+ * How a reading is made. The first is strict; where it finds no article, the page is read again
+ * with fewer filters, as Readability reads a page again when its first reading finds too little.
+ */
+interface Reading {
+  /**
+   * Leave out the paragraphs that are one item of many alike (comments, teasers): all of them,
+   * or only those whose item shows no picture with a caption.
+   */
+  skipItems: 'all' | 'uncaptioned';
+  /** When the best element alone is not an article, take the nearest ancestor that holds most of the page's paragraphs. */
+  gather: boolean;
+}
+const READINGS: Reading[] = [
+  { skipItems: 'all', gather: false },
+  // A page of sections, each a heading and a paragraph or two (a product page, a page of
+  // headlines): no element alone holds an article, the one around them does.
+  { skipItems: 'all', gather: true },
+  // Steps of a how-to or sections of a story, each a paragraph beside a heading and a picture's
+  // caption, look like a list of comments; comments and teasers have no captions. Read as the
+  // text when nothing else on the page is.
+  { skipItems: 'uncaptioned', gather: true },
+];
+
 function* find(doc: Document): Generator<Checkpoint, ArticleGuess> {
   const body = contentRoot(doc);
-  const empty: ArticleGuess = { roots: [], paragraphChars: 0, paragraphs: 0, isArticle: false };
-  if (!body) return empty;
-
+  if (!body) return empty();
   const paras = yield* paragraphsOf(body);
+  let first: ArticleGuess | null = null;
+  for (const how of READINGS) {
+    const guess = yield* choose(doc, body, paras, how);
+    if (guess.isArticle) return guess;
+    first ??= guess;
+  }
+  return first ?? empty();
+}
+
+function* choose(doc: Document, body: Element, paras: Element[], how: Reading): Generator<Checkpoint, ArticleGuess> {
   const score = new Map<Element, number>();
   const counted: Element[] = [];
   let step = 0;
@@ -362,7 +452,7 @@ function* find(doc: Document): Generator<Checkpoint, ArticleGuess> {
     const len = textLen(p);
     if (len < 25) continue;
     if (inUnlikely(p, body)) continue;
-    if (inItem(p, body)) continue;
+    if (inItem(p, body, how.skipItems === 'uncaptioned')) continue;
     const ld = linkLen(p) / Math.max(1, len);
     if (ld > 0.5) continue;
     if (!rendered(p)) continue;
@@ -374,7 +464,7 @@ function* find(doc: Document): Generator<Checkpoint, ArticleGuess> {
       score.set(a, (score.get(a) ?? 0) + v * ANCESTOR_SHARE[i]!);
     }
   }
-  if (score.size === 0) return empty;
+  if (score.size === 0) return empty();
 
   // Adjust by class names and link density, as Readability does.
   let best: Element | null = null;
@@ -397,7 +487,7 @@ function* find(doc: Document): Generator<Checkpoint, ArticleGuess> {
       best = el;
     }
   }
-  if (!best) return empty;
+  if (!best) return empty();
   yield 'top';
 
   let top: Element = best;
@@ -440,6 +530,8 @@ function* find(doc: Document): Generator<Checkpoint, ArticleGuess> {
       if (around >= 200) top = up;
     }
   }
+  // A page of many small parts: the nearest ancestor that holds most of the counted text.
+  if (how.gather) top = yield* gatherFrom(top, counted, body);
   const alone = top === best;
   // An only child says no more than its parent.
   const unit = (el: Element) => {
@@ -523,6 +615,26 @@ function* find(doc: Document): Generator<Checkpoint, ArticleGuess> {
   const listOnly = kept.length > 0 && kept.every((r) => /^(UL|OL|LI)$/i.test(r.tagName));
   const isArticle = readerScore(sizes) > 20 || (weighed >= 500 && paragraphs >= 3 && !listOnly);
   return { roots: kept, paragraphChars, paragraphs, isArticle };
+}
+
+/** Of the counted paragraphs' text, the share the gathering element must hold. */
+const GATHER_SHARE = 0.5;
+
+/** The nearest ancestor of `top` (or `top`) that holds at least GATHER_SHARE of the counted paragraphs' text. */
+function* gatherFrom(top: Element, counted: Element[], body: Element): Generator<Checkpoint, Element> {
+  const lens = counted.map((p) => textLen(p));
+  let total = 0;
+  for (const n of lens) total += n;
+  let step = 0;
+  for (let a: Element | null = top; a && a !== body; a = a.parentElement) {
+    let held = 0;
+    for (let i = 0; i < counted.length; i++) {
+      if ((++step & 255) === 0) yield 'gather';
+      if (a.contains(counted[i]!)) held += lens[i]!;
+    }
+    if (held >= total * GATHER_SHARE) return a;
+  }
+  return body;
 }
 
 /** Block-level elements: a container whose children are all of these can be read child by child. */
