@@ -153,7 +153,11 @@ export function measureOf(inp: MeasureInputs): Measure {
     if (l === 'a' || l === 'an' || l === 'per' || l === 'each' || l === 'every') {
       // "a year", "every single year", "per calendar year".
       const next = RATE_FILLERS.has(afterLower[i + 1]) ? afterLower[i + 2] : afterLower[i + 1];
-      if (RATE_NOUN[next]) rate = RATE_NOUN[next];
+      if (RATE_NOUN[next]) {
+        rate = RATE_NOUN[next];
+        // "per year" is the rate, not "each" of a group ("$5 per person" is).
+        if (scope === 'each' && (l === 'per' || l === 'each' || l === 'every')) scope = undefined;
+      }
     }
   }
   const glued = /-an?-(year|day|week|month|season)$/i.exec(text.slice(figure.end, figure.end + 12));
@@ -187,7 +191,7 @@ export function measureOf(inp: MeasureInputs): Measure {
     ...(direction ? { direction } : {}),
     ...(rate ? { rate } : {}),
     ...(scope ? { scope } : {}),
-    ...holderOf(inp, before, after),
+    ...holderOf(inp, before, after, terms),
     ...estimatorOf(inp),
     ...(isEstimate(inp) ? { estimate: true } : {}),
     ...windowOf(inp, before, after, session),
@@ -209,9 +213,17 @@ function isEstimate(inp: MeasureInputs): boolean {
  * crew"), a name after a hyphenated figure ("the 23,700-acre X fire"), "in/from/of/at the X" after
  * it, or the nearest name before it in its clause.
  */
-function holderOf(inp: MeasureInputs, before: Word[], after: Word[]): { holder?: string; part?: boolean } {
+/** Measures a person holds: what they are paid, their age. */
+const PERSONAL = new Set(['pay', 'age']);
+
+function holderOf(inp: MeasureInputs, before: Word[], after: Word[], terms: Set<string>): { holder?: string; part?: boolean } {
   const { text, figure, entities } = inp;
   const ents = entities;
+  // "Ana Lee would earn $5 million a year in the league": a person's pay is theirs, wherever it is earned.
+  if ([...terms].some((t) => PERSONAL.has(t))) {
+    const person = [...ents].reverse().find((e) => e.kind === 'person' && e.end <= figure.start && e.start >= inp.sentence.start && figure.start - e.end <= HOLDER_REACH);
+    if (person && !inList(text, person, ents)) return { holder: canonical(person) };
+  }
   const afterEnd = after.length ? after[after.length - 1].end : figure.end;
   const beforeStart = before.length ? before[0].start : figure.start;
   // "from the X", "in the X", "of the X" within the clause after the figure.

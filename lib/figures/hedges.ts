@@ -204,21 +204,23 @@ export interface Interval {
  * taken as non-negative, so "under 10" starts at 0; a negative written value opens to -Infinity.
  */
 export function intervalOf(lo: number, hi: number, hedge: Hedge | undefined): Interval {
+  // A bound on a range bounds all of it: "more than $50-60 million" is more than 60 million,
+  // "under 10-12%" under 10%.
   switch (hedge) {
     case 'over':
     case 'well-over':
-      return { low: lo, high: Infinity, lowInclusive: false, highInclusive: false };
+      return { low: hi, high: Infinity, lowInclusive: false, highInclusive: false };
     case 'at-least':
-      return { low: lo, high: Infinity, lowInclusive: true, highInclusive: false };
+      return { low: hi, high: Infinity, lowInclusive: true, highInclusive: false };
     case 'under':
     case 'well-under':
-      return hi > 0
-        ? { low: 0, high: hi, lowInclusive: true, highInclusive: false }
-        : { low: -Infinity, high: hi, lowInclusive: false, highInclusive: false };
+      return lo > 0
+        ? { low: 0, high: lo, lowInclusive: true, highInclusive: false }
+        : { low: -Infinity, high: lo, lowInclusive: false, highInclusive: false };
     case 'at-most':
-      return hi >= 0
-        ? { low: 0, high: hi, lowInclusive: true, highInclusive: true }
-        : { low: -Infinity, high: hi, lowInclusive: false, highInclusive: true };
+      return lo >= 0
+        ? { low: 0, high: lo, lowInclusive: true, highInclusive: true }
+        : { low: -Infinity, high: lo, lowInclusive: false, highInclusive: true };
     case 'nearly':
       // Nearly 10 is a little below 10; nearly -10 is a little above it.
       return { low: Math.min(0.9 * lo, lo), high: Math.max(0.9 * hi, hi), lowInclusive: true, highInclusive: true };

@@ -363,6 +363,11 @@ describe('ranges', () => {
     expect(f.hedge).toBeUndefined();
   });
 
+  it('bounds all of a range: "more than $5-10 billion" is more than 10 billion', () => {
+    expect(only('The deal is worth more than $5-10 billion.')).toMatchObject({ low: 10e9, high: Infinity, hedge: 'over' });
+    expect(only('The deal is worth under $5-10 billion.')).toMatchObject({ low: 0, high: 5e9, hedge: 'under' });
+  });
+
   it('reads "$5 billion to $10 billion"', () => {
     expect(only('The repairs could cost $5 billion to $10 billion.')).toMatchObject({ low: 5e9, high: 10e9, unit: 'USD' });
   });

@@ -141,6 +141,9 @@ describe('what is not a quantity, and what is a part', () => {
     expect(figureClaim('The four flight attendants and 171 passengers sat in their seats.', '171').measure?.scope).toBeUndefined();
     expect(figureClaim('Five wildfires have burned 29,000 acres.', '29,000').measure?.scope).toBe('total');
     expect(figureClaim('The workers were Ana Lee, 35, of Harbour City, and two others.', '35').measure).toMatchObject({ terms: ['age'], holder: 'Ana Lee' });
+    // "per year" is a rate, not "each"; a person's pay is theirs wherever it is earned.
+    expect(figureClaim('Ana Lee will make $5 million per year.', '$5 million').measure?.scope).toBeUndefined();
+    expect(figureClaim('Ana Lee would earn $5 million a year in the Harbour League.', '$5 million').measure?.holder).toBe('Ana Lee');
     // The holders' own relative clause, and a name between the number and the noun it counts.
     expect(figureClaim('Two Veloria County wildfires which tore through more than 34,000 acres are out.', '34,000').measure?.scope).toBe('total');
     expect(figureClaim('Two Las Palmas County wildfires burned 9,000 acres.', 'Two').figure?.unit).toBe('wildfire');
