@@ -102,9 +102,15 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
     !sharesName(claim.subjects, ref.topics ?? []) && !sharesName(ref.subjects, claim.topics ?? []);
   const aligned =
     !estimators && sameScope && !apart && (sameHolders || (!h1 && !h2) || oneSided) && (sameHolders || named || sim >= ALIGNED_CONTEXT);
+  // A change over a span ("fell 32% over the next 12 days") against a change with no window said
+  // (a day's fall, as likely as not): two readings of different periods, neither an update nor a
+  // disagreement of the other.
+  const wa = claim.measure?.window;
+  const wb = ref.measure?.window;
+  const spanOneSide = !!claim.measure?.direction && !!ref.measure?.direction && !!wa?.span !== !!wb?.span && !(wa && wb);
   const running = isUpdate(claim, ref, dates);
   if (running && !isVague(a) && !isVague(b) && !figuresOverlap(unbounded(a), unbounded(b))) {
-    return aligned ? { ref, relation: 'update', strength: sim + 0.5 } : undefined;
+    return aligned && !spanOneSide ? { ref, relation: 'update', strength: sim + 0.5 } : undefined;
   }
   if (overlap) {
     // One fire's acres against two fires' sum: bounds that overlap say nothing of each other
@@ -116,7 +122,7 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
     return loose ? undefined : { ref, relation: 'agree', strength: sim + (anchor ? 1 : 0) + 0.5 };
   }
   if (isVague(a) || isVague(b)) return undefined;
-  if (!aligned) return undefined;
+  if (!aligned || spanOneSide) return undefined;
   // A share price holds for its own day: on different report days, without a window, it is another reading.
   const terms = [...(claim.measure?.terms ?? []), ...(ref.measure?.terms ?? [])];
   if (terms.some((t) => WINDOWED.has(t)) && dates.page !== dates.source && !(claim.measure?.window?.from && ref.measure?.window?.from)) return undefined;

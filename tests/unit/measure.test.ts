@@ -158,6 +158,16 @@ describe('what is not a quantity, and what is a part', () => {
   });
 });
 
+describe('a change over a span against a change with no window', () => {
+  it('"fell 32% over the next 12 days" is not an update of "dropped over 26%"', () => {
+    const a = check(
+      { text: 'Following the outage, Brightwater Systems share price dropped over 26%, analysts said.', published: '2031-08-02' },
+      [{ text: 'Brightwater Systems share price fell 32% over the next 12 days, analysts said.', published: '2031-07-30', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '26%')).toEqual([]);
+  });
+});
+
 describe('a headline and its body', () => {
   it('shows the body\'s sentence that differs rather than the headline\'s', () => {
     const title = 'Brightwater Motors recalls 900 cars over faulty brakes';
