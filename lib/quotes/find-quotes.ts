@@ -64,11 +64,12 @@ export function findQuotes(text: string, sentences: Span[], mentions: Mention[])
     // An unattributed quote right after an attributed one, in the next sentence or two, continues it.
     if (!speaker && last?.speaker && r.start - last.end < 200) {
       const between = text.slice(last.end, r.start);
-      const inBetween = people.filter((p) => p.start >= last!.end && p.end <= r.start);
+      const first = people.find((p) => p.start >= last!.end && p.end <= r.start);
+      // The words between are the last quotation's attribution when they name its speaker first.
+      const speakerFirst = !first || (first.canonical ?? first.text) === last.speaker;
       if (!/\n\s*\n/.test(between)) {
-        // The words between are the last quotation's attribution when they name its speaker first.
-        if (!inBetween.length || between.length < 80 || (inBetween[0].canonical ?? inBetween[0].text) === last.speaker) speaker = last.speaker;
-      } else if (!/\n\s*\n[\s\S]*\n\s*\n/.test(between) && /\n\s*$/.test(between) && (!inBetween.length || (inBetween[0].canonical ?? inBetween[0].text) === last.speaker)) {
+        if (speakerFirst || between.length < 80) speaker = last.speaker;
+      } else if (speakerFirst && !/\n\s*\n[\s\S]*\n\s*\n/.test(between) && /\n\s*$/.test(between)) {
         // A paragraph that is all quotation, right after the paragraph of an attributed one whose
         // attribution names that speaker first (others named after are who was told), goes on
         // with the same speaker's words (news style across paragraphs).
@@ -151,12 +152,8 @@ function attribute(text: string, q: { start: number; end: number }, sentences: S
     }
   }
   // A transcript's 'Sheriff Ana Lee: "..."': the name and a colon right before the quotation.
-  const lead = /:\s*$/.exec(text.slice(Math.max(0, q.start - 4), q.start));
-  if (lead) {
-    const colon = q.start - (text.slice(Math.max(0, q.start - 4), q.start).length - lead.index);
-    const p = people.find((x) => x.end === colon);
-    if (p) return name(p);
-  }
+  const named = people.find((x) => x.end <= q.start && q.start - x.end <= 4 && /^\s*:\s*$/.test(text.slice(x.end, q.start)));
+  if (named) return name(named);
   // '"...," according to Musk.'
   const according = /^[\s,]*according to\s+/i.exec(after);
   if (according) {
