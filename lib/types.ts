@@ -93,8 +93,11 @@ export interface Measure {
   by?: string;
   /** The figure is an estimate or a forecast ("estimated", "could cost", "is expected to reach"): one estimator's figure. */
   estimate?: boolean;
-  /** The day or period it holds for: a date range (ISO), a span ("over 12 days"), a market session. */
-  window?: { from?: string; to?: string; span?: string; session?: string };
+  /**
+   * The day or period it holds for: a date range (ISO), a span ("over 12 days"), a market session,
+   * a moment of the day ("by 9 p.m.": '21:00').
+   */
+  window?: { from?: string; to?: string; span?: string; session?: string; clock?: string };
 }
 
 /** A sentence-level statement: its subject entities and one figure, date or quote. */

@@ -275,7 +275,49 @@ function windowOf(inp: MeasureInputs, before: Word[], after: Word[], session: Se
   if (span) win.span = span[0].replace(/\s+/g, ' ');
   if (/\bsince\b/.test(around)) win.span = 'since';
   if (session.size) win.session = [...session].sort().join('+');
+  const clock = clockOf(inp, from, to);
+  if (clock) win.clock = clock;
   return Object.keys(win).length ? { window: win } : {};
+}
+
+// "by 9 p.m.", "as of about 6 a.m.", "at noon": the moment of the day a running figure was read at.
+const CLOCK = /\b(?:by|as of|as at|at|until)\s+(?:about|around|approximately|roughly)?\s*(?:(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b|(noon|midnight))/gi;
+
+/**
+ * The moment of the day the figure holds for, in its own clause: "By 9 p.m., the storm had winds of
+ * 115 mph" is the wind at 9 p.m., not the wind at landfall, nor the day's count.
+ */
+function clockOf(inp: MeasureInputs, from: number, to: number): string | undefined {
+  const { text, sentence, figure } = inp;
+  // The clause the figure is in: from the last clause mark before it to the first after it.
+  const head = text.slice(sentence.start, figure.start);
+  let start = sentence.start;
+  for (let k = head.length - 1; k >= 0; k--) {
+    if (/[;:()\u2013\u2014]/.test(head[k]) && !/\d/.test(head[k - 1] ?? '')) {
+      start = sentence.start + k + 1;
+      break;
+    }
+  }
+  const tail = text.slice(figure.end, sentence.end);
+  const cut = /[;()\u2013\u2014]|,\s+(?:and|but|while|which|who)\b/.exec(tail);
+  const end = Math.max(to, figure.end + (cut ? cut.index : tail.length));
+  const clause = text.slice(Math.min(start, from), end);
+  CLOCK.lastIndex = 0;
+  for (let m = CLOCK.exec(clause); m; m = CLOCK.exec(clause)) {
+    const at = Math.min(start, from) + m.index;
+    // The figure itself ("at 1:30 a.m." as the figure's text) is not its own window.
+    if (at >= figure.start && at < figure.end) continue;
+    // "officials said at noon": the moment of the report, not of the figure.
+    const w0 = words(text.slice(Math.max(0, at - 24), at)).pop();
+    if (w0 && SPEECH.test(w0.text)) continue;
+    if (m[4]) return m[4].toLowerCase() === 'noon' ? '12:00' : '00:00';
+    const h = Number(m[1]);
+    const min = m[2] ? Number(m[2]) : 0;
+    if (h < 1 || h > 12 || min > 59) continue;
+    const h24 = (h % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0);
+    return `${String(h24).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+  }
+  return undefined;
 }
 
 /**

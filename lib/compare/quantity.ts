@@ -50,6 +50,8 @@ export function spanDays(span: string): number {
 }
 
 function windowsDiffer(a: Measure['window'], b: Measure['window']): boolean {
+  // A moment of the day said on one side only is a reading of a running figure at that moment.
+  if ((a?.clock ?? '') !== (b?.clock ?? '')) return true;
   // A window said on one side only says nothing against the other.
   if (!a || !b) return false;
   if (a.from && b.from && (a.to! < b.from || b.to! < a.from)) return true;

@@ -35,7 +35,7 @@ const MeasureSchema = v.object({
   estimate: v.optional(v.boolean()),
   part: v.optional(v.boolean()),
   window: v.optional(
-    v.object({ from: v.optional(v.string()), to: v.optional(v.string()), span: v.optional(v.string()), session: v.optional(v.string()) }),
+    v.object({ from: v.optional(v.string()), to: v.optional(v.string()), span: v.optional(v.string()), session: v.optional(v.string()), clock: v.optional(v.string()) }),
   ),
 });
 

@@ -17,8 +17,8 @@ const MONTHS_DAYS = new Set(
     ' ',
   ),
 );
-// Capitalised words that are concepts or roles, not names.
-const NOT_NAMES = new Set('I AI CEO CEOs CFO CTO GDP IPO API APIs PR TV OK FAQ FAQs Q A PM AM UN'.split(' '));
+// Capitalised words that are concepts, roles or time zones ("9 p.m. EDT"), not names.
+const NOT_NAMES = new Set('I AI CEO CEOs CFO CTO GDP IPO API APIs PR TV OK FAQ FAQs Q A PM AM UN EDT EST CDT CST MDT MST PDT PST AKDT AKST HST GMT UTC BST CET CEST AEST AEDT'.split(' '));
 const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'van', 'von', 'bin', 'al', 'du', 'le', '&']);
 const ORG_SUFFIXES = new Set(
   'Inc Corp Corporation Co Company Group Bank Systems Energy Research University Institute Association Agency Department Ministry Court Party Times Post News Capital Partners Holdings Technologies Technology Labs Foundation Fund Council Commission Authority Committee Network Media Motors Airlines Pharmaceuticals Ventures Industries Club Union Service Services Office Board Cloud Project Initiative Program Programme Forum Robotics Software Solutions Analytics Dynamics Aerospace Pharma Therapeutics Biotech Insurance Airways Power Electric Foods Brands Games Studios Entertainment Communications Telecom Semiconductor Semiconductors Devices Networks Health Markets Exchange'.split(

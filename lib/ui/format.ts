@@ -261,8 +261,16 @@ export function measureParts(claim: Claim | undefined): { noun: string; tail: st
   if (w?.from && w.to) tail.push(w.from === w.to ? `on ${dateRangeWords({ from: w.from, to: w.to })}` : `in ${dateRangeWords({ from: w.from, to: w.to })}`);
   else if (w?.span) tail.push(w.span);
   if (w?.session) tail.push(`in ${w.session} trading`);
+  if (w?.clock) tail.push(`at ${clockWords(w.clock)}`);
   if (m.by) tail.push(`as ${m.by} estimates it`);
   return { noun, tail };
+}
+
+/** '21:00' as "9 p.m.", '06:30' as "6:30 a.m.". */
+function clockWords(clock: string): string {
+  const [h, m] = clock.split(':').map(Number);
+  const hour = h % 12 === 0 ? 12 : h % 12;
+  return `${hour}${m ? `:${String(m).padStart(2, '0')}` : ''} ${h < 12 ? 'a.m.' : 'p.m.'}`;
 }
 
 // ---- the finding's sentence -------------------------------------------------------------------

@@ -442,3 +442,39 @@ describe('quotations that are not the speaker\'s own words', () => {
     expect(relationsOf(check(page, [source]), 'What I saw')).toContain('quote-variant');
   });
 });
+
+describe('a reading at a moment of the day', () => {
+  it('reads "by 9 p.m." and "as of about 6 a.m." as the figure\'s moment, not "said at noon"', () => {
+    expect(figureClaim('By 9 p.m. EST, Storm Kora had maximum sustained winds of 115 mph.', '115').measure?.window?.clock).toBe('21:00');
+    expect(figureClaim('As of about 6 a.m., Brightwater Airlines had canceled more than 400 flights.', '400').measure?.window?.clock).toBe('06:00');
+    expect(figureClaim('Officials said at noon that 30 people had died in Velmar.', '30').measure?.window?.clock).toBeUndefined();
+    // A time zone is not a holder.
+    expect(figureClaim('By 9 p.m. EST, Storm Kora had maximum sustained winds of 115 mph.', '115').measure?.holder).not.toBe('EST');
+  });
+
+  it('the wind at 9 p.m. is neither the wind at landfall nor a disagreement with it', () => {
+    const a = check(
+      { text: 'Storm Kora made landfall with 120 mph winds on Wednesday night.', published: '2031-10-12' },
+      [
+        { text: 'By 9 p.m. EST, Storm Kora had maximum sustained winds of 115 mph.', published: '2031-10-09', outlet: 'Wire' },
+        { text: 'Storm Kora made landfall with maximum sustained winds of 120 mph.', published: '2031-10-09', outlet: 'Herald' },
+      ],
+    );
+    const claim = a.claims.find((c) => c.figure?.text === '120 mph')!;
+    const outlets = a.comparisons.filter((c) => c.claimId === claim.id).map((c) => `${c.relation} ${a.references[c.referenceId].sentence.slice(0, 10)}`);
+    expect(outlets).toEqual(['agree Storm Kora']);
+  });
+
+  it('a count by 6 a.m. is not the day\'s count, but two counts at the same moment compare', () => {
+    const day = check(
+      { text: 'Brightwater Airlines has largely recovered and has only canceled about 100 flights on Monday.', published: '2031-05-09' },
+      [{ text: 'By about 6 a.m., Brightwater Airlines had canceled more than 400 flights on Monday.', published: '2031-05-09', outlet: 'Wire' }],
+    );
+    expect(relationsOf(day, '100 flights')).toEqual([]);
+    const same = check(
+      { text: 'By 6 a.m., Brightwater Airlines had canceled 150 flights on Monday.', published: '2031-05-09' },
+      [{ text: 'By 6 a.m., Brightwater Airlines had canceled more than 400 flights on Monday.', published: '2031-05-09', outlet: 'Wire' }],
+    );
+    expect(relationsOf(same, '150 flights')).toEqual(['conflict']);
+  });
+});
