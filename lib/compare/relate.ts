@@ -116,6 +116,9 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
     // One fire's acres against two fires' sum: bounds that overlap say nothing of each other
     // unless they write the same number.
     if (!sameScope && !anchor) return undefined;
+    // "thousands of structures" agrees with much: only with a figure plainly of the same holder, or
+    // of none on either side (one fire's thousands are not the thousands of all the fires).
+    if ((isVague(a) || isVague(b)) && (!aligned || (!sameHolders && (!!h1 || !!h2)))) return undefined;
     // "up to $500 billion" contains "$14 billion" but says little of it: a bound agrees with a
     // value only when the value is near its edge or the words around them are alike.
     const loose = (isBound(a) || isBound(b) || isVague(a) || isVague(b)) && !anchor && sim < AGREE_CONTEXT;

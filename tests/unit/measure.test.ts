@@ -478,3 +478,21 @@ describe('a reading at a moment of the day', () => {
     expect(relationsOf(same, '150 flights')).toEqual(['conflict']);
   });
 });
+
+describe('a vague figure agrees only with the same holder', () => {
+  it('one fire\'s "thousands of homes" is not the thousands of two fires together', () => {
+    const a = check(
+      { text: 'Fires are burning across Velmar County. In Velmar County, the largest, the Harlow Fire, in Velmar Heights, has destroyed thousands of homes.', published: '2031-05-06' },
+      [{ text: 'The Harlow Fire and the Ridge Fire burned across Velmar County on Monday. Two Velmar County wildfires which burned more than 30,000 acres have destroyed thousands of homes and forced evacuations.', published: '2031-05-06', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'thousands of homes')).toEqual([]);
+  });
+
+  it('the same holder\'s "thousands of homes" agrees', () => {
+    const a = check(
+      { text: 'The Harlow Fire has destroyed thousands of homes in Velmar.', published: '2031-05-06' },
+      [{ text: 'Officials said the Harlow Fire destroyed thousands of homes in Velmar.', published: '2031-05-06', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'thousands of homes')).toEqual(['agree']);
+  });
+});
