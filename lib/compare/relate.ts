@@ -327,11 +327,12 @@ export function compareClaims(claims: Claim[], index: CorpusIndex, opts: Compare
     for (const [sourceId, list] of bySource) {
       const agrees = list.some((c) => c.relation === 'agree');
       const differ = (c: Candidate) => c.relation === 'conflict' || c.relation === 'update';
-      // A headline gives a figure without the words that say what it measures: the body's
-      // sentence that differs is the one to show, when there is one.
+      // A headline gives a figure without the words that say what it measures (whose, over what
+      // window, by whose estimate): it may agree, but it is no evidence of a disagreement or an
+      // update. The body's sentence that differs is the one to show.
       const title = (index.sources.get(sourceId)?.title ?? '').trim().toLowerCase();
       const isTitle = (c: Candidate) => c.ref.sentenceStart === 0 && !!title && c.ref.sentence.trim().toLowerCase() === title;
-      const conflicts = list.filter(differ).sort((x, y) => Number(isTitle(x)) - Number(isTitle(y)) || y.strength - x.strength);
+      const conflicts = list.filter((c) => differ(c) && !isTitle(c)).sort((x, y) => y.strength - x.strength);
       const kept = list.filter((c) => !differ(c));
       if (!agrees && conflicts.length) kept.push(conflicts[0]);
       for (const c of kept) {

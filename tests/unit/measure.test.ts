@@ -178,6 +178,18 @@ describe('a headline and its body', () => {
     const refs = a.comparisons.filter((c) => c.claimId === claim.id && c.relation === 'conflict').map((c) => a.references[c.referenceId].sentence);
     expect(refs).toEqual(['Brightwater Motors said on Monday that 900 cars were recalled.']);
   });
+
+  it('a headline alone is no evidence of a disagreement, but may agree', () => {
+    const title = 'Brightwater Motors recall could cost more than $900 million';
+    const file = buildCorpus([
+      { id: 's0', input: { text: `${title}\n\nAnalysts at Kestrel Partners estimate the recall may cost between $900 million and $950 million.`, title, published: '2031-05-06' }, outlet: 'Wire' },
+    ]);
+    const index = new CorpusIndex(parseCorpus(JSON.parse(serializeCorpus(file))));
+    const differs = analyze({ text: 'The Brightwater Motors recall could cost $300 million.', title: 'Page', published: '2031-05-04' }, index);
+    expect(differs.comparisons.map((c) => c.relation)).toEqual([]);
+    const agrees = analyze({ text: 'The Brightwater Motors recall could cost more than $900 million.', title: 'Page', published: '2031-05-06' }, index);
+    expect(agrees.comparisons.map((c) => c.relation)).toEqual(['agree']);
+  });
 });
 
 describe('figures of two different named things', () => {
