@@ -264,6 +264,11 @@ function windowOf(inp: MeasureInputs, before: Word[], after: Word[], session: Se
     if ((w0 && SPEECH.test(w0.text)) || (w1 && SPEECH.test(w1.text))) continue;
     win.from = d.from;
     win.to = d.to;
+    // "between Friday and Sunday", "from Monday to Wednesday", "Jan. 7 through Jan. 9": one window.
+    const opener = /\b(between|from)\s+(the\s+)?$/i.test(text.slice(Math.max(0, d.start - 12), d.start));
+    const d2 = dates.find((x) => x.start >= d.end && x.start - d.end <= 12);
+    const joint = d2 ? text.slice(d.end, d2.start) : '';
+    if (d2 && d2.to >= d.from && (opener ? /^\s*(and|to|through|thru|until|-|\u2013)\s*$/i : /^\s*(through|thru|until|\u2013)\s*$/i).test(joint)) win.to = d2.to;
     break;
   }
   // "over 12 days", "over the previous four days", "in the first week": a span, not a moment.

@@ -508,3 +508,20 @@ describe('a vague figure agrees only with the same holder', () => {
     expect(relationsOf(a, 'thousands of homes')).toEqual(['agree']);
   });
 });
+
+describe('a window between two days', () => {
+  it('reads "between Friday and Sunday" as one window, not Friday alone', () => {
+    const w = figureClaim('Brightwater Airlines canceled nearly 5,000 flights between Friday and Sunday, reports said.', '5,000', '2031-05-05').measure?.window;
+    expect(w).toMatchObject({ from: '2031-05-02', to: '2031-05-04' });
+    // Two days each with its own figure are not one window.
+    expect(figureClaim('Brightwater Airlines canceled 3,000 flights on Friday and 200 on Sunday.', '3,000', '2031-05-05').measure?.window).toMatchObject({ from: '2031-05-02', to: '2031-05-02' });
+  });
+
+  it('a tally up to Sunday, then a higher one a week later, is the story moving on', () => {
+    const a = check(
+      { text: 'Brightwater Airlines had previously canceled nearly 5,000 flights between Friday and Sunday, according to reports.', published: '2031-05-05' },
+      [{ text: 'Brightwater Airlines is dealing with refund requests after almost 7,000 flights were canceled.', published: '2031-05-12', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '5,000')).toEqual(['update']);
+  });
+});
