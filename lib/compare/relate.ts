@@ -2,7 +2,7 @@
 // they conflict, quote the same words differently, or agree.
 import type { Claim, Comparison, Figure, Reference, Source } from '../types';
 import type { CorpusIndex } from '../corpus';
-import { figuresOverlap, isBound, isVague, sameAnchor } from './figures';
+import { boundsOf, figuresOverlap, isBound, isVague, sameAnchor } from './figures';
 import { quoteClauses, quoteContains, quoteDifference, quoteElides, quoteSegments, quoteTokens } from './quotes';
 import { explain } from './explain';
 import { comparableUnits, sameHolder, sameQuantity } from './quantity';
@@ -158,7 +158,7 @@ function isUpdate(claim: Claim, ref: Reference, dates: ReportDates): boolean {
     if (to !== undefined && to < earlier - 1) return false;
   }
   const [later, before] = p > s ? [claim.figure!, ref.figure!] : [ref.figure!, claim.figure!];
-  if (families.some((f) => CUMULATIVE.has(f)) && later.high < before.low) return false;
+  if (families.some((f) => CUMULATIVE.has(f)) && boundsOf(later).high < boundsOf(before).low) return false;
   return true;
 }
 

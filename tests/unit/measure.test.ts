@@ -211,6 +211,14 @@ describe('one number softened two ways', () => {
     expect(relationsOf(a, '7,000')).toEqual(['agree']);
   });
 
+  it('"about 6,000 flights" and "almost 7,000 flights" are two different tallies', () => {
+    const a = check(
+      { text: 'The outage forced Brightwater Airlines to cancel about 6,000 flights, reports said.', published: '2031-05-12' },
+      [{ text: 'Brightwater Airlines is dealing with refund requests after almost 7,000 flights were canceled.', published: '2031-05-09', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '6,000')).toEqual(['conflict']);
+  });
+
   it('a quotation of four words or fewer is too short to be a variant', () => {
     const a = check(
       { text: '"We thought we were ready for anything. It does not work," Sarah Velde said.', published: '2031-05-04' },
