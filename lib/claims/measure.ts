@@ -276,7 +276,7 @@ function windowOf(inp: MeasureInputs, before: Word[], after: Word[], session: Se
   // After it, the clause is read to its end, other figures included: "over the next 12 days".
   const rest = text.slice(figure.end, Math.min(inp.sentence.end, figure.end + 60)).split(/[;:()\u2013\u2014]|,\s/)[0];
   const around = `${text.slice(from, figure.start)} | ${rest}`.toLowerCase();
-  const span = /\b(over|in|during|across|within)\s+(the\s+)?(next|previous|past|last|first|following)?\s*([a-z0-9-]+)?[\s-]*(days?|weeks?|months?|years?|hours?|period)\b/.exec(around);
+  const span = /\b(over|in|during|across|within)\s+(the\s+|an?\s+)?(next|previous|past|last|first|following)?\s*([a-z0-9-]+)?[\s-]*(days?|weeks?|months?|years?|hours?|period)\b/.exec(around);
   if (span) win.span = span[0].replace(/\s+/g, ' ');
   if (/\bsince\b/.test(around)) win.span = 'since';
   if (session.size) win.session = [...session].sort().join('+');

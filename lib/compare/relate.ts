@@ -5,7 +5,7 @@ import type { CorpusIndex } from '../corpus';
 import { boundsOf, figuresOverlap, isBound, isVague, sameAnchor } from './figures';
 import { quoteClauses, quoteContains, quoteDifference, quoteElides, quoteSegments, quoteTokens } from './quotes';
 import { explain } from './explain';
-import { comparableUnits, sameHolder, sameQuantity } from './quantity';
+import { comparableUnits, sameHolder, sameQuantity, spanDays } from './quantity';
 import { CUMULATIVE, RUNNING, WINDOWED } from '../claims/measure-lexicon';
 import { contentStems, isStopword, jaccard } from '../text/words';
 import { makesFactCheckedClaim } from '../factcheck/match';
@@ -47,10 +47,32 @@ function pastAgainstPresent(c: Claim, other: Claim, otherReport: string | undefi
   return to !== undefined && at !== undefined && !other.measure?.window?.from && to < at - 365;
 }
 
+/**
+ * The days a span counted back from its report covers: "over the past week" in a report of 31 July
+ * is 24 to 31 July. Undefined for spans not counted back from the report ("over the next 12 days").
+ */
+function spanBack(c: Claim, report: string | undefined): [number, number] | undefined {
+  const span = c.measure?.window?.span;
+  const at = day(report);
+  if (!span || at === undefined || !/\b(past|previous|last)\b/.test(span)) return undefined;
+  const n = spanDays(span);
+  return Number.isFinite(n) ? [at - n, at] : undefined;
+}
+
 function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candidate | undefined {
   const a = claim.figure!;
   const b = ref.figure!;
   if (!comparableUnits(claim, ref)) return undefined;
+  // Two spans counted back from reports a week apart cover different days: last week's
+  // cancellations are not the first four days'.
+  const ba = spanBack(claim, dates.page);
+  const bb = spanBack(ref, dates.source);
+  if (ba && bb && (ba[1] < bb[0] || bb[1] < ba[0])) return undefined;
+  // Spans of different lengths in reports of one day are two periods' counts (four days' and a
+  // week's), not one tally read twice.
+  const sa = claim.measure?.window?.span;
+  const sb = ref.measure?.window?.span;
+  if (sa && sb && dates.page === dates.source && Math.abs(spanDays(sa) - spanDays(sb)) >= 1) return undefined;
   if (pastAgainstPresent(claim, ref, dates.source) || pastAgainstPresent(ref, claim, dates.page)) return undefined;
   const same = sameQuantity(claim, ref);
   if (same === 'different') return undefined;
@@ -102,12 +124,12 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
     !sharesName(claim.subjects, ref.topics ?? []) && !sharesName(ref.subjects, claim.topics ?? []);
   const aligned =
     !estimators && sameScope && !apart && (sameHolders || (!h1 && !h2) || oneSided) && (sameHolders || named || sim >= ALIGNED_CONTEXT);
-  // A change over a span ("fell 32% over the next 12 days") against a change with no window said
-  // (a day's fall, as likely as not): two readings of different periods, neither an update nor a
-  // disagreement of the other.
+  // A figure over a span ("fell 32% over the next 12 days", "canceled 5,000 flights over the
+  // previous four days") against one with no window said (a day's fall, a total since the start):
+  // two readings of different periods, neither an update nor a disagreement of the other.
   const wa = claim.measure?.window;
   const wb = ref.measure?.window;
-  const spanOneSide = !!claim.measure?.direction && !!ref.measure?.direction && !!wa?.span !== !!wb?.span && !(wa && wb);
+  const spanOneSide = !!wa?.span !== !!wb?.span && !(wa && wb);
   const running = isUpdate(claim, ref, dates);
   if (running && !isVague(a) && !isVague(b) && !figuresOverlap(unbounded(a), unbounded(b))) {
     return aligned && !spanOneSide ? { ref, relation: 'update', strength: sim + 0.5 } : undefined;

@@ -533,3 +533,33 @@ describe('a window between two days', () => {
     expect(relationsOf(a, '5,000')).toEqual(['update']);
   });
 });
+
+describe('tallies over spans', () => {
+  it('reads "over a five-day period" as a span', () => {
+    expect(figureClaim('The outage forced Brightwater Airlines to cancel over 7,000 flights over a five-day period.', '7,000').measure?.window?.span).toBe('over a five-day period');
+  });
+
+  it('a running total over four days, then over five, is the story moving on', () => {
+    const a = check(
+      { text: 'The outage forced Brightwater Airlines to cancel over 7,000 flights over a five-day period.', published: '2031-05-12' },
+      [{ text: 'Brightwater Airlines canceled more than 5,000 flights over the previous four days.', published: '2031-05-06', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '7,000')).toEqual(['update']);
+  });
+
+  it('last week\'s count is not the count of the first four days, a week earlier', () => {
+    const a = check(
+      { text: 'Brightwater Airlines has only canceled about 100 flights over the past week, its chief said.', published: '2031-05-14' },
+      [{ text: 'Brightwater Airlines canceled more than 5,000 flights over the previous four days.', published: '2031-05-06', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '100 flights')).toEqual([]);
+  });
+
+  it('a count over four days is not the total with no window said', () => {
+    const a = check(
+      { text: 'The outage forced Brightwater Airlines to cancel 6,000 flights, reports said.', published: '2031-05-12' },
+      [{ text: 'Brightwater Airlines canceled more than 5,000 flights over the previous four days.', published: '2031-05-06', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '6,000')).toEqual([]);
+  });
+});
