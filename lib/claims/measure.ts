@@ -78,6 +78,29 @@ function inList(text: string, e: Mention, ents: Mention[]): boolean {
   return ents.some((o) => o !== e && (gap(o.end, e.start) || gap(e.end, o.start)));
 }
 
+const NOT_MAKERS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+let modelsOf: { text: string; numbers: Set<string> } | undefined;
+
+/**
+ * Numbers the text writes right after a capitalised name inside a sentence ("Boeing 737", "Falcon
+ * 9", "Windows 11"): model numbers, which name rather than count wherever they appear. Years and
+ * dates are left out. Kept for the last text read: one text's figures are read together.
+ */
+function modelNumbers(text: string): Set<string> {
+  if (modelsOf?.text === text) return modelsOf.numbers;
+  const numbers = new Set<string>();
+  for (const m of text.matchAll(/(?<=[\p{Ll},;]\s+)(\p{Lu}[\p{L}]+)[ \u00a0](\d{1,4})(?![\d,.]\d|\s*(?:%|percent))\b/gu)) {
+    const name = m[1]!.toLowerCase();
+    const n = Number(m[2]);
+    if (isStopword(name) || NOT_MAKERS.has(name) || ID_NOUNS.has(name) || (n >= 1900 && n <= 2100)) continue;
+    numbers.add(m[2]!);
+  }
+  // "737 Max 9", "A 320 Neo 2": a number, a capitalised word and a number is a model's designation.
+  for (const m of text.matchAll(/\b(\d{1,4})[ \u00a0]\p{Lu}[\p{L}]+[ \u00a0-]\d{1,2}\b/gu)) numbers.add(m[1]!);
+  modelsOf = { text, numbers };
+  return numbers;
+}
+
 /** Reads what a figure measures from its clause. */
 export function measureOf(inp: MeasureInputs): Measure {
   const { text, figure } = inp;
@@ -166,6 +189,9 @@ export function measureOf(inp: MeasureInputs): Measure {
   if (figure.kind === 'count' && afterLower[0] === 'and' && afterLower[1] && FAMILY[afterLower[1]] && !/\d/.test(afterLower[1])) {
     qualifiers.add(`+${FAMILY[afterLower[1]]}`);
   }
+  // "737 Max 9 aircraft" where the text also says "Boeing 737": a model's number names, it does not count.
+  const lead = /^(\d{1,4})(?:$|\s+\p{Lu})/u.exec(figure.text);
+  if (figure.kind === 'count' && lead && (!figure.unit || lead[0] !== figure.text) && modelNumbers(text).has(lead[1]!)) return { terms: [], qualifiers: ['id'] };
   // "flight 1282", "Category 3": a bare number right after such a noun names, it does not count.
   if (figure.kind === 'count' && !figure.unit && before.length && ID_NOUNS.has(lower(before[before.length - 1])) && text.slice(before[before.length - 1].end, figure.start).trim() === '') {
     return { terms: [], qualifiers: ['id'] };

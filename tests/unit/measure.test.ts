@@ -563,3 +563,23 @@ describe('tallies over spans', () => {
     expect(relationsOf(a, '6,000')).toEqual([]);
   });
 });
+
+describe('model numbers name, they do not count', () => {
+  it('"737" in "hundreds of 737 Max 9 jets" is a model, and "65 Kestrel 520-9 Max jets" counts jets', () => {
+    expect(figureClaim('The regulator grounded hundreds of 737 Max 9 jets after the accident.', '737').measure?.qualifiers).toEqual(['id']);
+    // Written after the maker's name elsewhere in the text, the bare number is the model too.
+    const text = 'The jet was a Kestrel 520. Investors worry about the 520 and its door plugs.';
+    expect(figureClaim(text, '520').measure?.qualifiers).toEqual(['id']);
+    const counted = figureClaim('Since the incident, Tern Air has grounded 65 Kestrel 520-9 Max jets.', '65');
+    expect(counted.figure?.unit).toBe('jet');
+    expect(counted.measure?.qualifiers ?? []).not.toContain('id');
+  });
+
+  it('a model number is not a count of grounded jets', () => {
+    const a = check(
+      { text: 'Kestrel stock fell almost 9% on Monday after the regulator grounded hundreds of 520 Max 9 jets.', published: '2031-01-08' },
+      [{ text: 'The regulator has ordered the temporary grounding of 171 Kestrel 520 Max 9 jets.', published: '2031-01-07', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '520')).toEqual([]);
+  });
+});
