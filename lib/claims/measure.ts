@@ -67,7 +67,11 @@ function clauseWords(inp: MeasureInputs): { before: Word[]; after: Word[] } {
 
 const canonical = (m: Mention) => m.canonical ?? m.text;
 /** A place or an event (a county, a fire, a storm) holds a part of a story's figures; a company holds its own. */
-const holderFrom = (e: Mention) => (e.kind === 'place' ? { holder: canonical(e), part: true } : { holder: canonical(e) });
+// A fire is named for where it burns, and a story of fires has several: "the Eaton Fire" holds a part.
+const PART_NAME = /\b(fire|wildfire|blaze|complex)$/i;
+const PART_AFTER = /^\s+(fire|wildfire|blaze)\b/i;
+const holderFrom = (e: Mention, text: string) =>
+  e.kind === 'place' || PART_NAME.test(canonical(e)) || PART_AFTER.test(text.slice(e.end, e.end + 12)) ? { holder: canonical(e), part: true } : { holder: canonical(e) };
 const RATE_FILLERS = new Set(['single', 'calendar', 'full', 'given', 'typical', 'normal']);
 // How far before a figure its holder is looked for, past the figure's own clause words.
 const HOLDER_REACH = 80;
@@ -256,12 +260,12 @@ function holderOf(inp: MeasureInputs, before: Word[], after: Word[], terms: Set<
   for (const e of ents) {
     if (e.start < figure.end || e.start > afterEnd) continue;
     const gap = text.slice(figure.end, e.start).toLowerCase();
-    if (/\b(from|in|of|at|for|by)\s+(the\s+)?$/.test(gap) && gap.split(/\s+/).length <= 6) return holderFrom(e);
+    if (/\b(from|in|of|at|for|by)\s+(the\s+)?$/.test(gap) && gap.split(/\s+/).length <= 6) return holderFrom(e, text);
   }
   // "the 23,700-acre Palisades fire": the name right after a hyphenated figure.
   if (/-[a-z]+$/i.test(figure.text)) {
     const e = ents.find((x) => x.start >= figure.end && x.start - figure.end <= 2);
-    if (e) return holderFrom(e);
+    if (e) return holderFrom(e, text);
   }
   // The nearest name before the figure in its sentence, up to a clause mark: "the Hurst fire has
   // burned 900 acres and is 90% contained" is the Hurst fire's containment.
@@ -272,7 +276,7 @@ function holderOf(inp: MeasureInputs, before: Word[], after: Word[], terms: Set<
   const from = Math.min(beforeStart, Math.max(cut, figure.start - HOLDER_REACH));
   for (const e of ents) if (e.kind !== 'place' && e.end <= figure.start && e.start >= from && (!best || e.end > best.end)) best = e;
   // A name in a list ("OpenAI and SoftBank", "Microsoft (MSFT), and Nvidia") is one of several: no single holder.
-  if (best && !inList(text, best, ents)) return holderFrom(best);
+  if (best && !inList(text, best, ents)) return holderFrom(best, text);
   return {};
 }
 

@@ -583,3 +583,17 @@ describe('model numbers name, they do not count', () => {
     expect(relationsOf(a, '520')).toEqual([]);
   });
 });
+
+describe('one fire of several holds a part', () => {
+  it('reads "the Harlow fire" as a part, like a place', () => {
+    expect(figureClaim('Death toll: The Harlow fire has killed 16 people, officials said.', '16').measure).toMatchObject({ holder: 'Harlow', part: true });
+  });
+
+  it('the whole toll is neither an update nor a disagreement of one fire\'s toll', () => {
+    const a = check(
+      { text: 'Firefighters are battling the Harlow and Ridge wildfires, which have now claimed at least 10 lives.', published: '2031-01-10' },
+      [{ text: 'Death toll: The Harlow fire has now claimed 16 lives, firefighters said.', published: '2031-01-13', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '10 lives')).toEqual([]);
+  });
+});
