@@ -68,10 +68,13 @@ function clauseWords(inp: MeasureInputs): { before: Word[]; after: Word[] } {
 const canonical = (m: Mention) => m.canonical ?? m.text;
 /** A place or an event (a county, a fire, a storm) holds a part of a story's figures; a company holds its own. */
 // A fire is named for where it burns, and a story of fires has several: "the Eaton Fire" holds a part.
+// A fire's name takes "the" ("the Hurst Fire", "the largest Ridge fire"); an agency's does not
+// ("according to Cal Fire").
 const PART_NAME = /\b(fire|wildfire|blaze|complex)$/i;
 const PART_AFTER = /^\s+(fire|wildfire|blaze)\b/i;
-const holderFrom = (e: Mention, text: string) =>
-  e.kind === 'place' || PART_NAME.test(canonical(e)) || PART_AFTER.test(text.slice(e.end, e.end + 12)) ? { holder: canonical(e), part: true } : { holder: canonical(e) };
+const isFire = (e: Mention, text: string) =>
+  /\bthe\s+(?:[a-z-]+\s+){0,2}$/i.test(text.slice(Math.max(0, e.start - 30), e.start)) && (PART_NAME.test(canonical(e)) || PART_AFTER.test(text.slice(e.end, e.end + 12)));
+const holderFrom = (e: Mention, text: string) => (e.kind === 'place' || isFire(e, text) ? { holder: canonical(e), part: true } : { holder: canonical(e) });
 const RATE_FILLERS = new Set(['single', 'calendar', 'full', 'given', 'typical', 'normal']);
 // How far before a figure its holder is looked for, past the figure's own clause words.
 const HOLDER_REACH = 80;
@@ -274,7 +277,7 @@ function holderOf(inp: MeasureInputs, before: Word[], after: Word[], terms: Set<
   const cut = inp.sentence.start + Math.max(head.lastIndexOf(';'), head.lastIndexOf(':'), head.lastIndexOf('\u2014'), -1) + 1;
   // A place before the figure is mostly where, not whose ("in Texas with a $100 billion investment").
   const from = Math.min(beforeStart, Math.max(cut, figure.start - HOLDER_REACH));
-  for (const e of ents) if (e.kind !== 'place' && e.end <= figure.start && e.start >= from && (!best || e.end > best.end)) best = e;
+  for (const e of ents) if ((e.kind !== 'place' || isFire(e, text)) && e.end <= figure.start && e.start >= from && (!best || e.end > best.end)) best = e;
   // A name in a list ("OpenAI and SoftBank", "Microsoft (MSFT), and Nvidia") is one of several: no single holder.
   if (best && !inList(text, best, ents)) return holderFrom(best, text);
   return {};

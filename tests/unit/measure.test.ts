@@ -589,6 +589,11 @@ describe('one fire of several holds a part', () => {
     expect(figureClaim('Death toll: The Harlow fire has killed 16 people, officials said.', '16').measure).toMatchObject({ holder: 'Harlow', part: true });
   });
 
+  it('a fire\'s name takes "the"; an agency named for fire does not', () => {
+    expect(figureClaim('Another smaller fire, the Harlow Fire, has burned less than 1,000 acres and is nearly 90% contained.', '90%').measure).toMatchObject({ holder: 'Harlow Fire', part: true });
+    expect(figureClaim('The blaze was 33% contained by Monday morning, according to Velmar Fire.', '33%').measure?.part).toBeUndefined();
+  });
+
   it('the whole toll is neither an update nor a disagreement of one fire\'s toll', () => {
     const a = check(
       { text: 'Firefighters are battling the Harlow and Ridge wildfires, which have now claimed at least 10 lives.', published: '2031-01-10' },
