@@ -6,7 +6,7 @@ import { boundsOf, figuresOverlap, isBound, isVague, sameAnchor } from './figure
 import { quoteClauses, quoteContains, quoteDifference, quoteElides, quoteSegments, quoteTokens } from './quotes';
 import { explain } from './explain';
 import { comparableUnits, sameHolder, sameQuantity, spanDays } from './quantity';
-import { CUMULATIVE, RUNNING, WINDOWED } from '../claims/measure-lexicon';
+import { CUMULATIVE, PHYSICAL_UNITS, RUNNING, WINDOWED } from '../claims/measure-lexicon';
 import { contentStems, isStopword, jaccard } from '../text/words';
 import { makesFactCheckedClaim } from '../factcheck/match';
 
@@ -114,7 +114,11 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
   const oneSided = (!!h1 !== !!h2) && !(claim.measure?.part || ref.measure?.part);
   // A count of a named kind of thing ("passengers", "acres") names its quantity itself; money,
   // percentages and bare counts need like words around them too.
-  const named = a.kind === 'count' && !!a.unit && a.unit !== 'person' && a.unit === b.unit && !!h1 && sharesName([h1], [...ref.subjects, ...(ref.topics ?? [])]);
+  const named =
+    (a.kind === 'count' && !!a.unit && a.unit !== 'person' && a.unit === b.unit && !!h1 && sharesName([h1], [...ref.subjects, ...(ref.topics ?? [])])) ||
+    // A size in a unit of measurement with its dimension said on both sides ("948 feet long", "984
+    // feet in length") names its quantity; with no holder on either side, the story's own thing.
+    (same === 'same' && !h1 && !h2 && a.kind === 'count' && a.unit === b.unit && PHYSICAL_UNITS.has(a.unit));
   // An estimate is its estimator's: against another figure whose source is named on one side
   // only, who made which is not known, so neither an update nor a disagreement can be told.
   const estimators = (claim.measure?.estimate || ref.measure?.estimate) && !!claim.measure?.by !== !!ref.measure?.by;

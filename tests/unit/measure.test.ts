@@ -602,3 +602,15 @@ describe('one fire of several holds a part', () => {
     expect(relationsOf(a, '10 lives')).toEqual([]);
   });
 });
+
+describe('a size with its dimension said on both sides', () => {
+  it('"about 610 feet long" and "640 feet in length" of the story\'s ship disagree', () => {
+    const a = check(
+      { text: 'The Kestrel Star hit the pier. The Kestrel Star was towed away on Friday. The entire ship is about 610 feet long and 90 feet wide.', published: '2031-03-28' },
+      [{ text: 'The Kestrel Star lost power. The Kestrel Star drifted toward the pier. The giant ship, 640 feet in length, drifted in the dark.', published: '2031-03-27', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '610 feet')).toEqual(['conflict']);
+    // Its width is not its length.
+    expect(relationsOf(a, '90 feet')).toEqual([]);
+  });
+});
