@@ -277,7 +277,10 @@ function holderOf(inp: MeasureInputs, before: Word[], after: Word[], terms: Set<
   const cut = inp.sentence.start + Math.max(head.lastIndexOf(';'), head.lastIndexOf(':'), head.lastIndexOf('\u2014'), -1) + 1;
   // A place before the figure is mostly where, not whose ("in Texas with a $100 billion investment").
   const from = Math.min(beforeStart, Math.max(cut, figure.start - HOLDER_REACH));
+  // The name of whoever speaks ("Lee said there were 21 crew members") gives the figure, it does not hold it.
+  const speaks = (e: Mention) => SPEECH.test(words(text.slice(e.end, e.end + 16))[0]?.text ?? '');
   for (const e of ents) if ((e.kind !== 'place' || isFire(e, text)) && e.end <= figure.start && e.start >= from && (!best || e.end > best.end)) best = e;
+  if (best && speaks(best)) best = undefined;
   // A name in a list ("OpenAI and SoftBank", "Microsoft (MSFT), and Nvidia") is one of several: no single holder.
   if (best && !inList(text, best, ents)) return holderFrom(best, text);
   return {};

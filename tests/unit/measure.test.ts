@@ -614,3 +614,12 @@ describe('a size with its dimension said on both sides', () => {
     expect(relationsOf(a, '90 feet')).toEqual([]);
   });
 });
+
+describe('a speaker gives a figure, he does not hold it', () => {
+  it('"Governor Ana Lee said at least six people were missing" is not Ana Lee\'s figure', () => {
+    const m = figureClaim('Governor Ana Lee said at least six people were still missing.', 'six').measure;
+    expect(m?.holder).toBeUndefined();
+    // A name that acts on the figure still holds it.
+    expect(figureClaim('Tern Air canceled 400 flights on Monday.', '400').measure?.holder).toBe('Tern Air');
+  });
+});
