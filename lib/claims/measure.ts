@@ -67,7 +67,14 @@ function clauseWords(inp: MeasureInputs): { before: Word[]; after: Word[] } {
 
 const canonical = (m: Mention) => m.canonical ?? m.text;
 /** A place or an event (a county, a fire, a storm) holds a part of a story's figures; a company holds its own. */
-const holderFrom = (e: Mention) => (e.kind === 'place' ? { holder: canonical(e), part: true } : { holder: canonical(e) });
+// A fire is named for where it burns, and a story of fires has several: "the Eaton Fire" holds a part.
+// A fire's name takes "the" ("the Hurst Fire", "the largest Ridge fire"); an agency's does not
+// ("according to Cal Fire").
+const PART_NAME = /\b(fire|wildfire|blaze|complex)$/i;
+const PART_AFTER = /^\s+(fire|wildfire|blaze)\b/i;
+const isFire = (e: Mention, text: string) =>
+  /\bthe\s+(?:[a-z-]+\s+){0,2}$/i.test(text.slice(Math.max(0, e.start - 30), e.start)) && (PART_NAME.test(canonical(e)) || PART_AFTER.test(text.slice(e.end, e.end + 12)));
+const holderFrom = (e: Mention, text: string) => (e.kind === 'place' || isFire(e, text) ? { holder: canonical(e), part: true } : { holder: canonical(e) });
 const RATE_FILLERS = new Set(['single', 'calendar', 'full', 'given', 'typical', 'normal']);
 // How far before a figure its holder is looked for, past the figure's own clause words.
 const HOLDER_REACH = 80;
@@ -76,6 +83,29 @@ const LIST_GAP = /^[\s,]*(?:and|or|&)?[\s,]*$/i;
 function inList(text: string, e: Mention, ents: Mention[]): boolean {
   const gap = (a: number, b: number) => b >= a && b - a <= 24 && LIST_GAP.test(text.slice(a, b).replace(/\([^)]*\)/g, ' ')) && /[,&]|\b(and|or)\b/i.test(text.slice(a, b));
   return ents.some((o) => o !== e && (gap(o.end, e.start) || gap(e.end, o.start)));
+}
+
+const NOT_MAKERS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+let modelsOf: { text: string; numbers: Set<string> } | undefined;
+
+/**
+ * Numbers the text writes right after a capitalised name inside a sentence ("Boeing 737", "Falcon
+ * 9", "Windows 11"): model numbers, which name rather than count wherever they appear. Years and
+ * dates are left out. Kept for the last text read: one text's figures are read together.
+ */
+function modelNumbers(text: string): Set<string> {
+  if (modelsOf?.text === text) return modelsOf.numbers;
+  const numbers = new Set<string>();
+  for (const m of text.matchAll(/(?<=[\p{Ll},;]\s+)(\p{Lu}[\p{L}]+)[ \u00a0](\d{1,4})(?![\d,.]\d|\s*(?:%|percent))\b/gu)) {
+    const name = m[1]!.toLowerCase();
+    const n = Number(m[2]);
+    if (isStopword(name) || NOT_MAKERS.has(name) || ID_NOUNS.has(name) || (n >= 1900 && n <= 2100)) continue;
+    numbers.add(m[2]!);
+  }
+  // "737 Max 9", "A 320 Neo 2": a number, a capitalised word and a number is a model's designation.
+  for (const m of text.matchAll(/\b(\d{1,4})[ \u00a0]\p{Lu}[\p{L}]+[ \u00a0-]\d{1,2}\b/gu)) numbers.add(m[1]!);
+  modelsOf = { text, numbers };
+  return numbers;
 }
 
 /** Reads what a figure measures from its clause. */
@@ -166,6 +196,9 @@ export function measureOf(inp: MeasureInputs): Measure {
   if (figure.kind === 'count' && afterLower[0] === 'and' && afterLower[1] && FAMILY[afterLower[1]] && !/\d/.test(afterLower[1])) {
     qualifiers.add(`+${FAMILY[afterLower[1]]}`);
   }
+  // "737 Max 9 aircraft" where the text also says "Boeing 737": a model's number names, it does not count.
+  const lead = /^(\d{1,4})(?:$|\s+\p{Lu})/u.exec(figure.text);
+  if (figure.kind === 'count' && lead && (!figure.unit || lead[0] !== figure.text) && modelNumbers(text).has(lead[1]!)) return { terms: [], qualifiers: ['id'] };
   // "flight 1282", "Category 3": a bare number right after such a noun names, it does not count.
   if (figure.kind === 'count' && !figure.unit && before.length && ID_NOUNS.has(lower(before[before.length - 1])) && text.slice(before[before.length - 1].end, figure.start).trim() === '') {
     return { terms: [], qualifiers: ['id'] };
@@ -230,12 +263,12 @@ function holderOf(inp: MeasureInputs, before: Word[], after: Word[], terms: Set<
   for (const e of ents) {
     if (e.start < figure.end || e.start > afterEnd) continue;
     const gap = text.slice(figure.end, e.start).toLowerCase();
-    if (/\b(from|in|of|at|for|by)\s+(the\s+)?$/.test(gap) && gap.split(/\s+/).length <= 6) return holderFrom(e);
+    if (/\b(from|in|of|at|for|by)\s+(the\s+)?$/.test(gap) && gap.split(/\s+/).length <= 6) return holderFrom(e, text);
   }
   // "the 23,700-acre Palisades fire": the name right after a hyphenated figure.
   if (/-[a-z]+$/i.test(figure.text)) {
     const e = ents.find((x) => x.start >= figure.end && x.start - figure.end <= 2);
-    if (e) return holderFrom(e);
+    if (e) return holderFrom(e, text);
   }
   // The nearest name before the figure in its sentence, up to a clause mark: "the Hurst fire has
   // burned 900 acres and is 90% contained" is the Hurst fire's containment.
@@ -244,9 +277,12 @@ function holderOf(inp: MeasureInputs, before: Word[], after: Word[], terms: Set<
   const cut = inp.sentence.start + Math.max(head.lastIndexOf(';'), head.lastIndexOf(':'), head.lastIndexOf('\u2014'), -1) + 1;
   // A place before the figure is mostly where, not whose ("in Texas with a $100 billion investment").
   const from = Math.min(beforeStart, Math.max(cut, figure.start - HOLDER_REACH));
-  for (const e of ents) if (e.kind !== 'place' && e.end <= figure.start && e.start >= from && (!best || e.end > best.end)) best = e;
+  // The name of whoever speaks ("Lee said there were 21 crew members") gives the figure, it does not hold it.
+  const speaks = (e: Mention) => SPEECH.test(words(text.slice(e.end, e.end + 16))[0]?.text ?? '');
+  for (const e of ents) if ((e.kind !== 'place' || isFire(e, text)) && e.end <= figure.start && e.start >= from && (!best || e.end > best.end)) best = e;
+  if (best && speaks(best)) best = undefined;
   // A name in a list ("OpenAI and SoftBank", "Microsoft (MSFT), and Nvidia") is one of several: no single holder.
-  if (best && !inList(text, best, ents)) return holderFrom(best);
+  if (best && !inList(text, best, ents)) return holderFrom(best, text);
   return {};
 }
 
@@ -264,6 +300,11 @@ function windowOf(inp: MeasureInputs, before: Word[], after: Word[], session: Se
     if ((w0 && SPEECH.test(w0.text)) || (w1 && SPEECH.test(w1.text))) continue;
     win.from = d.from;
     win.to = d.to;
+    // "between Friday and Sunday", "from Monday to Wednesday", "Jan. 7 through Jan. 9": one window.
+    const opener = /\b(between|from)\s+(the\s+)?$/i.test(text.slice(Math.max(0, d.start - 12), d.start));
+    const d2 = dates.find((x) => x.start >= d.end && x.start - d.end <= 12);
+    const joint = d2 ? text.slice(d.end, d2.start) : '';
+    if (d2 && d2.to >= d.from && (opener ? /^\s*(and|to|through|thru|until|-|\u2013)\s*$/i : /^\s*(through|thru|until|\u2013)\s*$/i).test(joint)) win.to = d2.to;
     break;
   }
   // "over 12 days", "over the previous four days", "in the first week": a span, not a moment.
@@ -271,7 +312,7 @@ function windowOf(inp: MeasureInputs, before: Word[], after: Word[], session: Se
   // After it, the clause is read to its end, other figures included: "over the next 12 days".
   const rest = text.slice(figure.end, Math.min(inp.sentence.end, figure.end + 60)).split(/[;:()\u2013\u2014]|,\s/)[0];
   const around = `${text.slice(from, figure.start)} | ${rest}`.toLowerCase();
-  const span = /\b(over|in|during|across|within)\s+(the\s+)?(next|previous|past|last|first|following)?\s*([a-z0-9-]+)?[\s-]*(days?|weeks?|months?|years?|hours?|period)\b/.exec(around);
+  const span = /\b(over|in|during|across|within)\s+(the\s+|an?\s+)?(next|previous|past|last|first|following)?\s*([a-z0-9-]+)?[\s-]*(days?|weeks?|months?|years?|hours?|period)\b/.exec(around);
   if (span) win.span = span[0].replace(/\s+/g, ' ');
   if (/\bsince\b/.test(around)) win.span = 'since';
   if (session.size) win.session = [...session].sort().join('+');

@@ -4,8 +4,11 @@ import type { Figure } from '../types';
 // A figure stands for a range only as far as it is written round: "5,300" for 5,250 to 5,350,
 // "171" for 171 alone; never wider than this share of it, however round.
 const ROUNDING = 0.05;
-// The share of it that "about" or "nearly" adds to a round figure, at most.
+// The share of it that "about" adds to a round figure, at most.
 const HEDGE_SHARE = 0.1;
+// "nearly" and "almost" come from one side and stay close to the number: "almost 7,000" is not
+// 6,300, which would be written "about 6,300" or "more than 6,000".
+const NEARLY_SHARE = 0.05;
 // Beside the figure's own digits, a hedge always allows this share: "about 948 feet" is not 940 exactly.
 const HEDGE_FLOOR = 0.02;
 
@@ -44,7 +47,7 @@ function boundsOf(f: Figure): Bounds {
   }
   // "about" and "nearly" widen a round figure more than an exact one.
   if (f.hedge === 'about' || f.hedge === 'nearly') {
-    const w = Math.min(v * HEDGE_SHARE, Math.max(step, v * HEDGE_FLOOR));
+    const w = Math.min(v * (f.hedge === 'nearly' ? NEARLY_SHARE : HEDGE_SHARE), Math.max(step, v * HEDGE_FLOOR));
     return f.hedge === 'about'
       ? { low: f.value - w, high: f.value + w, lowIn: true, highIn: true }
       : { low: f.value - w, high: f.value, lowIn: true, highIn: true };

@@ -3,7 +3,7 @@
 // share fall on one Monday is not the fall over twelve days, one fire's acres are not both fires'.
 import type { Claim, Measure } from '../types';
 import { PHYSICAL_UNITS } from '../claims/measure-lexicon';
-import { COUNT_ONLY, FAMILY } from '../claims/measure-lexicon';
+import { COUNT_ONLY, CUMULATIVE, FAMILY } from '../claims/measure-lexicon';
 
 export type Sameness = 'same' | 'unknown' | 'different';
 
@@ -49,15 +49,16 @@ export function spanDays(span: string): number {
   return n * SPAN_UNIT_DAYS[m[2]!]!;
 }
 
-function windowsDiffer(a: Measure['window'], b: Measure['window']): boolean {
+function windowsDiffer(a: Measure['window'], b: Measure['window'], cumulative: boolean): boolean {
   // A moment of the day said on one side only is a reading of a running figure at that moment.
   if ((a?.clock ?? '') !== (b?.clock ?? '')) return true;
   // A window said on one side only says nothing against the other.
   if (!a || !b) return false;
   if (a.from && b.from && (a.to! < b.from || b.to! < a.from)) return true;
   if (a.span && b.span && a.span !== b.span && (a.span === 'since') !== (b.span === 'since')) return true;
-  // Two spans of different lengths: four days of cancellations are not a week's.
-  if (a.span && b.span && a.span !== 'since' && b.span !== 'since') {
+  // Two spans of different lengths: a fall over four days is not a fall over a week. A running
+  // total counted over a longer span is the same tally later (four days' cancellations, then five).
+  if (a.span && b.span && a.span !== 'since' && b.span !== 'since' && !cumulative) {
     const x = spanDays(a.span);
     const y = spanDays(b.span);
     if (Number.isFinite(x) && Number.isFinite(y) && Math.abs(x - y) >= 1) return true;
@@ -85,7 +86,7 @@ export function sameQuantity(a: Claim, b: Claim): Sameness {
   if (ma.scope && mb.scope && ma.scope !== mb.scope) return 'different';
   if (ma.holder && mb.holder && !sameHolder(ma.holder, mb.holder)) return 'different';
   if (ma.by && mb.by && !sameHolder(ma.by, mb.by)) return 'different';
-  if (windowsDiffer(ma.window, mb.window)) return 'different';
+  if (windowsDiffer(ma.window, mb.window, [...ma.terms, ...mb.terms].some((t) => CUMULATIVE.has(t)))) return 'different';
   if (countsOther(a) !== countsOther(b) && !intersects(ma.terms, mb.terms)) return 'different';
   const ea = extraTerms(a);
   const eb = extraTerms(b);

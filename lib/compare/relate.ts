@@ -2,11 +2,11 @@
 // they conflict, quote the same words differently, or agree.
 import type { Claim, Comparison, Figure, Reference, Source } from '../types';
 import type { CorpusIndex } from '../corpus';
-import { figuresOverlap, isBound, isVague, sameAnchor } from './figures';
+import { boundsOf, figuresOverlap, isBound, isVague, sameAnchor } from './figures';
 import { quoteClauses, quoteContains, quoteDifference, quoteElides, quoteSegments, quoteTokens } from './quotes';
 import { explain } from './explain';
-import { comparableUnits, sameHolder, sameQuantity } from './quantity';
-import { CUMULATIVE, RUNNING, WINDOWED } from '../claims/measure-lexicon';
+import { comparableUnits, sameHolder, sameQuantity, spanDays } from './quantity';
+import { CUMULATIVE, PHYSICAL_UNITS, RUNNING, WINDOWED } from '../claims/measure-lexicon';
 import { contentStems, isStopword, jaccard } from '../text/words';
 import { makesFactCheckedClaim } from '../factcheck/match';
 
@@ -47,10 +47,32 @@ function pastAgainstPresent(c: Claim, other: Claim, otherReport: string | undefi
   return to !== undefined && at !== undefined && !other.measure?.window?.from && to < at - 365;
 }
 
+/**
+ * The days a span counted back from its report covers: "over the past week" in a report of 31 July
+ * is 24 to 31 July. Undefined for spans not counted back from the report ("over the next 12 days").
+ */
+function spanBack(c: Claim, report: string | undefined): [number, number] | undefined {
+  const span = c.measure?.window?.span;
+  const at = day(report);
+  if (!span || at === undefined || !/\b(past|previous|last)\b/.test(span)) return undefined;
+  const n = spanDays(span);
+  return Number.isFinite(n) ? [at - n, at] : undefined;
+}
+
 function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candidate | undefined {
   const a = claim.figure!;
   const b = ref.figure!;
   if (!comparableUnits(claim, ref)) return undefined;
+  // Two spans counted back from reports a week apart cover different days: last week's
+  // cancellations are not the first four days'.
+  const ba = spanBack(claim, dates.page);
+  const bb = spanBack(ref, dates.source);
+  if (ba && bb && (ba[1] < bb[0] || bb[1] < ba[0])) return undefined;
+  // Spans of different lengths in reports of one day are two periods' counts (four days' and a
+  // week's), not one tally read twice.
+  const sa = claim.measure?.window?.span;
+  const sb = ref.measure?.window?.span;
+  if (sa && sb && dates.page === dates.source && Math.abs(spanDays(sa) - spanDays(sb)) >= 1) return undefined;
   if (pastAgainstPresent(claim, ref, dates.source) || pastAgainstPresent(ref, claim, dates.page)) return undefined;
   const same = sameQuantity(claim, ref);
   if (same === 'different') return undefined;
@@ -92,7 +114,11 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
   const oneSided = (!!h1 !== !!h2) && !(claim.measure?.part || ref.measure?.part);
   // A count of a named kind of thing ("passengers", "acres") names its quantity itself; money,
   // percentages and bare counts need like words around them too.
-  const named = a.kind === 'count' && !!a.unit && a.unit !== 'person' && a.unit === b.unit && !!h1 && sharesName([h1], [...ref.subjects, ...(ref.topics ?? [])]);
+  const named =
+    (a.kind === 'count' && !!a.unit && a.unit !== 'person' && a.unit === b.unit && !!h1 && sharesName([h1], [...ref.subjects, ...(ref.topics ?? [])])) ||
+    // A size in a unit of measurement with its dimension said on both sides ("948 feet long", "984
+    // feet in length") names its quantity; with no holder on either side, the story's own thing.
+    (same === 'same' && !h1 && !h2 && a.kind === 'count' && a.unit === b.unit && PHYSICAL_UNITS.has(a.unit));
   // An estimate is its estimator's: against another figure whose source is named on one side
   // only, who made which is not known, so neither an update nor a disagreement can be told.
   const estimators = (claim.measure?.estimate || ref.measure?.estimate) && !!claim.measure?.by !== !!ref.measure?.by;
@@ -102,12 +128,12 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
     !sharesName(claim.subjects, ref.topics ?? []) && !sharesName(ref.subjects, claim.topics ?? []);
   const aligned =
     !estimators && sameScope && !apart && (sameHolders || (!h1 && !h2) || oneSided) && (sameHolders || named || sim >= ALIGNED_CONTEXT);
-  // A change over a span ("fell 32% over the next 12 days") against a change with no window said
-  // (a day's fall, as likely as not): two readings of different periods, neither an update nor a
-  // disagreement of the other.
+  // A figure over a span ("fell 32% over the next 12 days", "canceled 5,000 flights over the
+  // previous four days") against one with no window said (a day's fall, a total since the start):
+  // two readings of different periods, neither an update nor a disagreement of the other.
   const wa = claim.measure?.window;
   const wb = ref.measure?.window;
-  const spanOneSide = !!claim.measure?.direction && !!ref.measure?.direction && !!wa?.span !== !!wb?.span && !(wa && wb);
+  const spanOneSide = !!wa?.span !== !!wb?.span && !(wa && wb);
   const running = isUpdate(claim, ref, dates);
   if (running && !isVague(a) && !isVague(b) && !figuresOverlap(unbounded(a), unbounded(b))) {
     return aligned && !spanOneSide ? { ref, relation: 'update', strength: sim + 0.5 } : undefined;
@@ -158,7 +184,7 @@ function isUpdate(claim: Claim, ref: Reference, dates: ReportDates): boolean {
     if (to !== undefined && to < earlier - 1) return false;
   }
   const [later, before] = p > s ? [claim.figure!, ref.figure!] : [ref.figure!, claim.figure!];
-  if (families.some((f) => CUMULATIVE.has(f)) && later.high < before.low) return false;
+  if (families.some((f) => CUMULATIVE.has(f)) && boundsOf(later).high < boundsOf(before).low) return false;
   return true;
 }
 
@@ -327,11 +353,12 @@ export function compareClaims(claims: Claim[], index: CorpusIndex, opts: Compare
     for (const [sourceId, list] of bySource) {
       const agrees = list.some((c) => c.relation === 'agree');
       const differ = (c: Candidate) => c.relation === 'conflict' || c.relation === 'update';
-      // A headline gives a figure without the words that say what it measures: the body's
-      // sentence that differs is the one to show, when there is one.
+      // A headline gives a figure without the words that say what it measures (whose, over what
+      // window, by whose estimate): it may agree, but it is no evidence of a disagreement or an
+      // update. The body's sentence that differs is the one to show.
       const title = (index.sources.get(sourceId)?.title ?? '').trim().toLowerCase();
       const isTitle = (c: Candidate) => c.ref.sentenceStart === 0 && !!title && c.ref.sentence.trim().toLowerCase() === title;
-      const conflicts = list.filter(differ).sort((x, y) => Number(isTitle(x)) - Number(isTitle(y)) || y.strength - x.strength);
+      const conflicts = list.filter((c) => differ(c) && !isTitle(c)).sort((x, y) => y.strength - x.strength);
       const kept = list.filter((c) => !differ(c));
       if (!agrees && conflicts.length) kept.push(conflicts[0]);
       for (const c of kept) {

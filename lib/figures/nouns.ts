@@ -107,6 +107,12 @@ export function countNounAt(tokens: Token[], i: number): { unit: string; end: nu
       }
       return undefined;
     }
+    // A model number inside a name ("65 Boeing 737-9 Max aircraft") is part of the name.
+    if (t.kind === 'num' && p > i && t.space && /^\p{Lu}/u.test(tokens[p - 1].text) && tokens[p - 1].kind === 'word') {
+      p++;
+      while (tokens[p] && !tokens[p].space && (tokens[p].kind === 'num' || (tokens[p].kind === 'sym' && tokens[p].text === '-'))) p++;
+      continue;
+    }
     if (t.kind !== 'word') return undefined;
     if (p > i && t.space && tokens[p - 1].kind === 'sym') return undefined;
     const w = t.lower;

@@ -178,6 +178,18 @@ describe('a headline and its body', () => {
     const refs = a.comparisons.filter((c) => c.claimId === claim.id && c.relation === 'conflict').map((c) => a.references[c.referenceId].sentence);
     expect(refs).toEqual(['Brightwater Motors said on Monday that 900 cars were recalled.']);
   });
+
+  it('a headline alone is no evidence of a disagreement, but may agree', () => {
+    const title = 'Brightwater Motors recall could cost more than $900 million';
+    const file = buildCorpus([
+      { id: 's0', input: { text: `${title}\n\nAnalysts at Kestrel Partners estimate the recall may cost between $900 million and $950 million.`, title, published: '2031-05-06' }, outlet: 'Wire' },
+    ]);
+    const index = new CorpusIndex(parseCorpus(JSON.parse(serializeCorpus(file))));
+    const differs = analyze({ text: 'The Brightwater Motors recall could cost $300 million.', title: 'Page', published: '2031-05-04' }, index);
+    expect(differs.comparisons.map((c) => c.relation)).toEqual([]);
+    const agrees = analyze({ text: 'The Brightwater Motors recall could cost more than $900 million.', title: 'Page', published: '2031-05-06' }, index);
+    expect(agrees.comparisons.map((c) => c.relation)).toEqual(['agree']);
+  });
 });
 
 describe('figures of two different named things', () => {
@@ -197,6 +209,14 @@ describe('one number softened two ways', () => {
       [{ text: 'Brightwater Airlines is dealing with refund requests after almost 7,000 flights were canceled.', published: '2031-05-06', outlet: 'Wire' }],
     );
     expect(relationsOf(a, '7,000')).toEqual(['agree']);
+  });
+
+  it('"about 6,000 flights" and "almost 7,000 flights" are two different tallies', () => {
+    const a = check(
+      { text: 'The outage forced Brightwater Airlines to cancel about 6,000 flights, reports said.', published: '2031-05-12' },
+      [{ text: 'Brightwater Airlines is dealing with refund requests after almost 7,000 flights were canceled.', published: '2031-05-09', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '6,000')).toEqual(['conflict']);
   });
 
   it('a quotation of four words or fewer is too short to be a variant', () => {
@@ -494,5 +514,112 @@ describe('a vague figure agrees only with the same holder', () => {
       [{ text: 'Officials said the Harlow Fire destroyed thousands of homes in Velmar.', published: '2031-05-06', outlet: 'Wire' }],
     );
     expect(relationsOf(a, 'thousands of homes')).toEqual(['agree']);
+  });
+});
+
+describe('a window between two days', () => {
+  it('reads "between Friday and Sunday" as one window, not Friday alone', () => {
+    const w = figureClaim('Brightwater Airlines canceled nearly 5,000 flights between Friday and Sunday, reports said.', '5,000', '2031-05-05').measure?.window;
+    expect(w).toMatchObject({ from: '2031-05-02', to: '2031-05-04' });
+    // Two days each with its own figure are not one window.
+    expect(figureClaim('Brightwater Airlines canceled 3,000 flights on Friday and 200 on Sunday.', '3,000', '2031-05-05').measure?.window).toMatchObject({ from: '2031-05-02', to: '2031-05-02' });
+  });
+
+  it('a tally up to Sunday, then a higher one a week later, is the story moving on', () => {
+    const a = check(
+      { text: 'Brightwater Airlines had previously canceled nearly 5,000 flights between Friday and Sunday, according to reports.', published: '2031-05-05' },
+      [{ text: 'Brightwater Airlines is dealing with refund requests after almost 7,000 flights were canceled.', published: '2031-05-12', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '5,000')).toEqual(['update']);
+  });
+});
+
+describe('tallies over spans', () => {
+  it('reads "over a five-day period" as a span', () => {
+    expect(figureClaim('The outage forced Brightwater Airlines to cancel over 7,000 flights over a five-day period.', '7,000').measure?.window?.span).toBe('over a five-day period');
+  });
+
+  it('a running total over four days, then over five, is the story moving on', () => {
+    const a = check(
+      { text: 'The outage forced Brightwater Airlines to cancel over 7,000 flights over a five-day period.', published: '2031-05-12' },
+      [{ text: 'Brightwater Airlines canceled more than 5,000 flights over the previous four days.', published: '2031-05-06', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '7,000')).toEqual(['update']);
+  });
+
+  it('last week\'s count is not the count of the first four days, a week earlier', () => {
+    const a = check(
+      { text: 'Brightwater Airlines has only canceled about 100 flights over the past week, its chief said.', published: '2031-05-14' },
+      [{ text: 'Brightwater Airlines canceled more than 5,000 flights over the previous four days.', published: '2031-05-06', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '100 flights')).toEqual([]);
+  });
+
+  it('a count over four days is not the total with no window said', () => {
+    const a = check(
+      { text: 'The outage forced Brightwater Airlines to cancel 6,000 flights, reports said.', published: '2031-05-12' },
+      [{ text: 'Brightwater Airlines canceled more than 5,000 flights over the previous four days.', published: '2031-05-06', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '6,000')).toEqual([]);
+  });
+});
+
+describe('model numbers name, they do not count', () => {
+  it('"737" in "hundreds of 737 Max 9 jets" is a model, and "65 Kestrel 520-9 Max jets" counts jets', () => {
+    expect(figureClaim('The regulator grounded hundreds of 737 Max 9 jets after the accident.', '737').measure?.qualifiers).toEqual(['id']);
+    // Written after the maker's name elsewhere in the text, the bare number is the model too.
+    const text = 'The jet was a Kestrel 520. Investors worry about the 520 and its door plugs.';
+    expect(figureClaim(text, '520').measure?.qualifiers).toEqual(['id']);
+    const counted = figureClaim('Since the incident, Tern Air has grounded 65 Kestrel 520-9 Max jets.', '65');
+    expect(counted.figure?.unit).toBe('jet');
+    expect(counted.measure?.qualifiers ?? []).not.toContain('id');
+  });
+
+  it('a model number is not a count of grounded jets', () => {
+    const a = check(
+      { text: 'Kestrel stock fell almost 9% on Monday after the regulator grounded hundreds of 520 Max 9 jets.', published: '2031-01-08' },
+      [{ text: 'The regulator has ordered the temporary grounding of 171 Kestrel 520 Max 9 jets.', published: '2031-01-07', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '520')).toEqual([]);
+  });
+});
+
+describe('one fire of several holds a part', () => {
+  it('reads "the Harlow fire" as a part, like a place', () => {
+    expect(figureClaim('Death toll: The Harlow fire has killed 16 people, officials said.', '16').measure).toMatchObject({ holder: 'Harlow', part: true });
+  });
+
+  it('a fire\'s name takes "the"; an agency named for fire does not', () => {
+    expect(figureClaim('Another smaller fire, the Harlow Fire, has burned less than 1,000 acres and is nearly 90% contained.', '90%').measure).toMatchObject({ holder: 'Harlow Fire', part: true });
+    expect(figureClaim('The blaze was 33% contained by Monday morning, according to Velmar Fire.', '33%').measure?.part).toBeUndefined();
+  });
+
+  it('the whole toll is neither an update nor a disagreement of one fire\'s toll', () => {
+    const a = check(
+      { text: 'Firefighters are battling the Harlow and Ridge wildfires, which have now claimed at least 10 lives.', published: '2031-01-10' },
+      [{ text: 'Death toll: The Harlow fire has now claimed 16 lives, firefighters said.', published: '2031-01-13', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '10 lives')).toEqual([]);
+  });
+});
+
+describe('a size with its dimension said on both sides', () => {
+  it('"about 610 feet long" and "640 feet in length" of the story\'s ship disagree', () => {
+    const a = check(
+      { text: 'The Kestrel Star hit the pier. The Kestrel Star was towed away on Friday. The entire ship is about 610 feet long and 90 feet wide.', published: '2031-03-28' },
+      [{ text: 'The Kestrel Star lost power. The Kestrel Star drifted toward the pier. The giant ship, 640 feet in length, drifted in the dark.', published: '2031-03-27', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '610 feet')).toEqual(['conflict']);
+    // Its width is not its length.
+    expect(relationsOf(a, '90 feet')).toEqual([]);
+  });
+});
+
+describe('a speaker gives a figure, he does not hold it', () => {
+  it('"Governor Ana Lee said at least six people were missing" is not Ana Lee\'s figure', () => {
+    const m = figureClaim('Governor Ana Lee said at least six people were still missing.', 'six').measure;
+    expect(m?.holder).toBeUndefined();
+    // A name that acts on the figure still holds it.
+    expect(figureClaim('Tern Air canceled 400 flights on Monday.', '400').measure?.holder).toBe('Tern Air');
   });
 });
