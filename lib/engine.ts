@@ -79,12 +79,28 @@ export function readClaims(
   input: ArticleInput,
   opts: { known?: ReadonlyMap<string, EntityKind>; idPrefix?: string; sentences?: Span[] } = {},
 ): ArticleReading {
+  const steps = readingSteps(input, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** readClaims's steps, one at a time (readPageInTurns lets other tasks run between them). */
+function* readingSteps(
+  input: ArticleInput,
+  opts: { known?: ReadonlyMap<string, EntityKind>; idPrefix?: string; sentences?: Span[] },
+): Generator<void, ArticleReading, void> {
   const text = input.text;
   const sentences = opts.sentences ?? splitSentences(text);
   const entities = findEntities(text, sentences, { known: opts.known });
+  yield;
   const figures = findFigures(text);
+  yield;
   const dates = findDates(text, input.published);
+  yield;
   const quotes = findQuotes(text, sentences, entities);
+  yield;
   const claims = extractClaims({ text, sentences, entities, figures, dates, quotes, idPrefix: opts.idPrefix });
   const mentions: Mention[] = [
     ...entities,
@@ -111,6 +127,25 @@ export interface PageReading extends ArticleReading {
 /** Reads a page as analyze does, with the names and date given. */
 export function readPage(input: ArticleInput, known: ReadonlyMap<string, EntityKind>, published = input.published, sentences = splitSentences(input.text)): PageReading {
   return { sentences, textHash: textFingerprint(input.text), published, ...readClaims({ ...input, published }, { known, sentences }) };
+}
+
+/**
+ * readPage with its sentences and fingerprint already made, awaiting `pause` between its steps:
+ * the same reading, with the thread let go a few times (the background's IndexedDB requests need
+ * it to progress while the page is read).
+ */
+export async function readPageInTurns(
+  input: ArticleInput,
+  page: { known: ReadonlyMap<string, EntityKind>; published: string | undefined; sentences: Span[]; textHash: string },
+  pause: () => Promise<void>,
+): Promise<PageReading> {
+  const { known, published, sentences, textHash } = page;
+  const steps = readingSteps({ ...input, published }, { known, sentences });
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return { sentences, textHash, published, ...step.value };
+    await pause();
+  }
 }
 
 /** Reads an article, finds its claims and compares them with the corpus. */

@@ -8,12 +8,12 @@
 // No browser API here: the options page, the background and the Node tests all use it.
 import { CorpusError, CorpusIndex, parseCorpus, stripUrl, type CorpusFile } from '../../lib/corpus';
 import type { CorpusPartStatus, CorpusStatus } from '../../lib/messages';
-import { readPage, type ArticleInput, type PageReading } from '../../lib/engine';
+import { readPage, readPageInTurns, type ArticleInput, type PageReading } from '../../lib/engine';
 import { isEnglish } from '../../lib/text/language';
 import { splitSentences } from '../../lib/text/sentences';
 import { textFingerprint } from '../../lib/text/normalize';
 import { claimProbeKeys, fileOf, mergeNames, sentenceProbeKeys, type ShelfEntry, type ShelfSummary } from '../../lib/corpus/shelf';
-import type { Reference } from '../../lib/types';
+import type { EntityKind, Reference } from '../../lib/types';
 import { subjectsBySource, type StorySource } from '../../lib/corpus/stories';
 import { claimReviewCorpus, isClaimReviewShaped } from '../../lib/factcheck/import';
 
@@ -226,29 +226,43 @@ export interface PageCorpus {
   stories: StorySource[];
 }
 
-interface Shelved {
+/** The shelf's records this wake has read ("sourceId\0id"), and which each asked key found. */
+interface ShelfCache {
   provider: ShelfProvider;
-  summary: ShelfSummary;
-  /** The shelf's sources not already in the whole parts, as stories see them (ids prefixed). */
-  stories: StorySource[];
-  names: Map<string, NonNullable<CorpusFile['names']>[number]['kind']>;
-  /** Those sources by id, address and text fingerprint (ids not prefixed). */
-  entries: Map<string, ShelfEntry>;
-  byUrl: Map<string, string>;
-  byHash: Map<string, string>;
-  /** References read since the revision was read ("sourceId\0id"), and which each asked key found. */
   refs: Map<string, Reference>;
   hits: Map<string, string[]>;
 }
 
+interface Shelved {
+  cache: ShelfCache;
+  summary: ShelfSummary;
+  /** The shelf's sources not already in the whole parts, as stories see them (ids prefixed). */
+  stories: StorySource[];
+  names: Map<string, EntityKind>;
+  /** Those sources by id, address and text fingerprint (ids not prefixed). */
+  entries: Map<string, ShelfEntry>;
+  byUrl: Map<string, string>;
+  byHash: Map<string, string>;
+}
+
 type Asked = { value: CorpusFile | ShelfSummary | undefined } | { error: unknown };
+
+interface WholeParts {
+  index: CorpusIndex;
+  parts: CorpusPart[];
+  errors: string[];
+}
 
 /**
  * What one revision of the providers gives. All are asked at once: a shelf's database opens (in the
- * browser, apart from this thread) while the whole parts load and are indexed.
+ * browser, apart from this thread) while the whole parts load and are indexed, and while the first
+ * page is read (forPage).
  */
 interface Built {
   revision: string;
+  whole: Promise<WholeParts>;
+  /** The shelf's records read in this revision, kept from before its summary is in. */
+  cache?: ShelfCache;
   loading: Promise<{ corpus: LoadedCorpus; shelved?: Shelved }>;
 }
 
@@ -259,6 +273,45 @@ function failure(p: AnyProvider, e: unknown): string {
 
 /** References kept in memory between pages of one wake; past this the cache starts again. */
 const CACHE_REFERENCES = 20_000;
+
+/**
+ * Whether a page read knowing the names of `known` reads the same knowing those of `more` too. The
+ * engine looks a name up by the page's own words (lib/entities/find-entities.ts), so a name none of
+ * whose words the text holds, in any case, changes nothing (tests/unit/reader-db.test.ts holds the
+ * engine to that).
+ */
+export function readsAlike(known: ReadonlyMap<string, EntityKind>, more: ReadonlyMap<string, EntityKind>, text: string): boolean {
+  if (more.size === 0 && known.size === 0) return true;
+  let lower: string | undefined;
+  const held = (w: string) => text.includes(w) || (lower ??= text.toLowerCase()).includes(w.toLowerCase());
+  for (const [a, b] of [
+    [known, more],
+    [more, known],
+  ] as const)
+    for (const [name, kind] of a) if (b.get(name) !== kind && name.split(/\s+/).some((w) => w !== '' && held(w))) return false;
+  return true;
+}
+
+/**
+ * Lets the tasks queued behind this one run (in the browser, opening and reading IndexedDB takes
+ * turns on this thread: a page read in one go holds the database's opening back until it ends).
+ */
+export function pause(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(undefined);
+  });
+}
+
+/** Adds a line about the shelf's records to the status the popup and the options page show. */
+function noteError(status: CorpusStatus, line: string) {
+  status.error = [status.error, line].filter(Boolean).join('; ');
+}
 
 /**
  * The corpus in use: the whole parts built from their providers on first use, the shelf's summary
@@ -288,13 +341,9 @@ export class CorpusService {
     return this.current;
   }
 
-  private async loaded(): Promise<{ corpus: LoadedCorpus; shelved?: Shelved }> {
-    return (await this.built()).loading;
-  }
-
   /** The same object until a revision changes. */
   async get(): Promise<LoadedCorpus> {
-    return (await this.loaded()).corpus;
+    return (await (await this.built()).loading).corpus;
   }
 
   private build(revision: string): Built {
@@ -305,11 +354,14 @@ export class CorpusService {
         (error: unknown) => ({ error }),
       );
     });
-    return { revision, loading: this.withShelf(revision, asked, this.wholeParts(asked)) };
+    const whole = this.wholeParts(asked);
+    const shelf = this.providers.find(isShelf);
+    const cache = shelf ? { provider: shelf, refs: new Map(), hits: new Map() } : undefined;
+    return { revision, whole, cache, loading: this.withShelf(revision, asked, whole, cache) };
   }
 
   /** The whole parts merged and indexed, and what failed of them. */
-  private async wholeParts(asked: Promise<Asked>[]): Promise<{ index: CorpusIndex; parts: CorpusPart[]; errors: string[] }> {
+  private async wholeParts(asked: Promise<Asked>[]): Promise<WholeParts> {
     const parts: CorpusPart[] = [];
     const errors: string[] = [];
     for (const [i, p] of this.providers.entries()) {
@@ -321,8 +373,9 @@ export class CorpusService {
     return { index: new CorpusIndex(parts.length ? mergeCorpora(parts) : EMPTY_CORPUS), parts, errors };
   }
 
-  private async withShelf(revision: string, asked: Promise<Asked>[], whole: ReturnType<CorpusService['wholeParts']>): Promise<{ corpus: LoadedCorpus; shelved?: Shelved }> {
-    const { index, parts, errors } = await whole;
+  private async withShelf(revision: string, asked: Promise<Asked>[], whole: Promise<WholeParts>, cache: ShelfCache | undefined): Promise<{ corpus: LoadedCorpus; shelved?: Shelved }> {
+    const { index, parts, errors: wholeErrors } = await whole;
+    const errors = [...wholeErrors];
     const status: CorpusStatus = { loaded: false, sources: 0, references: 0, revision };
     for (const part of parts) status[part.origin] = partStatus(part.file);
     const merged = index.file;
@@ -361,7 +414,8 @@ export class CorpusService {
       }
       const names = new Map(index.names);
       for (const n of shelf.summary.names) if (!names.has(n.name)) names.set(n.name, n.kind);
-      shelved = { ...shelf, stories, names, entries, byUrl, byHash, refs: new Map(), hits: new Map() };
+      const own = cache?.provider === shelf.provider ? cache : { provider: shelf.provider, refs: new Map(), hits: new Map() };
+      shelved = { cache: own, summary: shelf.summary, stories, names, entries, byUrl, byHash };
       status.reader = { sources: stories.length, references: refs };
       status.sources += stories.length;
       status.references += refs;
@@ -371,24 +425,27 @@ export class CorpusService {
     return { corpus: { index, status }, shelved };
   }
 
-  /** The references filed under `keys`, from memory where this wake read them already. */
-  private async fetch(s: Shelved, keys: readonly string[], status: CorpusStatus): Promise<Reference[]> {
-    const asked = keys.filter((k) => !s.hits.has(k));
+  /**
+   * The references filed under `keys`, from memory where this wake read them already. A line for
+   * the records that could not be read goes to `note`.
+   */
+  private async fetch(c: ShelfCache, keys: readonly string[], note: (line: string) => void): Promise<Reference[]> {
+    const asked = keys.filter((k) => !c.hits.has(k));
     if (asked.length) {
-      if (s.refs.size > CACHE_REFERENCES) {
-        s.refs.clear();
-        s.hits.clear();
-        return this.fetch(s, keys, status);
+      if (c.refs.size > CACHE_REFERENCES) {
+        c.refs.clear();
+        c.hits.clear();
+        return this.fetch(c, keys, note);
       }
-      const got = await s.provider.references(asked, new Set(s.refs.keys()));
-      for (const r of got.references) s.refs.set(`${r.sourceId}\u0000${r.id}`, r);
-      asked.forEach((k, i) => s.hits.set(k, got.hits[i] ?? []));
-      if (got.errors.length) status.error = [status.error, `your corpus: ${oneLine(got.errors[0]!)}${got.errors.length > 1 ? ` (and ${got.errors.length - 1} more)` : ''}`].filter(Boolean).join('; ');
+      const got = await c.provider.references(asked, new Set(c.refs.keys()));
+      for (const r of got.references) c.refs.set(`${r.sourceId}\u0000${r.id}`, r);
+      asked.forEach((k, i) => c.hits.set(k, got.hits[i] ?? []));
+      if (got.errors.length) note(`your corpus: ${oneLine(got.errors[0]!)}${got.errors.length > 1 ? ` (and ${got.errors.length - 1} more)` : ''}`);
     }
     const out = new Map<string, Reference>();
     for (const k of keys)
-      for (const id of s.hits.get(k) ?? []) {
-        const r = s.refs.get(id);
+      for (const id of c.hits.get(k) ?? []) {
+        const r = c.refs.get(id);
         if (r) out.set(id, r);
       }
     return [...out.values()];
@@ -398,19 +455,46 @@ export class CorpusService {
    * The corpus a page is compared with. With a reader's shelf, the page is read first (its
    * address, text and sentences find the stored article it may be; its claims find their
    * candidates), and only the references those keys find join the whole parts in the page's index.
+   * On a wake the page is read while the shelf's summary is still being read (IndexedDB opens and
+   * reads apart from this thread), with the whole parts' names and the date the page states; it is
+   * read again only when the summary's names, or the stored article the page is, would read it
+   * otherwise.
    */
   async forPage(input: ArticleInput): Promise<PageCorpus> {
-    const {
-      corpus: { index, status },
-      shelved: s,
-    } = await this.loaded();
-    const stories: StorySource[] = [...subjectsBySource(index.file)].map(([id, subjects]) => ({ source: index.sources.get(id)!, subjects }));
-    if (!s) return { index, stories };
-    stories.push(...s.stories);
-    if (!isEnglish(input.text, input.lang)) return { index, stories };
+    const built = await this.built();
+    const { index } = await built.whole;
+    const cache = built.cache;
+    const wholeStories = () => [...subjectsBySource(index.file)].map(([id, subjects]) => ({ source: index.sources.get(id)!, subjects }));
+    if (!cache || !isEnglish(input.text, input.lang)) {
+      const { shelved: s } = await built.loading;
+      return { index, stories: [...wholeStories(), ...(s?.stories ?? [])] };
+    }
+    await pause();
     const sentences = splitSentences(input.text);
     const textHash = textFingerprint(input.text);
     const page = { url: input.url, textHash, sentences: sentences.map((x) => x.text) };
+    const probes = sentenceProbeKeys(page.sentences);
+    await pause();
+    // The page read with the whole parts' names and the date it states, while the shelf's summary
+    // is read; then its sentences' and claims' keys asked of the store in one request.
+    const early = await readPageInTurns(input, { known: index.names, published: input.published, sentences, textHash }, pause);
+    const earlyNotes: string[] = [];
+    const earlyFetch = this.fetch(cache, [...probes, ...claimProbeKeys(early.claims)], (line) => earlyNotes.push(line)).then(
+      () => undefined,
+      (error: unknown) => ({ error }),
+    );
+    const stories = wholeStories();
+    const {
+      corpus: { status },
+      shelved: s,
+    } = await built.loading;
+    // No shelf to read (none stored, or it failed, which the status says): the whole parts alone.
+    if (!s || s.cache !== cache) return { index, reading: early, stories: [...stories, ...(s?.stories ?? [])] };
+    stories.push(...s.stories);
+    const failed = await earlyFetch;
+    if (failed) throw failed.error;
+    for (const line of earlyNotes) noteError(status, line);
+    const note = (line: string) => noteError(status, line);
     const names = [...s.names].map(([name, kind]) => ({ name, kind }));
     const known = (id: string | undefined) => (id ? s.entries.get(id) : undefined);
     // The index over the whole parts and these references, with their sources (and the source the
@@ -435,21 +519,20 @@ export class CorpusService {
       return new CorpusIndex(merged, new Map([...held.values()].map((e) => [READER_PREFIX + e.source.id, e.sentences])));
     };
     const byAddress = known((page.url && s.byUrl.get(stripUrl(page.url))) || s.byHash.get(textHash));
-    const probes = sentenceProbeKeys(page.sentences);
-    let reading: PageReading | undefined;
-    if (input.published !== undefined) {
+    let reading: PageReading | undefined = readsAlike(index.names, s.names, input.text) ? early : undefined;
+    if (input.published !== undefined && !reading) {
       // A page that states its date is read as it is, whatever stored article it may be: its
       // sentences' keys and its claims' keys are asked of the store in one request.
       reading = readPage(input, s.names, input.published, sentences);
-      await this.fetch(s, [...probes, ...claimProbeKeys(reading.claims)], status);
+      await this.fetch(cache, [...probes, ...claimProbeKeys(reading.claims)], note);
     }
-    const found = await this.fetch(s, probes, status);
-    if (!reading) {
+    const found = await this.fetch(cache, probes, note);
+    if (input.published === undefined) {
       // A page that is a stored article takes its date when it states none itself (as analyze does).
       const matched = indexOf(found, byAddress).recognise(page);
-      reading = readPage(input, s.names, matched?.published, sentences);
+      if (!reading || matched?.published !== undefined) reading = readPage(input, s.names, matched?.published, sentences);
     }
-    const candidates = await this.fetch(s, claimProbeKeys(reading.claims), status);
+    const candidates = await this.fetch(cache, claimProbeKeys(reading!.claims), note);
     const all = new Map(found.map((r) => [`${r.sourceId}\u0000${r.id}`, r]));
     for (const r of candidates) all.set(`${r.sourceId}\u0000${r.id}`, r);
     return { index: indexOf([...all.values()], byAddress), reading, stories };

@@ -3,15 +3,17 @@
 // failing write leaves, the move from version 1's single record, and a page compared against a
 // large stored corpus while reading only the sources it can match. Invented articles throughout.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { IDBFactory } from 'fake-indexeddb';
 import { ReaderDb } from '../../entrypoints/background/reader-db';
-import { addToCorpus, CorpusService, READER_PREFIX, type ShelfProvider } from '../../entrypoints/background/corpus';
+import { addToCorpus, CorpusService, READER_PREFIX, readsAlike, type ShelfProvider } from '../../entrypoints/background/corpus';
 import { parseCorpus, serializeCorpus, type CorpusFile } from '../../lib/corpus';
 import { DEFAULT_RETENTION, sourceFromAnalysis, sourceIdFor } from '../../lib/corpus/learn';
-import { analyze, readPage } from '../../lib/engine';
+import { analyze, readClaims, readPage } from '../../lib/engine';
 import { CorpusIndex } from '../../lib/corpus';
 import { coverageOf } from '../../lib/corpus/stories';
 import { EMPTY_SUMMARY, filingKeys, planAdd, posting, sentenceProbeKeys } from '../../lib/corpus/shelf';
+import type { EntityKind } from '../../lib/types';
 
 const EMPTY: CorpusFile = { format: 'crosscheck-corpus', version: 1, sources: [], references: [] };
 
@@ -342,6 +344,71 @@ describe('a page compared with a large stored corpus', () => {
     expect(a.claims).toEqual(full.claims);
     // The other coverage: the stored article of the same story, from the summary.
     expect(coverageOf(a, page.index, page.stories).map((c) => c.sourceId)).toEqual([READER_PREFIX + first.source.id]);
+  });
+
+  it('a page read while the summary loads is read again when the summary knows names it uses', async () => {
+    const db = new ReaderDb(new IDBFactory());
+    // The union known as a place changes what the page's "Harbour Workers Union" reads as.
+    const names = [{ name: 'Harbour Workers Union', kind: 'place' as const }];
+    const file: CorpusFile = { ...asFile(learned(ferry)), names };
+    await db.add(file);
+    const knowing = readPage(ferryLater, new Map(names.map((n) => [n.name, n.kind])));
+    expect(knowing).not.toEqual(readPage(ferryLater, new Map()));
+    const page = await new CorpusService([bundledProvider, shelfOf(db)]).forPage(ferryLater);
+    expect(page.reading).toEqual(knowing);
+    // Names none of whose words the page holds leave the first reading as it was.
+    const elsewhere: CorpusFile = { ...asFile(learned(ferry)), names: [{ name: 'Quillon Varsk', kind: 'person' }] };
+    const db2 = new ReaderDb(new IDBFactory());
+    await db2.add(elsewhere);
+    expect((await new CorpusService([bundledProvider, shelfOf(db2)]).forPage(ferryLater)).reading).toEqual(readPage(ferryLater, new Map()));
+  });
+
+  it('a name none of whose words a page holds never changes how the engine reads it (what readsAlike relies on)', () => {
+    const texts = [ferry, ferryLater, other(3)].map((a) => a.text);
+    const word = fc.stringMatching(/^[A-Z][a-z]{2,8}$/);
+    const name = fc.array(word, { minLength: 1, maxLength: 3 }).map((ws) => ws.join(' '));
+    const kind = fc.constantFrom<EntityKind>('person', 'organization', 'place');
+    const known = new Map<string, EntityKind>([['Mara Velden', 'person']]);
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.array(fc.tuple(name, kind), { maxLength: 6 }), (text, extra) => {
+        const more = new Map(known);
+        for (const [n, k] of extra) if (!more.has(n)) more.set(n, k);
+        fc.pre(readsAlike(known, more, text));
+        expect(readClaims({ text, published: '2031-05-04' }, { known: more })).toEqual(readClaims({ text, published: '2031-05-04' }, { known }));
+      }),
+      { numRuns: 60 },
+    );
+    // And one whose word the page holds, in any case, is never taken for alike.
+    expect(readsAlike(known, new Map([...known, ['NORTHGATE Ferries', 'organization']]), ferry.text)).toBe(false);
+    expect(readsAlike(known, new Map([...known, ['Mara Velden', 'organization']]), ferry.text)).toBe(false);
+  });
+
+  it('an IndexedDB that fails to open leaves the whole parts\' verdicts, and says so', async () => {
+    const bundled = { origin: 'bundled' as const, load: async () => asFile(learned(ferry)), revision: async () => 'b' };
+    const broken: ShelfProvider = {
+      origin: 'reader',
+      shelf: true,
+      summary: () => Promise.reject(new Error('IndexedDB could not be opened')),
+      references: () => Promise.reject(new Error('IndexedDB could not be opened')),
+      revision: async () => '1',
+    };
+    const svc = new CorpusService([bundled, broken]);
+    const page = await svc.forPage(ferryLater);
+    const alone = (await new CorpusService([bundled]).get()).index;
+    const a = analyze(ferryLater, page.index, { reading: page.reading });
+    expect(a.summary.conflicts).toBeGreaterThan(0);
+    expect(a).toEqual(analyze(ferryLater, alone));
+    expect((await svc.get()).status.error).toBe('your corpus: IndexedDB could not be opened');
+  });
+
+  it('a summary that cannot be read whole is said, and the page is still compared with what it lists', async () => {
+    const db = new ReaderDb(new IDBFactory());
+    await db.add(asFile(learned(ferry)));
+    const shelf = shelfOf(db);
+    const svc = new CorpusService([bundledProvider, { ...shelf, summary: async () => ({ ...(await db.summary()), problem: 'your stored corpus from an earlier version could not be read' }) }]);
+    const page = await svc.forPage(ferryLater);
+    expect(analyze(ferryLater, page.index, { reading: page.reading }).summary.conflicts).toBeGreaterThan(0);
+    expect((await svc.get()).status.error).toBe('your corpus: your stored corpus from an earlier version could not be read');
   });
 
   it('a page is read with the names the shelf knows (an imported corpus with names)', async () => {
