@@ -218,6 +218,12 @@ export function measureOf(inp: MeasureInputs): Measure {
     const own = (w: string, k: number) => k === 0 && (w === 'which' || w === 'that' || w === 'who');
     if (many && !list && !between.some((w, k) => CLAUSE_WORDS.has(w) && !own(w, k))) scope = 'total';
   }
+  // "a contract worth $50 million a season" is what is paid each year: pay, as "$50 million per year" is.
+  if (figure.kind === 'money' && rate === 'year' && terms.has('deal') && !terms.has('pay')) {
+    terms.delete('deal');
+    terms.delete('value');
+    terms.add('pay');
+  }
   return {
     terms: [...terms].sort(),
     ...(qualifiers.size ? { qualifiers: [...qualifiers].sort() } : {}),

@@ -623,3 +623,16 @@ describe('a speaker gives a figure, he does not hold it', () => {
     expect(figureClaim('Tern Air canceled 400 flights on Monday.', '400').measure?.holder).toBe('Tern Air');
   });
 });
+
+describe('a contract worth so much a year is pay', () => {
+  it('"a deal worth $8 million a season" is pay per year, and agrees with "$8 million per year"', () => {
+    expect(figureClaim('Ana Lee signed a three-year deal worth $8 million a season.', '$8 million').measure).toMatchObject({ terms: ['pay'], rate: 'year' });
+    // A contract's whole worth is not its yearly pay.
+    expect(figureClaim('Ana Lee signed a three-year deal worth $24 million.', '$24 million').measure?.terms).not.toContain('pay');
+    const a = check(
+      { text: 'Ana Lee signed a three-year deal with Harbour City worth $8 million a season.', published: '2031-07-17' },
+      [{ text: 'The Harbour City owner said Ana Lee will make $8 million per year.', published: '2031-07-16', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '$8 million')).toEqual(['agree']);
+  });
+});
