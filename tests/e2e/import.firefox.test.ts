@@ -49,15 +49,7 @@ async function openOptions(): Promise<Page> {
   await demo.mouse.click(b!.x, b!.y);
   const popup = await ff.waitForPopupTab();
   await popup.evaluate(() => (globalThis as unknown as Api).browser.runtime.openOptionsPage());
-  const end = Date.now() + 10_000;
-  while (Date.now() < end) {
-    for (const p of await ff.browser.pages()) {
-      const href = await p.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith('moz-extension://') && new URL(href).pathname === '/options.html') return p;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the options page did not open');
+  return ff.waitForExtensionTab((href) => new URL(href).pathname === '/options.html');
 }
 
 describe('Firefox: importing the articles of a story', () => {

@@ -34,17 +34,7 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-async function extensionTab(match: (href: string) => boolean, timeout = 10_000): Promise<Page> {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    for (const p of await ff.browser.pages()) {
-      const href = await p.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith('moz-extension://') && match(href)) return p;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the extension page did not open');
-}
+const extensionTab = (match: (href: string) => boolean, timeout?: number): Promise<Page> => ff.waitForExtensionTab(match, timeout);
 
 /** The popup for the tab showing `url` (the tab found in what the background keeps per tab). */
 async function popupFor(url: string): Promise<Page> {

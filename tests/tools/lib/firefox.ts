@@ -8,6 +8,8 @@ export interface FirefoxWithExtension {
   extensionId: string;
   /** Waits for a tab showing the extension's popup (opened by the extension itself) and returns it. */
   waitForPopupTab(timeout?: number): Promise<Page>;
+  /** Waits for a tab showing an extension page whose address `match` accepts, and returns it. */
+  waitForExtensionTab(match: (href: string) => boolean, timeout?: number): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -40,20 +42,26 @@ export async function launchFirefox(
     },
   });
   const extensionId = await browser.installExtension(extDir);
+  const waitForExtensionTab = async (match: (href: string) => boolean, timeout = 10_000): Promise<Page> => {
+    // BiDi may report an extension tab's url as about:blank: ask the page itself.
+    const end = Date.now() + timeout;
+    while (Date.now() < end) {
+      for (const page of await browser.pages()) {
+        const href = await page.evaluate(() => location.href).catch(() => '');
+        if (href.startsWith('moz-extension://') && match(href)) return page;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error('the extension page did not open');
+  };
   return {
     browser,
     extensionId,
+    waitForExtensionTab,
     async waitForPopupTab(timeout = 10_000) {
-      // BiDi may report an extension tab's url as about:blank: ask the page itself.
-      const end = Date.now() + timeout;
-      while (Date.now() < end) {
-        for (const page of await browser.pages()) {
-          const href = await page.evaluate(() => location.href).catch(() => '');
-          if (/^moz-extension:\/\/[^/]+\/popup\.html/.test(href)) return page;
-        }
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      throw new Error('no popup tab opened');
+      return waitForExtensionTab((href) => /^moz-extension:\/\/[^/]+\/popup\.html/.test(href), timeout).catch(() => {
+        throw new Error('no popup tab opened');
+      });
     },
     async close() {
       await browser.close().catch(() => {});
