@@ -12,7 +12,8 @@ import { findEntities } from './entities/find-entities';
 import { findFigures } from './figures';
 import { findDates } from './dates';
 import { findQuotes } from './quotes/find-quotes';
-import { extractClaims } from './claims/extract-claims';
+import { eventSentences, extractClaims } from './claims/extract-claims';
+import { eventsOf, type SentenceEvent } from './claims/events';
 import { compareClaims } from './compare/relate';
 
 /** An article as the content script or the CLI hands it over. */
@@ -86,11 +87,24 @@ export function readClaims(
   }
 }
 
+/**
+ * A turn of the reading, where other tasks may run. Once, when asked for: every claim the page can
+ * give before the tagger has run (readPageInTurns's onProvisional).
+ */
+type ReadingTurn = { provisional: Claim[] } | undefined;
+
+/**
+ * Sentences tagged in one turn: the tagger (compromise) is the reading's longest step, and one
+ * parse of a long page held the thread for over 100 ms in a cold background. Parsed in pieces, the
+ * events are the same (the tagger reads each sentence on its own).
+ */
+const EVENT_TURN = 25;
+
 /** readClaims's steps, one at a time (readPageInTurns lets other tasks run between them). */
 function* readingSteps(
   input: ArticleInput,
-  opts: { known?: ReadonlyMap<string, EntityKind>; idPrefix?: string; sentences?: Span[] },
-): Generator<void, ArticleReading, void> {
+  opts: { known?: ReadonlyMap<string, EntityKind>; idPrefix?: string; sentences?: Span[]; provisional?: boolean },
+): Generator<ReadingTurn, ArticleReading, void> {
   const text = input.text;
   const sentences = opts.sentences ?? splitSentences(text);
   const entities = findEntities(text, sentences, { known: opts.known });
@@ -101,7 +115,15 @@ function* readingSteps(
   yield;
   const quotes = findQuotes(text, sentences, entities);
   yield;
-  const claims = extractClaims({ text, sentences, entities, figures, dates, quotes, idPrefix: opts.idPrefix });
+  const inputs = { text, sentences, entities, figures, dates, quotes, idPrefix: opts.idPrefix };
+  if (opts.provisional) yield { provisional: extractClaims({ ...inputs, events: 'unknown' }) };
+  const tagged = eventSentences(inputs);
+  const events = new Map<number, SentenceEvent[]>();
+  for (let i = 0; i < tagged.length; i += EVENT_TURN) {
+    for (const [at, found] of eventsOf(text, tagged.slice(i, i + EVENT_TURN), entities)) events.set(at, found);
+    if (i + EVENT_TURN < tagged.length) yield;
+  }
+  const claims = extractClaims({ ...inputs, events });
   const mentions: Mention[] = [
     ...entities,
     ...figures.map((f) => ({ kind: f.kind, text: f.text, start: f.start, end: f.end })),
@@ -138,12 +160,14 @@ export async function readPageInTurns(
   input: ArticleInput,
   page: { known: ReadonlyMap<string, EntityKind>; published: string | undefined; sentences: Span[]; textHash: string },
   pause: () => Promise<void>,
+  onProvisional?: (claims: Claim[]) => void,
 ): Promise<PageReading> {
   const { known, published, sentences, textHash } = page;
-  const steps = readingSteps({ ...input, published }, { known, sentences });
+  const steps = readingSteps({ ...input, published }, { known, sentences, provisional: !!onProvisional });
   for (;;) {
     const step = steps.next();
     if (step.done) return { sentences, textHash, published, ...step.value };
+    if (step.value) onProvisional?.(step.value.provisional);
     await pause();
   }
 }

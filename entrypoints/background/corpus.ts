@@ -13,7 +13,7 @@ import { isEnglish } from '../../lib/text/language';
 import { splitSentences } from '../../lib/text/sentences';
 import { textFingerprint } from '../../lib/text/normalize';
 import { claimProbeKeys, fileOf, mergeNames, sentenceProbeKeys, type ShelfEntry, type ShelfSummary } from '../../lib/corpus/shelf';
-import type { EntityKind, Reference } from '../../lib/types';
+import type { Claim, EntityKind, Reference } from '../../lib/types';
 import { subjectsBySource, type StorySource } from '../../lib/corpus/stories';
 import { claimReviewCorpus, isClaimReviewShaped } from '../../lib/factcheck/import';
 
@@ -476,13 +476,20 @@ export class CorpusService {
     const probes = sentenceProbeKeys(page.sentences);
     await pause();
     // The page read with the whole parts' names and the date it states, while the shelf's summary
-    // is read; then its sentences' and claims' keys asked of the store in one request.
-    const early = await readPageInTurns(input, { known: index.names, published: input.published, sentences, textHash }, pause);
+    // is read. Its sentences' and claims' keys are asked of the store in one request as soon as
+    // they are known, before the tagger has run (the claims it can give, every date a claim): the
+    // store answers while the page's events are read.
     const earlyNotes: string[] = [];
-    const earlyFetch = this.fetch(cache, [...probes, ...claimProbeKeys(early.claims)], (line) => earlyNotes.push(line)).then(
-      () => undefined,
-      (error: unknown) => ({ error }),
-    );
+    let earlyFetch: Promise<{ error: unknown } | undefined> | undefined;
+    const ask = (claims: readonly Claim[]) =>
+      this.fetch(cache, [...probes, ...claimProbeKeys(claims)], (line) => earlyNotes.push(line)).then(
+        () => undefined,
+        (error: unknown) => ({ error }),
+      );
+    const early = await readPageInTurns(input, { known: index.names, published: input.published, sentences, textHash }, pause, (claims) => {
+      earlyFetch = ask(claims);
+    });
+    earlyFetch ??= ask(early.claims);
     const stories = wholeStories();
     const {
       corpus: { status },

@@ -2,7 +2,7 @@
 // entities it is about and the words around it.
 import type { Claim, DateMention, Figure, Mention, Quote, Span } from '../types';
 import { contentStems, words } from '../text/words';
-import { eventsOf } from './events';
+import { eventsOf, type SentenceEvent } from './events';
 import { measureOf } from './measure';
 
 export interface ClaimInputs {
@@ -14,6 +14,21 @@ export interface ClaimInputs {
   quotes: Quote[];
   /** Prefix of claim ids, to keep them unique across a corpus. */
   idPrefix?: string;
+  /**
+   * The events of the sentences eventSentences gives (eventsOf's map), when already found; made
+   * here when not. 'unknown': a claim for every date not of a report, with no events. These are
+   * all the date claims the sentences can give, with their subjects: what a reader's store is
+   * asked for before the tagger has run (lib/engine.ts).
+   */
+  events?: Map<number, SentenceEvent[]> | 'unknown';
+}
+
+/** The sentences whose events are read (eventsOf): a date claim's sentences. */
+export function eventSentences(input: Pick<ClaimInputs, 'sentences' | 'entities' | 'dates'>): Span[] {
+  const entsIn = bySentence(input.sentences, input.entities);
+  const datesIn = bySentence(input.sentences, input.dates);
+  // An event needs an entity next to its verb: sentences naming none are not worth the tagger.
+  return input.sentences.filter((_, i) => datesIn[i].length && entsIn[i].length);
 }
 
 const WINDOW = 6;
@@ -74,12 +89,8 @@ export function extractClaims(input: ClaimInputs): Claim[] {
   const figsIn = bySentence(sentences, figures);
   const datesIn = bySentence(sentences, dates);
   const quotesIn = bySentence(sentences, quotes);
-  const eventsBySentence = eventsOf(
-    text,
-    // An event needs an entity next to its verb: sentences naming none are not worth the tagger.
-    sentences.filter((_, i) => datesIn[i].length && entsIn[i].length),
-    entities,
-  );
+  const unknown = input.events === 'unknown';
+  const eventsBySentence = input.events instanceof Map ? input.events : unknown ? new Map<number, SentenceEvent[]>() : eventsOf(text, eventSentences(input), entities);
   let previousSubjects: string[] = [];
   let openQuote: Quote | undefined;
   sentences.forEach((sentence, i) => {
@@ -148,7 +159,7 @@ export function extractClaims(input: ClaimInputs): Claim[] {
         ),
       ];
       // A date with nothing happening on it ("Thursday, January 30, 2025") is no claim.
-      if (events.length) claims.push({ ...base(), date, context: aroundStems(text, sentence, date), events });
+      if (events.length || unknown) claims.push({ ...base(), date, context: aroundStems(text, sentence, date), events });
     }
     for (const quote of quotesIn[i]) {
       if (!quote.speaker) continue;

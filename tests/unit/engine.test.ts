@@ -150,3 +150,54 @@ describe('several dates in one sentence', () => {
     expect(eventsOf('2019')).toEqual(['found>Lumen Works']);
   });
 });
+
+describe('the page read in turns (as the background reads it, its store asked meanwhile)', () => {
+  // Invented: sixty dated events of named companies, more than one turn of the tagger.
+  const companies = ['Acme Dynamics', 'Borland Mills', 'Corvid Labs', 'Dunmore Freight', 'Elstree Foods', 'Fenwick Rail'];
+  const verbs = ['opened a plant', 'bought a rival', 'launched a phone', 'closed a depot', 'hired a chief executive'];
+  const text = Array.from({ length: 60 }, (_, i) => `${companies[i % 6]} ${verbs[i % 5]} on March ${(i % 27) + 1}, 2029, and its shares rose ${i + 2} percent, analysts said on Friday.`).join('\n\n');
+  const input = { text, title: 'A month of deals', published: '2029-04-02' };
+
+  it('finds the same claims, its events tagged in pieces, as one parse of all its sentences', async () => {
+    const { findEntities } = await import('../../lib/entities/find-entities');
+    const { findFigures } = await import('../../lib/figures');
+    const { findDates } = await import('../../lib/dates');
+    const { findQuotes } = await import('../../lib/quotes/find-quotes');
+    const { extractClaims } = await import('../../lib/claims/extract-claims');
+    const { splitSentences } = await import('../../lib/text/sentences');
+    const sentences = splitSentences(text);
+    const entities = findEntities(text, sentences, { known: new Map() });
+    // extractClaims alone tags every sentence in one parse.
+    const onePass = extractClaims({ text, sentences, entities, figures: findFigures(text), dates: findDates(text, input.published), quotes: findQuotes(text, sentences, entities) });
+    const read = readClaims(input, { known: new Map() });
+    expect(read.claims.filter((c) => c.date).length).toBeGreaterThan(50);
+    expect(read.claims).toEqual(onePass);
+  });
+
+  it('gives the claims it can find before the tagger runs (every key of its claims among theirs), then lets the thread go between pieces', async () => {
+    const { readPageInTurns } = await import('../../lib/engine');
+    const { claimProbeKeys } = await import('../../lib/corpus/shelf');
+    const { splitSentences } = await import('../../lib/text/sentences');
+    let pauses = 0;
+    let pausesBefore = -1;
+    let provisional: string[] = [];
+    const reading = await readPageInTurns(
+      input,
+      { known: new Map(), published: input.published, sentences: splitSentences(text), textHash: 'h' },
+      async () => {
+        pauses++;
+      },
+      (claims) => {
+        pausesBefore = pauses;
+        provisional = claimProbeKeys(claims);
+      },
+    );
+    expect(pausesBefore).toBeGreaterThanOrEqual(0);
+    const keys = claimProbeKeys(reading.claims);
+    expect(keys.some((k) => k.startsWith('d|'))).toBe(true);
+    expect(keys.filter((k) => !provisional.includes(k))).toEqual([]);
+    // The tagger's sixty sentences in three turns at least.
+    expect(pauses - pausesBefore).toBeGreaterThanOrEqual(3);
+    expect(reading.claims).toEqual(readClaims(input, { known: new Map() }).claims);
+  });
+});
