@@ -196,6 +196,8 @@ export function measureOf(inp: MeasureInputs): Measure {
   if (figure.kind === 'count' && afterLower[0] === 'and' && afterLower[1] && FAMILY[afterLower[1]] && !/\d/.test(afterLower[1])) {
     qualifiers.add(`+${FAMILY[afterLower[1]]}`);
   }
+  // "with five other workers": a count of the others, not of them all.
+  if (figure.kind === 'count' && afterLower[0] === 'other') qualifiers.add('other');
   // "737 Max 9 aircraft" where the text also says "Boeing 737": a model's number names, it does not count.
   const lead = /^(\d{1,4})(?:$|\s+\p{Lu})/u.exec(figure.text);
   if (figure.kind === 'count' && lead && (!figure.unit || lead[0] !== figure.text) && modelNumbers(text).has(lead[1]!)) return { terms: [], qualifiers: ['id'] };
@@ -287,10 +289,14 @@ function holderOf(inp: MeasureInputs, before: Word[], after: Word[], terms: Set<
   const speaks = (e: Mention) => SPEECH.test(words(text.slice(e.end, e.end + 16))[0]?.text ?? '');
   for (const e of ents) if ((e.kind !== 'place' || isFire(e, text)) && e.end <= figure.start && e.start >= from && (!best || e.end > best.end)) best = e;
   if (best && speaks(best)) best = undefined;
+  // "According to the Weather Office, 24 people were killed": the source of the figure, not its holder.
+  if (best && /\baccording\s+to\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, best.start - 20), best.start))) best = undefined;
   // A name in a list ("OpenAI and SoftBank", "Microsoft (MSFT), and Nvidia") is one of several: no single holder.
   if (best && !inList(text, best, ents)) return holderFrom(best, text);
   return {};
 }
+
+const OTHER_CLAUSE = /\b(?:after|before|when|while|because|although|though|whereas|unless|until)\b|,\s+\p{Ll}+ing\b/iu;
 
 /** The day or period the figure holds for: a date in its clause that is not the date of a report. */
 function windowOf(inp: MeasureInputs, before: Word[], after: Word[], session: Set<string>): { window?: Measure['window'] } {
@@ -304,6 +310,10 @@ function windowOf(inp: MeasureInputs, before: Word[], after: Word[], session: Se
     const w0 = words(text.slice(Math.max(0, d.start - 24), d.start)).pop();
     const w1 = words(text.slice(d.end, d.end + 16))[0];
     if ((w0 && SPEECH.test(w0.text)) || (w1 && SPEECH.test(w1.text))) continue;
+    // "winds return this week, raising fears after 24 people were killed": a date across a clause
+    // that a subordinating word or a participle opens dates that other clause.
+    const between = d.end <= figure.start ? text.slice(d.end, figure.start) : text.slice(figure.end, d.start);
+    if (OTHER_CLAUSE.test(between)) continue;
     win.from = d.from;
     win.to = d.to;
     // "between Friday and Sunday", "from Monday to Wednesday", "Jan. 7 through Jan. 9": one window.

@@ -20,6 +20,15 @@ function extraTerms(c: Claim): string[] {
   return (c.measure?.terms ?? []).filter((t) => t !== u && !(count && COUNT_ONLY.has(t)));
 }
 
+/**
+ * Two counts that name what happened to what they count in a word of their own on both sides
+ * ("nine people dead", "10 people killed"): the measure is said, whatever the words around it.
+ */
+export function namesSameMeasure(a: Claim, b: Claim): boolean {
+  if (a.figure!.kind !== 'count' || b.figure!.kind !== 'count') return false;
+  return intersects(extraTerms(a), extraTerms(b));
+}
+
 /** A count whose figure modifies another noun ("a 178-passenger capacity") measures that noun, not its unit. */
 function countsOther(c: Claim): boolean {
   const u = unitFamily(c);

@@ -5,7 +5,7 @@ import type { CorpusIndex } from '../corpus';
 import { boundsOf, figuresOverlap, isBound, isVague, sameAnchor } from './figures';
 import { quoteClauses, quoteContains, quoteDifference, quoteElides, quoteSegments, quoteTokens } from './quotes';
 import { explain } from './explain';
-import { comparableUnits, sameHolder, sameQuantity, spanDays } from './quantity';
+import { comparableUnits, namesSameMeasure, sameHolder, sameQuantity, spanDays } from './quantity';
 import { CUMULATIVE, PHYSICAL_UNITS, RUNNING, WINDOWED } from '../claims/measure-lexicon';
 import { contentStems, isStopword, jaccard } from '../text/words';
 import { makesFactCheckedClaim } from '../factcheck/match';
@@ -118,14 +118,17 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
     (a.kind === 'count' && !!a.unit && a.unit !== 'person' && a.unit === b.unit && !!h1 && sharesName([h1], [...ref.subjects, ...(ref.topics ?? [])])) ||
     // A size in a unit of measurement with its dimension said on both sides ("948 feet long", "984
     // feet in length") names its quantity; with no holder on either side, the story's own thing.
-    (same === 'same' && !h1 && !h2 && a.kind === 'count' && a.unit === b.unit && PHYSICAL_UNITS.has(a.unit));
+    (same === 'same' && !h1 && !h2 && a.kind === 'count' && a.unit === b.unit && PHYSICAL_UNITS.has(a.unit)) ||
+    // A count whose measure each side names in a word of its own ("nine dead", "10 killed"), of
+    // no holder on either side.
+    (same === 'same' && !h1 && !h2 && namesSameMeasure(claim, ref));
   // An estimate is its estimator's: against another figure whose source is named on one side
   // only, who made which is not known, so neither an update nor a disagreement can be told.
   const estimators = (claim.measure?.estimate || ref.measure?.estimate) && !!claim.measure?.by !== !!ref.measure?.by;
   // With no holder on either side, the sentences' own names must meet: one fire's figure is not another's.
   const apart =
     !h1 && !h2 && claim.subjects.length > 0 && ref.subjects.length > 0 && !sharesName(claim.subjects, ref.subjects) &&
-    !sharesName(claim.subjects, ref.topics ?? []) && !sharesName(ref.subjects, claim.topics ?? []);
+    !sharesName(claim.subjects, ref.topics ?? []) && !sharesName(ref.subjects, claim.topics ?? []) && !namesSameMeasure(claim, ref);
   const aligned =
     !estimators && sameScope && !apart && (sameHolders || (!h1 && !h2) || oneSided) && (sameHolders || named || sim >= ALIGNED_CONTEXT);
   // A figure over a span ("fell 32% over the next 12 days", "canceled 5,000 flights over the
@@ -323,6 +326,7 @@ export function compareClaims(claims: Claim[], index: CorpusIndex, opts: Compare
   // One review per sentence of the page: its figure and its date are one claim made, not two.
   const factChecked = new Set<string>();
   for (const claim of claims) {
+    const first = out.length;
     const found: Candidate[] = [];
     for (const ref of index.candidates(claim, opts.exclude)) {
       // A fact-checker's review is matched by its own, stricter rules (lib/factcheck/match.ts), never by the figure, date or quote rules.
@@ -373,6 +377,33 @@ export function compareClaims(claims: Claim[], index: CorpusIndex, opts: Compare
         });
       }
     }
+    nearestUpdates(out, first, opts.page.published, (id) => index.sources.get(id)?.published);
   }
   return out;
+}
+
+/**
+ * Of a claim's updates (out from `first` on), those of the report nearest the page's day on each
+ * side: the figure just before the page's and the one just after it are how the story moved; older
+ * readings of the same running figure (a toll of 5, then 10, against the page's 21) only repeat
+ * that it moved.
+ */
+function nearestUpdates(out: Comparison[], first: number, page: string | undefined, published: (sourceId: string) => string | undefined): void {
+  const p = day(page);
+  if (p === undefined) return;
+  const gap = (c: Comparison) => {
+    const s = day(published(c.sourceId));
+    return s === undefined ? undefined : s - p;
+  };
+  const best = new Map<number, number>();
+  for (let i = first; i < out.length; i++) {
+    const g = out[i].relation === 'update' ? gap(out[i]) : undefined;
+    if (g === undefined || g === 0) continue;
+    const side = Math.sign(g);
+    best.set(side, Math.min(best.get(side) ?? Infinity, Math.abs(g)));
+  }
+  for (let i = out.length - 1; i >= first; i--) {
+    const g = out[i].relation === 'update' ? gap(out[i]) : undefined;
+    if (g !== undefined && g !== 0 && Math.abs(g) > best.get(Math.sign(g))!) out.splice(i, 1);
+  }
 }

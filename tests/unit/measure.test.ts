@@ -636,3 +636,53 @@ describe('a contract worth so much a year is pay', () => {
     expect(relationsOf(a, '$8 million')).toEqual(['agree']);
   });
 });
+
+describe('a count whose measure both sides name', () => {
+  it('"nine people are dead" then "10 people killed" a day later is the toll moving on, whatever the words around them', () => {
+    const a = check(
+      { text: 'Storm Kora crossed the coast overnight. Storm Kora left floods behind. Nine people are confirmed dead, according to reports.', published: '2031-10-10' },
+      [{ text: 'Storm Kora weakened. Storm Kora cut power. Governor Ana Lee toured the coast. The toll increased on Friday, with at least 10 people killed in the storm.', published: '2031-10-11', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'Nine')).toEqual(['update']);
+  });
+
+  it('so is a toll whose sentences name different people of the same story, and the name after "according to" holds nothing', () => {
+    expect(figureClaim('According to the Weather Office, at least 24 people were killed.', '24').measure?.holder).toBeUndefined();
+    const a = check(
+      { text: 'Fires burn across Harlow County. Harlow County crews are stretched. According to the Weather Office, at least 24 people were killed.', published: '2031-01-13' },
+      [{ text: 'Harlow County lost power. Harlow County schools closed. Crews from Dunmore fought on. Meanwhile, the death toll rose to 16.', published: '2031-01-12', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '24')).toEqual(['update']);
+  });
+
+  it('of several earlier tolls, the update is the one reported nearest the page', () => {
+    const a = check(
+      { text: 'Storm Kora moved out to sea. Storm Kora was the worst in years. The death toll from Storm Kora stands at 21.', published: '2031-10-13' },
+      [
+        { text: 'Storm Kora made landfall. Storm Kora by the numbers: at least 5 dead in Storm Kora.', published: '2031-10-09', outlet: 'Early Post' },
+        { text: 'Storm Kora weakened. Storm Kora cut power. At least 10 people were killed in Storm Kora.', published: '2031-10-11', outlet: 'Later Wire' },
+      ],
+    );
+    const toll = a.claims.find((c) => c.figure?.text === '21')!;
+    const updates = a.comparisons.filter((c) => c.claimId === toll.id && c.relation === 'update');
+    expect(updates.map((u) => u.sourceId)).toEqual(['s1']);
+  });
+
+  it('"five other workers" counts the others, not the six: no disagreement', () => {
+    expect(figureClaim('He plunged to his death with five other construction workers.', 'five').measure?.qualifiers).toEqual(['other']);
+    const a = check(
+      { text: 'The Kestrel Bridge fell. Tomas Rell, 38, was the third man found after he plunged to his death with five other construction workers.', published: '2031-03-28' },
+      [{ text: 'The Kestrel Bridge fell. Six construction workers died when the Kestrel Bridge fell.', published: '2031-03-27', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'five')).toEqual([]);
+  });
+});
+
+describe('a date in another clause is not the figure\'s window', () => {
+  it('"winds return this week, raising fears after 24 people were killed" gives the deaths no window', () => {
+    expect(figureClaim('Strong winds are expected to return this week, raising fears after at least 24 people were killed.', '24', '2031-01-13').measure?.window).toBeUndefined();
+    expect(figureClaim('The winds returned on Tuesday after the fire had burned 300 acres.', '300', '2031-01-13').measure?.window).toBeUndefined();
+    // A date in the figure's own clause still dates it.
+    expect(figureClaim('The fire destroyed 300 homes on Tuesday, officials said.', '300', '2031-01-13').measure?.window).toEqual({ from: '2031-01-07', to: '2031-01-07' });
+  });
+});
