@@ -80,6 +80,12 @@ function aroundStems(text: string, sentence: Span, at: { start: number; end: num
   return [...new Set(contentStems(before + ' ' + after))];
 }
 
+/** Whether a stretch of text says one of a measure's terms (as a word's stem: "losses" for "loss"). */
+function namesAgain(between: string, terms: readonly string[]): boolean {
+  const stems = new Set(contentStems(between));
+  return terms.some((t) => contentStems(t).some((s) => stems.has(s)));
+}
+
 export function extractClaims(input: ClaimInputs): Claim[] {
   const { text, sentences, entities, figures, dates, quotes } = input;
   const prefix = input.idPrefix ?? 'c';
@@ -114,7 +120,7 @@ export function extractClaims(input: ClaimInputs): Claim[] {
       subjects,
       topics,
     });
-    let kindOfMoney: { terms: string[]; qualifiers?: string[] } | undefined;
+    let kindOfMoney: { terms: string[]; qualifiers?: string[]; end: number } | undefined;
     for (const figure of figs) {
       // Only what lies near the figure is read: a "sentence" of a whole page must not make every
       // figure look at all of it.
@@ -126,8 +132,11 @@ export function extractClaims(input: ClaimInputs): Claim[] {
       // "insured losses of $4 billion, and $2 billion in Velmar": a later money figure with the same
       // measure and no kind of its own keeps the kind named before it in the sentence.
       if (figure.kind === 'money') {
-        if (measure.qualifiers) kindOfMoney = measure;
-        else if (kindOfMoney?.qualifiers && measure.terms.join() === kindOfMoney.terms.join()) measure.qualifiers = kindOfMoney.qualifiers;
+        if (measure.qualifiers) kindOfMoney = { ...measure, end: figure.end };
+        // Not when the later figure names its measure again ("average losses of $4 million, with
+        // the ports losing most, losses of $1 billion"): its own words name it, without the kind.
+        else if (kindOfMoney?.qualifiers && measure.terms.join() === kindOfMoney.terms.join() && !namesAgain(text.slice(kindOfMoney.end, figure.start), measure.terms))
+          measure.qualifiers = kindOfMoney.qualifiers;
       }
       claims.push({ ...base(), figure, measure, context: windowStems(text, sentence, figure, skip), events: [] });
     }

@@ -686,3 +686,15 @@ describe('a date in another clause is not the figure\'s window', () => {
     expect(figureClaim('The fire destroyed 300 homes on Tuesday, officials said.', '300', '2031-01-13').measure?.window).toEqual({ from: '2031-01-07', to: '2031-01-07' });
   });
 });
+
+describe('a kind of money carried to the next figure', () => {
+  it('is carried to a figure of the same measure that names none, not to one that names its measure again', () => {
+    // "Insured losses of $4 billion, and losses of $3 billion to insurers abroad": the second names "losses" itself.
+    expect(figureClaim('The average loss per port was about $40 million, with the Velmar docks hit hardest, incurring losses of around $1.2 billion.', '$1.2 billion').measure?.qualifiers).toBeUndefined();
+    const a = check(
+      { text: 'The outage at Dunmore Systems hit ports. Dunmore Systems apologised. The average loss per port was about $40 million, with shipping firms suffering the most, incurring losses of around $1.2 billion.', published: '2031-07-25' },
+      [{ text: 'Dunmore Systems fixed the fault. Dunmore Systems faces claims. Total losses for shipping firms will reach an estimated $1.2 billion, the insurer said.', published: '2031-07-24', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '$1.2 billion')).toEqual(['agree']);
+  });
+});
