@@ -68,6 +68,12 @@ export function andAHalf(tokens: Token[], i: number): number {
   return -1;
 }
 
+/** Reads "-and-a-half" glued at i ("two-and-a-half-year"); returns the index after it or -1. */
+function hyphenAndAHalf(tokens: Token[], i: number): number {
+  if (isHyphenJoin(tokens, i) && tokens[i + 1].lower === 'and' && isHyphenJoin(tokens, i + 2) && tokens[i + 3].lower === 'a' && isHyphenJoin(tokens, i + 4) && tokens[i + 5].lower === 'half') return i + 6;
+  return -1;
+}
+
 /** Parses a number in words starting at token i, or returns undefined. */
 export function parseWordNumber(tokens: Token[], i: number): WordNumber | undefined {
   let p = i;
@@ -156,6 +162,13 @@ export function parseWordNumber(tokens: Token[], i: number): WordNumber | undefi
     p++;
     // "twenty-five": skip the hyphen when a units word follows it.
     if (last === 'tens' && isHyphenJoin(tokens, p) && SMALL[tokens[p + 1].lower] !== undefined) p++;
+    // "two-and-a-half-year": the half written with hyphens, as in a compound before its noun.
+    const half = last === 'small' || last === 'teen' || last === 'tens' ? hyphenAndAHalf(tokens, p) : -1;
+    if (half > 0) {
+      cur += 0.5;
+      last = 'half';
+      p = half;
+    }
   }
   if (last === 'none') return undefined;
   if (words === 0 && lone !== 'half') return undefined;

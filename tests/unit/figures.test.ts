@@ -206,6 +206,13 @@ describe('durations', () => {
     exact(only('Negotiators met for 48 hours straight.'), 2);
   });
 
+  it('reads a half joined with hyphens: "a two-and-a-half-year lease" is 2.5 years, as "two and a half years" is', () => {
+    const f = only('She signed a two-and-a-half-year lease.');
+    expect(f).toMatchObject({ text: 'two-and-a-half-year', kind: 'duration' });
+    exact(f, 2.5 * YEAR);
+    exact(only('She stayed two and a half years.'), 2.5 * YEAR);
+  });
+
   it('reads "over the next four years" as a span of four years, not a bound', () => {
     const f = only('The utility will replace its meters over the next four years.');
     expect(f.text).toBe('four years');
