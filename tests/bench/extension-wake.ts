@@ -54,23 +54,30 @@ interface Running {
 
 const isWorkerOf = (t: TargetInfo, id: string) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${id}/`);
 
-async function start(profile: string): Promise<Running> {
+async function start(profile: string, extDir: string, args: string[] = []): Promise<Running> {
   // A port file left by the last run of this profile would point at a browser that is gone.
   rmSync(join(profile, 'DevToolsActivePort'), { force: true });
-  const proc = spawn(CHROMIUM, [...chromiumArgs(CHROME_DIR), '--headless', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
+  const proc = spawn(CHROMIUM, [...chromiumArgs(extDir), ...args, '--headless', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
     stdio: 'ignore',
   });
   const exited = new Promise<never>((_, reject) => proc.once('exit', (code) => reject(new Error(`Chromium exited (${code})`))));
   exited.catch(() => {});
-  const cdp = await Promise.race([Cdp.ofProfile(profile), exited]);
-  const targets = new Map<string, TargetInfo>();
-  cdp.on('Target.targetCreated', (p) => targets.set(p.targetInfo.targetId, p.targetInfo));
-  cdp.on('Target.targetInfoChanged', (p) => targets.set(p.targetInfo.targetId, p.targetInfo));
-  cdp.on('Target.targetDestroyed', (p) => targets.delete(p.targetId));
-  await cdp.send('Target.setDiscoverTargets', { discover: true });
-  // The extension's worker runs once at start-up (the extension is loaded from the command line).
-  const worker = await until('the extension to start', 15_000, () => [...targets.values()].find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://')));
-  return { cdp, proc, targets, extensionId: new URL(worker.url).host };
+  let cdp: Cdp | undefined;
+  try {
+    cdp = await Promise.race([Cdp.ofProfile(profile), exited]);
+    const targets = new Map<string, TargetInfo>();
+    cdp.on('Target.targetCreated', (p) => targets.set(p.targetInfo.targetId, p.targetInfo));
+    cdp.on('Target.targetInfoChanged', (p) => targets.set(p.targetInfo.targetId, p.targetInfo));
+    cdp.on('Target.targetDestroyed', (p) => targets.delete(p.targetId));
+    await cdp.send('Target.setDiscoverTargets', { discover: true });
+    // The extension's worker runs once at start-up (the extension is loaded from the command line).
+    const worker = await until('the extension to start', 15_000, () => [...targets.values()].find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://')));
+    return { cdp, proc, targets, extensionId: new URL(worker.url).host };
+  } catch (e) {
+    cdp?.close();
+    proc.kill('SIGKILL');
+    throw e;
+  }
 }
 
 async function stop(b: Running): Promise<void> {
@@ -112,21 +119,29 @@ async function stopWorker(b: Running, settleMs: number): Promise<void> {
   if (!page) throw new Error('no page to reach the ServiceWorker domain from');
   const s = await attach(b, page.targetId);
   const status = new Map<string, string>();
+  // Counted from the events, as a stop and a start again can both come between two looks.
+  let stops = 0;
+  let starts = 0;
   const off = b.cdp.on('ServiceWorker.workerVersionUpdated', (p) => {
-    for (const v of p.versions) if (v.scriptURL.includes(b.extensionId)) status.set(v.versionId, v.runningStatus);
+    for (const v of p.versions) {
+      if (!v.scriptURL.includes(b.extensionId)) continue;
+      const was = status.get(v.versionId);
+      if (v.runningStatus === 'stopped' && was !== 'stopped') stops++;
+      if (v.runningStatus !== 'stopped' && was === 'stopped') starts++;
+      status.set(v.versionId, v.runningStatus);
+    }
   });
   const stopped = () => status.size > 0 && [...status.values()].every((r) => r === 'stopped') && ![...b.targets.values()].some((t) => isWorkerOf(t, b.extensionId));
   await b.cdp.send('ServiceWorker.enable', {}, s);
   try {
     for (let attempt = 0; ; attempt++) {
       if (attempt === 10) throw new Error('the worker would not stay stopped');
+      const before = stops;
       await b.cdp.send('ServiceWorker.stopAllWorkers', {}, s);
-      // Stopped within a few seconds, then still stopped `settleMs` later; else stopped again.
-      const by = Date.now() + 3000;
-      while (!stopped() && Date.now() < by) await sleep(50);
-      const end = Date.now() + settleMs;
-      while (stopped() && Date.now() < end) await sleep(50);
-      if (stopped()) return;
+      await until('the worker to stop', 10_000, () => (stops > before ? true : undefined));
+      const started = starts;
+      for (const end = Date.now() + settleMs; starts === started && Date.now() < end; ) await sleep(50);
+      if (starts === started && stopped()) return;
     }
   } finally {
     off();
@@ -135,8 +150,34 @@ async function stopWorker(b: Running, settleMs: number): Promise<void> {
   }
 }
 
+/**
+ * With `profile`, the worker is held at its start until V8's sampling profiler runs in it (this
+ * slows the wake: for where the time goes, not for figures), and its profile goes to `profile`.
+ */
+async function profiled(b: Running, profile: (p: object) => void): Promise<() => Promise<void>> {
+  let stop: (() => Promise<void>) | undefined;
+  const off = b.cdp.on('Target.attachedToTarget', (p) => {
+    const s: string = p.sessionId;
+    void (async () => {
+      if (isWorkerOf(p.targetInfo, b.extensionId) && !stop) {
+        await b.cdp.send('Profiler.enable', {}, s);
+        await b.cdp.send('Profiler.setSamplingInterval', { interval: 200 }, s);
+        await b.cdp.send('Profiler.start', {}, s);
+        stop = async () => profile((await b.cdp.send('Profiler.stop', {}, s)).profile);
+      }
+      await b.cdp.send('Runtime.runIfWaitingForDebugger', {}, s);
+    })();
+  });
+  await b.cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true });
+  return async () => {
+    off();
+    await stop?.();
+  };
+}
+
 /** Opens the article; once its marks are painted, reads the worker's account of the wake. */
-async function wake(b: Running, url: string): Promise<ExtensionWake> {
+async function wake(b: Running, url: string, profile?: (p: object) => void): Promise<ExtensionWake> {
+  const stopProfile = profile ? await profiled(b, profile) : undefined;
   const opened = Date.now();
   const { targetId } = await b.cdp.send('Target.createTarget', { url });
   const page = await attach(b, targetId);
@@ -149,6 +190,7 @@ async function wake(b: Running, url: string): Promise<ExtensionWake> {
     const got = await evaluate<WakeTiming | undefined>(b, s, 'globalThis.crosscheckWake');
     return got?.firstVerdictMs === undefined ? undefined : got;
   });
+  await stopProfile?.();
   // A woken worker started after the tab opened: it was stopped, not merely idle.
   if (t.origin < opened) throw new Error(`the worker was already running (started ${(opened - t.origin).toFixed(0)} ms before the tab)`);
   const heap = async () => (await b.cdp.send<{ usedSize: number }>('Runtime.getHeapUsage', {}, s)).usedSize / 1e6;
@@ -182,9 +224,9 @@ async function storeScript(): Promise<string> {
 }
 
 /** Why the real wake cannot be measured here, if it cannot. */
-export function unmeasurable(): string | undefined {
+export function unmeasurable(extDir = CHROME_DIR): string | undefined {
   if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}`;
-  if (!existsSync(join(CHROME_DIR, 'manifest.json'))) return `no build at ${CHROME_DIR} (npm run build)`;
+  if (!existsSync(join(extDir, 'manifest.json'))) return `no build at ${extDir} (npm run build)`;
   return undefined;
 }
 
@@ -195,8 +237,14 @@ export const buildIsStale = isStale;
  * For each case, a profile of its own with the corpus stored, then `wakes` wakes on it, each after
  * a browser restart: the first wake on the profile first.
  */
-export async function extensionWakes(article: ArticleInput, cases: WakeCase[], wakes: number): Promise<ExtensionWake[][]> {
-  const why = unmeasurable();
+export async function extensionWakes(
+  article: ArticleInput,
+  cases: WakeCase[],
+  wakes: number,
+  opts: { extDir?: string; profile?: (p: object) => void; /** More switches for the wakes' browser. */ args?: string[] } = {},
+): Promise<ExtensionWake[][]> {
+  const extDir = opts.extDir ?? CHROME_DIR;
+  const why = unmeasurable(extDir);
   if (why) throw new Error(why);
   const script = await storeScript();
   const server = await serve();
@@ -207,7 +255,7 @@ export async function extensionWakes(article: ArticleInput, cases: WakeCase[], w
     for (const c of cases) {
       const profile = mkdtempSync(join(tmpdir(), 'crosscheck-extwake-'));
       try {
-        let b = await start(profile);
+        let b = await start(profile, extDir, opts.args);
         try {
           await storeCorpus(b, script, c);
         } finally {
@@ -215,11 +263,11 @@ export async function extensionWakes(article: ArticleInput, cases: WakeCase[], w
         }
         const got: ExtensionWake[] = [];
         for (let k = 0; k < wakes; k++) {
-          b = await start(profile);
+          b = await start(profile, extDir, opts.args);
           try {
             // Stopped for a while before the tab opens: the browser settles after its start-up.
             await stopWorker(b, 2000);
-            got.push(await wake(b, url));
+            got.push(await wake(b, url, opts.profile));
           } finally {
             await stop(b);
           }
