@@ -134,7 +134,7 @@ console.log('  targets at 100,000 claims: first verdict within 300 ms and 50 MB 
 function realLine(c: WakeCase, ws: ExtensionWake[]): string {
   const mid = (f: (w: ExtensionWake) => number) => median(ws.map(f));
   const range = (f: (w: ExtensionWake) => number) => `${Math.min(...ws.map(f)).toFixed(0)}-${Math.max(...ws.map(f)).toFixed(0)}`;
-  return `${label(c)}: first verdict at ${mid((w) => w.verdictMs).toFixed(0)} ms [${range((w) => w.verdictMs)}; wakes ${ws.map((w) => w.verdictMs.toFixed(0)).join(', ')}], the page's request in at ${mid((w) => w.askedMs).toFixed(0)}, script evaluated at ${mid((w) => w.evaluatedMs).toFixed(0)} [${range((w) => w.evaluatedMs)}] (it began at ${mid((w) => w.scriptMs).toFixed(0)}); worker's heap ${mid((w) => w.heapMb).toFixed(0)} MB at the verdict, ${mid((w) => w.liveMb).toFixed(0)} MB live`;
+  return `${label(c)}: first verdict at ${mid((w) => w.verdictMs).toFixed(0)} ms [${range((w) => w.verdictMs)}; wakes ${ws.map((w) => w.verdictMs.toFixed(0)).join(', ')}] (painted in the page at ${mid((w) => w.paintedMs).toFixed(0)}), the page's request in at ${mid((w) => w.askedMs).toFixed(0)} and answered ${mid((w) => w.verdictMs - w.askedMs).toFixed(0)} later, script evaluated at ${mid((w) => w.evaluatedMs).toFixed(0)} [${range((w) => w.evaluatedMs)}] (it began at ${mid((w) => w.scriptMs).toFixed(0)}); worker's heap ${mid((w) => w.heapMb).toFixed(0)} MB at the verdict, ${mid((w) => w.liveMb).toFixed(0)} MB live`;
 }
 
 function label(c: WakeCase): string {
