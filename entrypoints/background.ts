@@ -2,6 +2,7 @@
 // per wake and again when the reader's corpus changes), runs the engine on the blocks a content
 // script sends, keeps each tab's result, answers the popup, and injects the content script on one
 // click where it does not run by itself. It makes no network request.
+import { noteAnswered, noteAsked, noteEvaluated } from './background/wake-timing';
 import { browser } from 'wxt/browser';
 import { analyze } from '@/lib/engine';
 import { parseCorpus } from '@/lib/corpus';
@@ -302,6 +303,7 @@ async function reanalyzeOpenTabs() {
 
 const handlers: Handler = {
   async analyze(msg, tabId, from) {
+    noteAsked();
     const page = msg.page;
     // Kept before the work starts, so that a background stopped half-way leaves a trace the
     // popup can read (and the content script's retry replaces).
@@ -327,6 +329,7 @@ const handlers: Handler = {
       if (tabId !== undefined && (await readLearning()).on && !whyNotLearned(analysis, from)) await keep(analysis, 'read');
       // The tab may have been closed while the engine worked: then nothing is kept for it.
       if (tabId !== undefined && (await tabExists(tabId))) setEntry(tabId, { url: page.url, state: { kind: 'analysed', url: page.url, analysis } });
+      noteAnswered();
       return { ok: true, analysis };
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
@@ -429,5 +432,6 @@ export default defineBackground({
       if (tab?.id === undefined) return;
       await toContent(tab.id, 'step-conflict', { direction: command === 'next-conflict' ? 1 : -1 }).catch(() => {});
     });
+    noteEvaluated();
   },
 });

@@ -10,10 +10,9 @@ import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as FirefoxBrowser, type Page as FirefoxPage } from 'puppeteer-core';
-// @ts-expect-error ws ships no types (it comes with puppeteer-core); the little used here is typed below.
-import WebSocketImpl from 'ws';
 import { CHROME_DIR, FIREFOX_DIR, ensureBuilt } from '../tools/lib/build';
 import { CHROMIUM } from '../tools/lib/chromium';
+import { Cdp, type TargetInfo } from '../tools/lib/cdp';
 import { FIREFOX } from '../tools/lib/firefox';
 import { ROOT } from '../tools/lib/serve';
 
@@ -59,78 +58,7 @@ export function bumpVersion(extDir: string, version: string) {
   writeFileSync(path, JSON.stringify(m));
 }
 
-// ---- a browser-level DevTools client ---------------------------------------------------------
-
-export interface TargetInfo {
-  targetId: string;
-  type: string;
-  url: string;
-}
-
-type Listener = (params: any, sessionId: string | undefined) => void;
-
-interface WebSocket {
-  on(ev: 'message', fn: (data: unknown) => void): void;
-  on(ev: 'close', fn: () => void): void;
-  once(ev: 'open', fn: () => void): void;
-  once(ev: 'error', fn: (e: Error) => void): void;
-  send(data: string): void;
-  close(): void;
-}
-const WebSocket = WebSocketImpl as new (url: string, opts?: object) => WebSocket;
-
-/** A minimal Chrome DevTools Protocol client over the browser's WebSocket, flat sessions. */
-export class Cdp {
-  private nextId = 1;
-  private pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void; method: string }>();
-  private listeners = new Map<string, Set<Listener>>();
-  private constructor(private ws: WebSocket) {
-    ws.on('message', (data) => {
-      const msg = JSON.parse(String(data));
-      if (msg.id !== undefined) {
-        const p = this.pending.get(msg.id);
-        if (!p) return;
-        this.pending.delete(msg.id);
-        if (msg.error) p.reject(new Error(`${p.method}: ${msg.error.message}`));
-        else p.resolve(msg.result);
-      } else if (msg.method) {
-        for (const l of this.listeners.get(msg.method) ?? []) l(msg.params, msg.sessionId);
-      }
-    });
-    ws.on('close', () => {
-      for (const p of this.pending.values()) p.reject(new Error(`${p.method}: connection closed`));
-      this.pending.clear();
-    });
-  }
-
-  static async connect(url: string): Promise<Cdp> {
-    const ws = new WebSocket(url, { perMessageDeflate: false });
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-    });
-    return new Cdp(ws);
-  }
-
-  send<T = any>(method: string, params: object = {}, sessionId?: string): Promise<T> {
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, method });
-      this.ws.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
-    });
-  }
-
-  on(method: string, l: Listener): () => void {
-    let set = this.listeners.get(method);
-    if (!set) this.listeners.set(method, (set = new Set()));
-    set.add(l);
-    return () => set!.delete(l);
-  }
-
-  close() {
-    this.ws.close();
-  }
-}
+export type { TargetInfo };
 
 // ---- Chromium, with every target watched ----------------------------------------------------
 
@@ -206,10 +134,7 @@ export async function launchWatchedChromium(extDir: string, opts: { headless?: b
       '--disable-features=Translate,OptimizationHints,MediaRouter',
     ],
   });
-  const portFile = join(userDataDir, 'DevToolsActivePort');
-  for (let i = 0; i < 100 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 50));
-  const [port, path] = readFileSync(portFile, 'utf8').split('\n');
-  const cdp = await Cdp.connect(`ws://127.0.0.1:${port}${path}`);
+  const cdp = await Cdp.ofProfile(userDataDir);
 
   const sessions = new Map<string, TargetInfo>();
   let swSid: Promise<string> | undefined;

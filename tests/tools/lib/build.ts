@@ -28,9 +28,10 @@ function builtTime(dir: string): number {
   return existsSync(m) ? statSync(m).mtimeMs : 0;
 }
 
-export function isStale(): boolean {
+/** Whether a build (both browsers', or the one in `dir`) is older than the sources. */
+export function isStale(dir?: string): boolean {
   const src = sourcesTime();
-  return builtTime(CHROME_DIR) < src || builtTime(FIREFOX_DIR) < src;
+  return (dir ? [dir] : [CHROME_DIR, FIREFOX_DIR]).some((d) => builtTime(d) < src);
 }
 
 const LOCK = join(ROOT, '.output', '.build-lock');

@@ -30,6 +30,20 @@ export interface ToolbarPopup {
   clickButton(text: string): Promise<boolean>;
 }
 
+/** The switches the tests run Chromium with: the extension in `extDir` loaded, nothing fetched by the browser itself. */
+export function chromiumArgs(extDir?: string): string[] {
+  return [
+    ...(extDir ? [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`] : []),
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-default-apps',
+    '--disable-features=Translate,OptimizationHints,MediaRouter',
+  ];
+}
+
 export async function launchChromium(
   extDir: string,
   opts: {
@@ -49,18 +63,7 @@ export async function launchChromium(
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
     viewport: { width: 1280, height: 900 },
-    args: [
-      ...(withExt ? [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`] : []),
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-default-apps',
-      '--disable-features=Translate,OptimizationHints,MediaRouter',
-      ...(opts.toolbar ? ['--enable-unsafe-extension-debugging'] : []),
-      ...(opts.args ?? []),
-    ],
+    args: [...chromiumArgs(withExt ? extDir : undefined), ...(opts.toolbar ? ['--enable-unsafe-extension-debugging'] : []), ...(opts.args ?? [])],
   });
   let worker: Worker | undefined;
   if (withExt) {
