@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { existsSync } from 'node:fs';
 import type { WxtViteConfig } from 'wxt';
+import { compromiseWorld } from './build/compromise-world';
 
 const DEMO_PORT = 4477;
 let demoServer: { close(): Promise<void> } | undefined;
@@ -11,7 +12,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     // preset-vite is typed against the project's Vite, WXT bundles its own: same plugins.
-    plugins: preact() as unknown as WxtViteConfig['plugins'],
+    // compromiseWorld: compromise's lexicon computed at build time, so a waking worker only parses it.
+    plugins: [compromiseWorld(), ...preact()] as unknown as WxtViteConfig['plugins'],
   }),
   // `npm run dev` opens the bundled demo article, served on 127.0.0.1:4477 while the dev server runs
   // (the content script runs by itself on localhost).
