@@ -71,7 +71,7 @@ describe('Firefox: a fact-check read as the reader reads', () => {
   it('the review is kept with its page; a later page making the claim shows the rating in its card and the popup', async () => {
     await until(options, '[data-learning-toggle]:not([disabled])');
     await options.click('[data-learning-toggle]');
-    expect(await waitFor(() => options.$eval('[data-learning-toggle]', (e) => (e as HTMLInputElement).checked), (v) => v)).toBe(true);
+    expect(await waitFor(() => options.evaluate(() => document.querySelector<HTMLInputElement>('[data-learning-toggle]')?.checked ?? false), (v) => v)).toBe(true);
 
     const review = await open(FACTCHECK_PATHS.review);
     expect(await waitFor(sources, (l) => l.length === 2, 20_000)).toHaveLength(2);

@@ -83,7 +83,8 @@ describe('Firefox: privacy and the reader\'s corpus', () => {
     expect(await summary.evaluate(clickShowMe, { verdict: 'conflict', needle: '$10 billion' })).toBe(true);
   }, 60_000);
 
-  const status = () => options.$eval('[data-corpus-status]', (e) => e.textContent ?? '');
+  // '' until the options page has rendered its status (waitFor polls; $eval would throw at once).
+  const status = () => options.evaluate(() => document.querySelector('[data-corpus-status]')?.textContent ?? '');
   const notice = () =>
     options.evaluate(() => {
       const n = document.querySelector('[data-corpus-notice]');
