@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -6,11 +7,13 @@ import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import nlp from 'compromise';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compromiseWorld, fasterMerge, snapshotModule } from '../../build/compromise-world';
+import { snapshotModule } from '../../build/compromise-snapshot';
+import { compromiseWorld, fasterMerge } from '../../build/compromise-world';
 
 // compromise's exports map hides its source files: its folder is found from its entry.
 const entry = createRequire(import.meta.url).resolve('compromise').replaceAll('\\', '/');
 const src = join(entry.slice(0, entry.lastIndexOf('/compromise/') + '/compromise/'.length), 'src');
+const SNAPSHOT_TS = join(import.meta.dirname, '..', '..', 'build', 'compromise-snapshot.ts');
 const work = mkdtempSync(join(tmpdir(), 'compromise-world-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -29,6 +32,7 @@ describe('the snapshot of a model', () => {
       patterns: [[/ing$/i, 'Gerund'], [/^un/, 'Adjective']],
       clues: { before: { Determiner: undefined, Verb: 2 } },
       list: [1, undefined, null, true],
+      fastOr: new Set(['harbour', 'quay']),
     };
     const { default: rebuilt } = await importSource<{ default: typeof model }>(snapshotModule(model));
     expect(rebuilt).toStrictEqual(model);
@@ -37,19 +41,46 @@ describe('the snapshot of a model', () => {
     expect('Determiner' in rebuilt.clues.before).toBe(true);
     // One array held by two words is still one array, as compromise built it.
     expect(rebuilt.lexicon.harbour).toBe(rebuilt.lexicon.quay);
+    expect(rebuilt.fastOr.has('quay')).toBe(true);
+  });
+
+  it('keeps one rule indexed under two words one rule, its set of words a set', async () => {
+    const rule = { match: '(harbour|quay) master', fastOr: new Set(['harbour', 'quay']) };
+    const net = { hooks: { harbour: [rule], quay: [rule] }, always: [] };
+    const { default: rebuilt } = await importSource<{ default: typeof net }>(snapshotModule(net));
+    expect(rebuilt).toStrictEqual(net);
+    expect(rebuilt.hooks.harbour[0]).toBe(rebuilt.hooks.quay[0]);
+    expect(rebuilt.hooks.quay[0].fastOr).toBeInstanceOf(Set);
   });
 
   it('refuses what is not data, rather than shipping a model without it', () => {
     expect(() => snapshotModule({ one: { tag: () => 'Noun' } })).toThrow(/function at one\.tag/);
-    expect(() => snapshotModule({ seen: new Set(['a']) })).toThrow(/Set at seen/);
+    expect(() => snapshotModule({ seen: new Map([['a', 1]]) })).toThrow(/Map at seen/);
   });
 
-  it("equals compromise's own part-of-speech model, computed from the installed package", async () => {
-    const file = pathToFileURL(join(src, '2-two/preTagger/model/index.js')).href;
-    const { default: computed } = (await import(file)) as { default: Record<string, unknown> };
-    const { default: rebuilt } = await importSource<{ default: unknown }>(snapshotModule(computed));
-    expect(rebuilt).toStrictEqual(computed);
-  });
+  it("equals compromise's own part-of-speech model and post-tagger net, as a fresh process computes them", async () => {
+    // Each in a process of its own, so that no compromise loaded here has touched the world.
+    const fresh = (args: string[]) =>
+      execFileSync(process.execPath, ['--import', 'tsx', ...args], { maxBuffer: 256 << 20, encoding: 'utf8' });
+    const { model, net } = JSON.parse(fresh([SNAPSHOT_TS, src])) as { model: string; net: string };
+    const modelFile = join(work, 'model-snapshot.mjs');
+    const netFile = join(work, 'net-snapshot.mjs');
+    writeFileSync(modelFile, model);
+    writeFileSync(netFile, net);
+    // Regular expressions, sets and undefined written out, so that a string compares all of it,
+    // keys in order (compromise reads some of these objects in order).
+    const encode = `(k, v) => v instanceof RegExp ? { regexp: String(v) } : v instanceof Set ? { set: [...v] } : v === undefined ? { undefined: true } : v`;
+    const print = (code: string) => fresh(['--input-type=module', '-e', `${code}; process.stdout.write(JSON.stringify(value, ${encode}))`]);
+    const url = (f: string) => JSON.stringify(pathToFileURL(f).href);
+    const computedModel = print(`import value from ${url(join(src, '2-two/preTagger/model/index.js'))}`);
+    expect(computedModel.length).toBeGreaterThan(500_000);
+    expect(print(`import value from ${url(modelFile)}`)).toBe(computedModel);
+    const computedNet = print(
+      `import nlp from ${url(join(src, 'three.js'))}; const w = nlp.world(); const value = w.methods.one.buildNet(w.model.two.matches, w)`,
+    );
+    expect(computedNet).toContain('"fastOr":{"set":[');
+    expect(print(`import value from ${url(netFile)}`)).toBe(computedNet);
+  }, 60_000);
 });
 
 describe('the faster merge', () => {
@@ -99,6 +130,8 @@ describe('compromise bundled with the plugin', () => {
     const code = output.output[0].code as string;
     // The model is shipped as JSON rather than built from the compressed lexicon.
     expect(code).toMatch(/JSON\.parse\("\{\\"one\\":/);
+    // And the post-tagger starts from the net built at build time, not from nothing.
+    expect(code).toMatch(/postTagger\/compute\/index\.js\n\s*(?:var|let) net\S* = (?!null)\w+;/);
     // The bundle runs as the service worker runs it: a global named self.
     const context: { nlp?: typeof nlp; self?: object } = {};
     context.self = context;
