@@ -129,7 +129,7 @@ describe('compromise bundled with the plugin', () => {
     const output = (Array.isArray(result) ? result[0] : result) as { output: { code?: string }[] };
     const code = output.output[0].code as string;
     // The model is shipped as JSON rather than built from the compressed lexicon.
-    expect(code).toMatch(/JSON\.parse\("\{\\"one\\":/);
+    expect(code).toMatch(/JSON\.parse\("\{\\"data\\":\{\\"one\\":/);
     // And the post-tagger starts from the net built at build time, not from nothing.
     expect(code).toMatch(/postTagger\/compute\/index\.js\n\s*(?:var|let) net\S* = (?!null)\w+;/);
     // The bundle runs as the service worker runs it: a global named self.
