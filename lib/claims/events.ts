@@ -122,8 +122,13 @@ export function eventsOf(text: string, sentences: Span[], entities: Mention[]): 
       // Who acted and who was acted on are different events: "X announced" is not "X was
       // announced". The agent is written "verb:X", what the verb acts on "verb>X".
       const passive = PASSIVE.test(text.slice(Math.max(0, v.start - 30), v.start));
-      if (b && gapOk(b.end, v.start)) add(`${name}${passive ? '>' : ':'}${b.canonical ?? b.text}`, v.start);
-      if (a && gapOk(v.end, a.start)) add(`${name}${passive ? ':' : '>'}${a.canonical ?? a.text}`, v.start);
+      const agent = b && gapOk(b.end, v.start);
+      const acted = a && gapOk(v.end, a.start);
+      if (agent) add(`${name}${passive ? '>' : ':'}${b.canonical ?? b.text}`, v.start);
+      if (acted) add(`${name}${passive ? ':' : '>'}${a.canonical ?? a.text}`, v.start);
+      // A light verb with its noun names its event by itself ("the storm made landfall"): kept with
+      // no entity when none stands next to it, to be read as the same event as one with an entity.
+      if (light && !agent && !acted) add(light, v.start);
     }
     out.set(sentence.start, found);
   });

@@ -224,9 +224,20 @@ function deadline(c: Claim): boolean {
   return /\b(through|thru|until|till|untill)\s+$/i.test(before);
 }
 
+/**
+ * One event written twice: the same verb on the same entity, or a light verb's event with no
+ * entity ("make-landfall", see lib/claims/events.ts) against the same event with one.
+ */
+function sameEvent(a: string, b: string): boolean {
+  if (a === b) return true;
+  const bare = (x: string) => !/[:>]/.test(x);
+  const under = (name: string, x: string) => x.length > name.length && x.startsWith(name) && /[:>]/.test(x[name.length]!);
+  return (bare(a) && under(a, b)) || (bare(b) && under(b, a));
+}
+
 function relateDate(claim: Claim, ref: Reference, dates: ReportDates): Candidate | undefined {
   if (!sharesSubject(claim, ref)) return undefined;
-  const shared = claim.events.filter((e) => ref.events.includes(e));
+  const shared = claim.events.filter((e) => ref.events.some((r) => sameEvent(e, r)));
   if (!shared.length) return undefined;
   const a = claim.date!;
   const b = ref.date!;

@@ -118,6 +118,20 @@ describe('dated events', () => {
     const a = analyze({ text: 'Acme Robotics started a research project last year, a spokesman said.', published: '2024-06-01' }, index);
     expect(a.claims.find((c) => c.date)?.verdict).toBe('unique');
   });
+
+  it('read a light verb and its noun as the event when no name stands next to it ("the storm made landfall")', () => {
+    const ref = 'The storm tracked south and made landfall as a Category 3 storm Wednesday night in Port Alma, about 70 miles from the capital.';
+    expect(readClaims({ text: ref, published: '2031-10-10' }).claims.find((c) => c.date)?.events).toEqual(['make-landfall']);
+    const index = new CorpusIndex(
+      buildCorpus([{ id: 's0', input: { text: ref, title: 'Source', published: '2031-10-10' }, outlet: 'Outlet' }]),
+    );
+    // The same landfall at the same place, dated a day apart.
+    const same = analyze({ text: 'Hurricane Zeta made landfall on Thursday morning near Port Alma, forecasters said.', published: '2031-10-11' }, index);
+    expect(same.claims.find((c) => c.date)?.verdict).toBe('conflict');
+    // Another storm's landfall at another place is not that event.
+    const other = analyze({ text: 'Hurricane Yuri made landfall on Thursday morning near Bay Town, forecasters said.', published: '2031-10-11' }, index);
+    expect(other.claims.find((c) => c.date)?.verdict).toBe('unique');
+  });
 });
 
 describe('a plural noun the tagger reads as a verb', () => {
