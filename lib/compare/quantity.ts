@@ -38,11 +38,22 @@ function countsOther(c: Claim): boolean {
 const intersects = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
 const sameSet = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && a.every((x) => b.includes(x));
 
-/** Two names for one holder: "Palisades" and "Palisades Fire", "the Dali" and "Dali". */
+const ACRONYM = /^[A-Z]{2,6}$/;
+const NOT_INITIAL = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', '&']);
+
+/** "FAA" for "Federal Aviation Administration": each word's initial, the small words aside. */
+function abbreviates(acronym: string, name: string): boolean {
+  if (!ACRONYM.test(acronym)) return false;
+  const words = name.split(/[\s-]+/).filter((w) => w && !NOT_INITIAL.has(w.toLowerCase()));
+  return words.length === acronym.length && words.every((w, i) => /^[A-Z]/.test(w) && w[0] === acronym[i]);
+}
+
+/** Two names for one holder: "Palisades" and "Palisades Fire", "the Dali" and "Dali", "FAA" and "Federal Aviation Administration". */
 export function sameHolder(a: string, b: string): boolean {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   if (x === y) return true;
+  if (abbreviates(a, b) || abbreviates(b, a)) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   return long.startsWith(short + ' ') || long.endsWith(' ' + short);
 }

@@ -698,3 +698,23 @@ describe('a kind of money carried to the next figure', () => {
     expect(relationsOf(a, '$1.2 billion')).toEqual(['agree']);
   });
 });
+
+describe('one holder in two names', () => {
+  it('takes an acronym for the name whose initials it is, and for no other', async () => {
+    const { sameHolder } = await import('../../lib/compare/quantity');
+    expect(sameHolder('NRA', 'Northern Rail Authority')).toBe(true);
+    expect(sameHolder('Board of Harbor Commissioners', 'BHC')).toBe(true);
+    expect(sameHolder('NRA', 'Northern Rail')).toBe(false);
+    expect(sameHolder('NRA', 'National Roads Agency Trust')).toBe(false);
+    // Lower-case words are not a name's initials.
+    expect(sameHolder('NRA', 'new rail authority')).toBe(false);
+  });
+
+  it('aligns a figure held by an acronym with the same figure held by its full name', () => {
+    const a = check(
+      { text: 'The selloff came after the Northern Rail Authority grounded up to 40 Vantair 300 trains.', published: '2031-01-08' },
+      [{ text: 'The NRA ordered the temporary grounding of 40 Vantair 300 trains operated in the north.', published: '2031-01-07', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'Vantair 300 trains')).toEqual(['agree']);
+  });
+});
