@@ -61,7 +61,8 @@ export function explain(
   if (relation === 'conflict') {
     const a = claim.figure!;
     const b = ref.figure!;
-    const opposite = a.value === b.value ? 'opposite bounds on the same figure' : 'different values for the same thing';
+    const ranges = a.low !== a.high && b.low !== b.high && !a.hedge && !b.hedge;
+    const opposite = ranges ? 'different ranges for the same thing' : a.value === b.value ? 'opposite bounds on the same figure' : 'different values for the same thing';
     return `${head}: ${opposite}`;
   }
   return `${head}: compatible values`;

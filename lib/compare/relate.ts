@@ -141,7 +141,11 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
   if (running && !isVague(a) && !isVague(b) && !figuresOverlap(unbounded(a), unbounded(b))) {
     return aligned && !spanOneSide ? { ref, relation: 'update', strength: sim + 0.5 } : undefined;
   }
-  if (overlap) {
+  // Two ranges each written with both ends ("between 110 and 115", "between 110 and 150") give
+  // their ends as the figures: other ends are another figure, though the ranges overlap.
+  const ranged = (f: Figure) => f.low !== f.high && !f.hedge;
+  const otherEnds = ranged(a) && ranged(b) && !(sameValue(a.low, b.low) && sameValue(a.high, b.high));
+  if (overlap && !otherEnds) {
     // One fire's acres against two fires' sum: bounds that overlap say nothing of each other
     // unless they write the same number.
     if (!sameScope && !anchor) return undefined;
@@ -234,6 +238,8 @@ function sameEvent(a: string, b: string): boolean {
   const under = (name: string, x: string) => x.length > name.length && x.startsWith(name) && /[:>]/.test(x[name.length]!);
   return (bare(a) && under(a, b)) || (bare(b) && under(b, a));
 }
+
+const sameValue = (x: number, y: number) => Math.abs(x - y) <= 0.02 * Math.max(Math.abs(x), Math.abs(y));
 
 function relateDate(claim: Claim, ref: Reference, dates: ReportDates): Candidate | undefined {
   if (!sharesSubject(claim, ref)) return undefined;

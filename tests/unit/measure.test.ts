@@ -718,3 +718,20 @@ describe('one holder in two names', () => {
     expect(relationsOf(a, 'Vantair 300 trains')).toEqual(['agree']);
   });
 });
+
+describe('two ranges each written with both ends', () => {
+  const ref = { text: 'Vantair Airlines has been canceling between 110 and 150 flights daily, the airline said.', published: '2031-01-12', outlet: 'Wire' };
+  it('disagree when their ends differ, though the ranges overlap', () => {
+    const a = check({ text: 'The cancellations affect between 110 and 115 Vantair Airlines flights daily, the airline said.', published: '2031-01-12' }, [ref]);
+    expect(relationsOf(a, 'between 110 and 115')).toEqual(['conflict']);
+    expect(a.comparisons[0]?.why).toMatch(/different ranges for the same thing$/);
+  });
+  it('agree when they give the same ends', () => {
+    const a = check({ text: 'The cancellations affect between 110 and 150 Vantair Airlines flights daily, the airline said.', published: '2031-01-12' }, [ref]);
+    expect(relationsOf(a, 'between 110 and 150')).toEqual(['agree']);
+  });
+  it('leave a single figure inside a range to agree with it', () => {
+    const a = check({ text: 'Vantair Airlines canceled 120 flights daily, the airline said.', published: '2031-01-12' }, [ref]);
+    expect(relationsOf(a, '120 flights')).toEqual(['agree']);
+  });
+});
