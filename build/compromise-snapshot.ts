@@ -78,10 +78,13 @@ export function snapshotModule(value: unknown): string {
   ].join('\n');
 }
 
-/** The post-tagger's net as compromise builds it on its first text, from its whole world. */
-async function postTaggerNet(three: string): Promise<unknown> {
+/**
+ * The post-tagger's net as compromise builds it on its first text, from the world of
+ * compromise/two, the build the engine imports (compromise's full build adds no rule to it).
+ */
+async function postTaggerNet(two: string): Promise<unknown> {
   type World = { methods: { one: { buildNet(m: unknown, w: World): unknown } }; model: { two: { matches: unknown } } };
-  const { default: nlp } = (await import(pathToFileURL(three).href)) as { default: { world(): World } };
+  const { default: nlp } = (await import(pathToFileURL(two).href)) as { default: { world(): World } };
   const world = nlp.world();
   return world.methods.one.buildNet(world.model.two.matches, world);
 }
@@ -89,7 +92,7 @@ async function postTaggerNet(three: string): Promise<unknown> {
 async function main(src: string): Promise<void> {
   const { default: model } = (await import(pathToFileURL(`${src}/2-two/preTagger/model/index.js`).href)) as { default: unknown };
   const modelSnapshot = snapshotModule(model);
-  const net = snapshotModule(await postTaggerNet(`${src}/three.js`));
+  const net = snapshotModule(await postTaggerNet(`${src}/two.js`));
   process.stdout.write(JSON.stringify({ model: modelSnapshot, net }));
 }
 

@@ -2,7 +2,9 @@
 // ("started rival AI company xAI" -> "start:xAI"). Two dates conflict only when they date the same
 // event about the same entity, not merely the same verb somewhere in a sentence about the same people.
 // compromise's tagger is the engine's most expensive step, so it runs only on sentences with a date.
-import nlp from 'compromise';
+// compromise/two: the tagger without the full build's plugins (chunks, verb and noun phrases), which
+// the engine does not use and a waking worker would set up; the same tags (tests/unit/compromise-world.test.ts).
+import nlp from 'compromise/two';
 import type { Mention, Span } from '../types';
 import { table } from '../text/table';
 

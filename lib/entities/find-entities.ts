@@ -1,7 +1,7 @@
 // Finds people, organisations and places: runs of capitalised words, cut at roles and possessives,
 // named by the gazetteer, compromise's lexicon and the names the article and corpus already use.
 // Cheap on purpose (no tagging): it runs over every sentence of every page.
-import nlp from 'compromise';
+import nlp from 'compromise/two';
 import type { EntityKind, Mention, Span } from '../types';
 import { ALIASES, GAZETTEER, ROLE_WORDS } from './gazetteer';
 import { isStopword } from '../text/words';
