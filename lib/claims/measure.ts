@@ -271,6 +271,8 @@ function holderOf(inp: MeasureInputs, before: Word[], after: Word[], terms: Set<
   for (const e of ents) {
     if (e.start < figure.end || e.start > afterEnd) continue;
     const gap = text.slice(figure.end, e.start).toLowerCase();
+    // A length of time is not a part of a whole: "a two-year contract in Lisbon" says where.
+    if (figure.kind === 'duration' && e.kind === 'place') continue;
     if (/\b(from|in|of|at|for|by)\s+(the\s+)?$/.test(gap) && gap.split(/\s+/).length <= 6) return holderFrom(e, text);
   }
   // "the 23,700-acre Palisades fire": the name right after a hyphenated figure.

@@ -735,3 +735,16 @@ describe('two ranges each written with both ends', () => {
     expect(relationsOf(a, '120 flights')).toEqual(['agree']);
   });
 });
+
+describe('a length of time and a place after it', () => {
+  it('is not the place\'s part: "a two-year contract in Lisbon" is the signer\'s', () => {
+    expect(figureClaim('Ana Ruiz has signed a two-and-a-half-year contract in Lisbon.', 'two-and-a-half-year').measure?.holder).toBe('Ana Ruiz');
+    // A count in a place still is: one city's share of a whole.
+    expect(figureClaim('The storm left 12 people dead in Lisbon.', '12 people').measure).toMatchObject({ holder: 'Lisbon', part: true });
+    const a = check(
+      { text: 'Ana Ruiz signed a two-and-a-half-year contract worth $9 million a season, her agent said.', published: '2031-07-02' },
+      [{ text: 'Ana Ruiz has signed a two-and-a-half-year contract in Lisbon.', published: '2031-07-01', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'two-and-a-half-year')).toEqual(['agree']);
+  });
+});
