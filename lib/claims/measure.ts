@@ -369,6 +369,10 @@ function clockOf(inp: MeasureInputs, from: number, to: number): string | undefin
     // "officials said at noon": the moment of the report, not of the figure.
     const w0 = words(text.slice(Math.max(0, at - 24), at)).pop();
     if (w0 && SPEECH.test(w0.text)) continue;
+    // "rising to 16,000 feet six minutes after taking off at 5:07 p.m.": a moment across a clause
+    // a subordinating word or a participle opens is that clause's, as for dates (windowOf).
+    const between = at >= figure.end ? text.slice(figure.end, at) : text.slice(at + m[0].length, figure.start);
+    if (OTHER_CLAUSE.test(between)) continue;
     if (m[4]) return m[4].toLowerCase() === 'noon' ? '12:00' : '00:00';
     const h = Number(m[1]);
     const min = m[2] ? Number(m[2]) : 0;

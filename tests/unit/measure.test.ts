@@ -748,3 +748,11 @@ describe('a length of time and a place after it', () => {
     expect(relationsOf(a, 'two-and-a-half-year')).toEqual(['agree']);
   });
 });
+
+describe('a moment of the day in another clause', () => {
+  it('is not the figure\'s: "rising to 16,000 feet six minutes after taking off at 5:07 p.m."', () => {
+    expect(figureClaim('The jet was diverted after rising to 16,000 feet about six minutes after taking off at 5:07 p.m., tracking data showed.', '16,000 feet').measure?.window?.clock).toBeUndefined();
+    // In its own clause it still is.
+    expect(figureClaim('By 9 p.m., the storm had winds of 115 mph.', '115 mph').measure?.window?.clock).toBe('21:00');
+  });
+});
