@@ -2,7 +2,7 @@
  * compromise's start-up data as a module that rebuilds it (see build/compromise-world.ts). Run as
  *   node --import tsx build/compromise-snapshot.ts <compromise's src folder>
  * it prints, as JSON, the snapshot modules of the part-of-speech model (first, as its own module
- * computes it) and of the post-tagger's net (built from the whole world, as on the first text).
+ * computes it) and of the post-tagger's net (built from compromise/two's world, as on the first text).
  */
 import { pathToFileURL } from 'node:url';
 

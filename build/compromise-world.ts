@@ -8,8 +8,8 @@
  *   package's own compressed lists) is computed here, at build time, from the installed compromise,
  *   and shipped as JSON: JSON.parse of the result is several times faster than computing it;
  * - the net of its post-tagger's rules (each rule's match syntax parsed and indexed by the words and
- *   tags it needs, which it builds on the first text it tags) is built here too, from the full
- *   world, and shipped the same way;
+ *   tags it needs, which it builds on the first text it tags) is built at build time too, from
+ *   compromise/two's world, and shipped the same way;
  * - its deep merge of a plugin's model writes each key by assignment rather than through a
  *   one-key `Object.assign`, the same result on plain objects (the only kind it merges).
  *
@@ -65,9 +65,11 @@ function snapshotsOf(src: string): Promise<{ model: string; net: string }> {
 type Context = { warn(message: string): void };
 const SRC = /^(.*\/node_modules\/compromise\/src)\//;
 
+// One computation per build process: WXT runs several Vite builds, each with its own plugin.
+let snapshots: Promise<{ model: string; net: string }> | undefined;
+const snapshotsFor = (file: string) => (snapshots ??= snapshotsOf((SRC.exec(file) as RegExpExecArray)[1]));
+
 export function compromiseWorld() {
-  let snapshots: Promise<{ model: string; net: string }> | undefined;
-  const snapshotsFor = (file: string) => (snapshots ??= snapshotsOf((SRC.exec(file) as RegExpExecArray)[1]));
   return {
     name: 'crosscheck:compromise-world',
     enforce: 'pre' as const,

@@ -1,6 +1,7 @@
 // Explanations a reader understands: what this page says, what the other source says, and why.
 import type { Claim, Comparison, Reference, Source } from '../types';
 import { quantityLabel } from './quantity';
+import { isRange } from './figures';
 
 export function sourceLabel(s: Source): string {
   if (s.outlet) return s.outlet;
@@ -61,8 +62,7 @@ export function explain(
   if (relation === 'conflict') {
     const a = claim.figure!;
     const b = ref.figure!;
-    const ranges = a.low !== a.high && b.low !== b.high && !a.hedge && !b.hedge;
-    const opposite = ranges ? 'different ranges for the same thing' : a.value === b.value ? 'opposite bounds on the same figure' : 'different values for the same thing';
+    const opposite = isRange(a) && isRange(b) ? 'different ranges for the same thing' : a.value === b.value ? 'opposite bounds on the same figure' : 'different values for the same thing';
     return `${head}: ${opposite}`;
   }
   return `${head}: compatible values`;

@@ -70,10 +70,20 @@ export function figuresOverlap(a: Figure, b: Figure): boolean {
   return true;
 }
 
+/** Two numbers within 2% of each other: one number written twice. */
+export function sameNumber(x: number, y: number): boolean {
+  const m = Math.max(Math.abs(x), Math.abs(y));
+  return m === 0 ? x === y : Math.abs(x - y) / m <= 0.02;
+}
+
 /** The same number written on both sides ("over $10 billion" and "well under $10 billion"). */
 export function sameAnchor(a: Figure, b: Figure): boolean {
-  const m = Math.max(Math.abs(a.value), Math.abs(b.value));
-  return m === 0 ? a.value === b.value : Math.abs(a.value - b.value) / m <= 0.02;
+  return sameNumber(a.value, b.value);
+}
+
+/** A range written with both its ends ("between 110 and 115", "$30 billion to $60 billion"). */
+export function isRange(f: Figure): boolean {
+  return f.low !== f.high && !f.hedge;
 }
 
 /** A hedge that is a bound, not a softening: the figure is a side of the number, not the number. */

@@ -2,7 +2,7 @@
 // they conflict, quote the same words differently, or agree.
 import type { Claim, Comparison, Figure, Reference, Source } from '../types';
 import type { CorpusIndex } from '../corpus';
-import { boundsOf, figuresOverlap, isBound, isVague, sameAnchor } from './figures';
+import { boundsOf, figuresOverlap, isBound, isRange, isVague, sameAnchor, sameNumber } from './figures';
 import { quoteClauses, quoteContains, quoteDifference, quoteElides, quoteSegments, quoteTokens } from './quotes';
 import { explain } from './explain';
 import { comparableUnits, namesSameMeasure, sameHolder, sameQuantity, spanDays } from './quantity';
@@ -143,8 +143,7 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
   }
   // Two ranges each written with both ends ("between 110 and 115", "between 110 and 150") give
   // their ends as the figures: other ends are another figure, though the ranges overlap.
-  const ranged = (f: Figure) => f.low !== f.high && !f.hedge;
-  const otherEnds = ranged(a) && ranged(b) && !(sameValue(a.low, b.low) && sameValue(a.high, b.high));
+  const otherEnds = isRange(a) && isRange(b) && !(sameNumber(a.low, b.low) && sameNumber(a.high, b.high));
   if (overlap && !otherEnds) {
     // One fire's acres against two fires' sum: bounds that overlap say nothing of each other
     // unless they write the same number.
@@ -238,8 +237,6 @@ function sameEvent(a: string, b: string): boolean {
   const under = (name: string, x: string) => x.length > name.length && x.startsWith(name) && /[:>]/.test(x[name.length]!);
   return (bare(a) && under(a, b)) || (bare(b) && under(b, a));
 }
-
-const sameValue = (x: number, y: number) => Math.abs(x - y) <= 0.02 * Math.max(Math.abs(x), Math.abs(y));
 
 function relateDate(claim: Claim, ref: Reference, dates: ReportDates): Candidate | undefined {
   if (!sharesSubject(claim, ref)) return undefined;
