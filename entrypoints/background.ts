@@ -2,7 +2,9 @@
 // per wake and again when the reader's corpus changes), runs the engine on the blocks a content
 // script sends, keeps each tab's result, answers the popup, and injects the content script on one
 // click where it does not run by itself. It makes no network request.
-import { noteAnswered, noteAsked, noteEvaluated } from './background/wake-timing';
+import { markWake, noteAnswered, noteAsked, noteEvaluated } from './background/wake-timing';
+// Second, for its side effect: the reader's database opened while the rest is evaluated.
+import './background/early-open';
 import { browser } from 'wxt/browser';
 import { analyze } from '@/lib/engine';
 import { parseCorpus } from '@/lib/corpus';
@@ -314,10 +316,13 @@ const handlers: Handler = {
       const { index, reading, stories } = await corpus.forPage(input);
       // What a reader is shown: one entry per disagreement, agreements on figures that measure
       // something, mentions that are names (lib/ui/findings.ts); the engine's answer is not changed.
+      markWake('corpus for the page');
       const shaped = shapeAnalysis(analyze(input, index, { reading }), text);
+      markWake('analysed');
       // The reader's corrections and outlet labels (lib/reader-lists.ts), before anything is counted.
       const analysis = await withReaderLists(shaped);
       analysis.coverage = coverageOf(analysis, index, stories);
+      markWake('reader lists, coverage');
       // The page's own ClaimReviews go with it when it is kept (lib/corpus/learn.ts).
       const factChecks = reviewsFromJsonLd(page.claimReviews);
       if (factChecks.length) analysis.page.factChecks = factChecks;
@@ -328,6 +333,7 @@ const handlers: Handler = {
       // nothing to compare are not kept; sites turned off are never read at all.
       if (tabId !== undefined && (await readLearning()).on && !whyNotLearned(analysis, from)) await keep(analysis, 'read');
       // The tab may have been closed while the engine worked: then nothing is kept for it.
+      markWake('learning');
       if (tabId !== undefined && (await tabExists(tabId))) setEntry(tabId, { url: page.url, state: { kind: 'analysed', url: page.url, analysis } });
       noteAnswered();
       return { ok: true, analysis };

@@ -10,6 +10,7 @@ import type { LearnedSource, Retention } from '@/lib/corpus/learn';
 import type { ReaderCorpusStore, ShelfProvider } from './corpus';
 import type { LearnStore } from './learning';
 import { ReaderDb } from './reader-db';
+import { READER_DB_NAME, takeEarly } from './early-open';
 
 export const REVISION_KEY = 'corpus-revision';
 
@@ -24,7 +25,7 @@ export interface StoredCorpus {
 let db: ReaderDb | undefined;
 /** One connection per extension page (opened on first use). */
 export function readerDb(): ReaderDb {
-  db ??= new ReaderDb(indexedDB);
+  db ??= new ReaderDb(indexedDB, READER_DB_NAME, takeEarly());
   return db;
 }
 

@@ -15,6 +15,7 @@ import { textFingerprint } from '../../lib/text/normalize';
 import { claimProbeKeys, fileOf, mergeNames, sentenceProbeKeys, type ShelfEntry, type ShelfSummary } from '../../lib/corpus/shelf';
 import type { Claim, EntityKind, Reference } from '../../lib/types';
 import { subjectsBySource, type StorySource } from '../../lib/corpus/stories';
+import { markWake } from './wake-timing';
 import { claimReviewCorpus, isClaimReviewShaped } from '../../lib/factcheck/import';
 
 /** The largest corpus file the reader may import (checked before it is read). */
@@ -383,6 +384,7 @@ export class CorpusService {
     for (const [i, p] of this.providers.entries()) {
       if (!isShelf(p)) continue;
       const got = await asked[i]!;
+      markWake('summary came');
       if ('error' in got) errors.push(failure(p, got.error));
       else {
         const summary = got.value as ShelfSummary & { problem?: string };
@@ -420,6 +422,7 @@ export class CorpusService {
       status.sources += stories.length;
       status.references += refs;
     }
+    markWake('shelf summary made');
     status.loaded = parts.length > 0 || shelved !== undefined;
     if (errors.length) status.error = errors.join('; ');
     return { corpus: { index, status }, shelved };
@@ -463,6 +466,7 @@ export class CorpusService {
   async forPage(input: ArticleInput): Promise<PageCorpus> {
     const built = await this.built();
     const { index } = await built.whole;
+    markWake('whole parts indexed');
     const cache = built.cache;
     const wholeStories = () => [...subjectsBySource(index.file)].map(([id, subjects]) => ({ source: index.sources.get(id)!, subjects }));
     if (!cache || !isEnglish(input.text, input.lang)) {
@@ -487,19 +491,23 @@ export class CorpusService {
         (error: unknown) => ({ error }),
       );
     const early = await readPageInTurns(input, { known: index.names, published: input.published, sentences, textHash }, pause, (claims) => {
+      markWake('provisional claims');
       earlyFetch = ask(claims);
     });
+    markWake('page read');
     earlyFetch ??= ask(early.claims);
     const stories = wholeStories();
     const {
       corpus: { status },
       shelved: s,
     } = await built.loading;
+    markWake('shelf summary in');
     // No shelf to read (none stored, or it failed, which the status says): the whole parts alone.
     if (!s || s.cache !== cache) return { index, reading: early, stories: [...stories, ...(s?.stories ?? [])] };
     stories.push(...s.stories);
     const failed = await earlyFetch;
     if (failed) throw failed.error;
+    markWake('early keys answered');
     for (const line of earlyNotes) noteError(status, line);
     const note = (line: string) => noteError(status, line);
     const names = [...s.names].map(([name, kind]) => ({ name, kind }));
@@ -540,6 +548,7 @@ export class CorpusService {
       if (!reading || matched?.published !== undefined) reading = readPage(input, s.names, matched?.published, sentences);
     }
     const candidates = await this.fetch(cache, claimProbeKeys(reading!.claims), note);
+    markWake('candidates in');
     const all = new Map(found.map((r) => [`${r.sourceId}\u0000${r.id}`, r]));
     for (const r of candidates) all.set(`${r.sourceId}\u0000${r.id}`, r);
     return { index: indexOf([...all.values()], byAddress), reading, stories };

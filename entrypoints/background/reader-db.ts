@@ -9,6 +9,8 @@
 // 900 ms, whatever its size in bytes (a record per source and a bucket per 4,096th of the keys: some
 // 14,000 records at 5,000 sources).
 // Uses only the IndexedDB API (passed in, so the Node tests and the bench run it on fake-indexeddb).
+import { markWake } from './wake-timing';
+import { READER_DB_NAME } from './early-open';
 import * as v from 'valibot';
 import { parseCorpus, type CorpusFile } from '../../lib/corpus';
 import { SourceSchema } from '../../lib/corpus/schema';
@@ -123,6 +125,7 @@ async function writeSummary(meta: IDBObjectStore, summary: ShelfSummary): Promis
 
 async function readSummaryRecord(meta: IDBObjectStore): Promise<unknown> {
   const pieces = (await request(meta.getAll())) as { part?: unknown; json?: unknown }[];
+  markWake('summary text read');
   if (pieces.length === 0) return undefined;
   if (!pieces.every((p, i) => p && p.part === i && typeof p.json === 'string')) return undefined;
   try {
@@ -296,44 +299,67 @@ export class ReaderDb {
   /** Set when a read met a damaged posting bucket: the next write rebuilds them all. */
   private indexDamaged = false;
 
+  /**
+   * `early`: a connection to the same database already being opened (early-open.ts), used for the
+   * first open when it is at this version.
+   */
   constructor(
     private readonly idb: IDBFactory,
-    private readonly name = 'crosscheck',
+    private readonly name = READER_DB_NAME,
+    private early?: Promise<IDBDatabase | undefined>,
   ) {}
 
   private open(): Promise<IDBDatabase> {
     if (this.db) return this.db;
-    const opening = new Promise<IDBDatabase>((resolve, reject) => {
-      const r = this.idb.open(this.name, DB_VERSION);
-      r.onupgradeneeded = (ev) => this.upgrade(r, ev.oldVersion);
-      r.onsuccess = () => {
-        const db = r.result;
-        // Another part of the extension upgrading the database: let it, and open again next time.
-        db.onversionchange = () => {
-          db.close();
-          this.db = undefined;
-        };
-        db.onclose = () => {
-          this.db = undefined;
-        };
-        // A version-1 corpus that could not be moved is still there: said, never written over.
-        if (db.objectStoreNames.contains(LEGACY_STORE) && !this.legacyError) {
-          const count = db.transaction(LEGACY_STORE, 'readonly').objectStore(LEGACY_STORE).count(LEGACY_KEY);
-          count.onsuccess = () => {
-            if (count.result > 0) this.legacyError ??= 'your stored corpus from an earlier version could not be read; it was left as it is';
-            resolve(db);
-          };
-          count.onerror = () => resolve(db);
-        } else resolve(db);
-      };
-      r.onerror = () => reject(r.error ?? new Error('IndexedDB could not be opened'));
-      r.onblocked = () => reject(new Error('IndexedDB is busy in another part of the extension'));
-    });
+    const early = this.early;
+    this.early = undefined;
+    // A connection opened early (early-open.ts) is taken when it is at this version with every
+    // store; one at another version is closed, so that this open can upgrade it.
+    const opening = early
+      ? early.then((db) => {
+          if (db && db.version === DB_VERSION && STORES.every((n) => db.objectStoreNames.contains(n))) return this.connected(db);
+          db?.close();
+          return this.openNew();
+        })
+      : this.openNew();
     this.db = opening;
     opening.catch(() => {
       if (this.db === opening) this.db = undefined;
     });
     return opening;
+  }
+
+  private openNew(): Promise<IDBDatabase> {
+    return new Promise<IDBDatabase>((resolve, reject) => {
+      const r = this.idb.open(this.name, DB_VERSION);
+      r.onupgradeneeded = (ev) => this.upgrade(r, ev.oldVersion);
+      r.onsuccess = () => resolve(this.connected(r.result));
+      r.onerror = () => reject(r.error ?? new Error('IndexedDB could not be opened'));
+      r.onblocked = () => reject(new Error('IndexedDB is busy in another part of the extension'));
+    });
+  }
+
+  /** An open connection made ready for use. */
+  private connected(db: IDBDatabase): Promise<IDBDatabase> {
+    markWake('db opened');
+    // Another part of the extension upgrading the database: let it, and open again next time.
+    db.onversionchange = () => {
+      db.close();
+      this.db = undefined;
+    };
+    db.onclose = () => {
+      this.db = undefined;
+    };
+    // A version-1 corpus that could not be moved is still there: said, never written over.
+    if (!db.objectStoreNames.contains(LEGACY_STORE) || this.legacyError) return Promise.resolve(db);
+    return new Promise((resolve) => {
+      const count = db.transaction(LEGACY_STORE, 'readonly').objectStore(LEGACY_STORE).count(LEGACY_KEY);
+      count.onsuccess = () => {
+        if (count.result > 0) this.legacyError ??= 'your stored corpus from an earlier version could not be read; it was left as it is';
+        resolve(db);
+      };
+      count.onerror = () => resolve(db);
+    });
   }
 
   /**
@@ -428,6 +454,7 @@ export class ReaderDb {
   /** The summary as stored; rebuilt from the sources and references when it is missing or unreadable. */
   private async readSummary(tx: IDBTransaction): Promise<{ summary: ShelfSummary; rebuilt: boolean }> {
     const stored = checkSummary(await readSummaryRecord(tx.objectStore(META)));
+    markWake('summary parsed');
     if (stored) return { summary: stored, rebuilt: false };
     const sources = ((await request(tx.objectStore(ARTICLES).getAll())) as (Partial<StoredArticle> | undefined)[])
       .map((a) => a?.source)

@@ -12,9 +12,11 @@ export interface WakeTiming {
   /** The first page's request came in, and its answer was ready to go back. */
   firstAskedMs?: number;
   firstVerdictMs?: number;
+  /** Steps of the first page's answer (the first time each is reached), for the bench to print. */
+  marks: Record<string, number>;
 }
 
-export const wakeTiming: WakeTiming = { origin: performance.timeOrigin, scriptMs: performance.now() };
+export const wakeTiming: WakeTiming = { origin: performance.timeOrigin, scriptMs: performance.now(), marks: {} };
 (globalThis as { crosscheckWake?: WakeTiming }).crosscheckWake = wakeTiming;
 
 export function noteEvaluated(): void {
@@ -27,4 +29,9 @@ export function noteAsked(): void {
 
 export function noteAnswered(): void {
   wakeTiming.firstVerdictMs ??= performance.now();
+}
+
+/** A step of the first answer reached (only its first time counts). */
+export function markWake(step: string): void {
+  if (wakeTiming.firstVerdictMs === undefined) wakeTiming.marks[step] ??= performance.now();
 }

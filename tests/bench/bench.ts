@@ -128,6 +128,18 @@ if (typeof real === 'string') console.log(`  not measured (${real})`);
 else {
   if (buildIsStale()) console.log('  (the build is older than the sources: npm run build to measure them)');
   real.forEach((ws, i) => console.log(realLine(cases[i]!, ws)));
+  console.log(`  steps of the 100,000-claim wake, ms (entrypoints/background/wake-timing.ts): ${steps(real[2]!)}`);
+}
+// The page above is the five seed articles in one (2,600 words); most news articles are a
+// fifth of that, and the page's reading (the tagger above all) is most of a wake's work.
+const typical = { text: seeds.reduce((a, b) => (b.length > a.length ? b : a)), title: 'A typical article', published: '2025-01-22' };
+const typicalWords = typical.text.split(/\s+/).filter(Boolean).length;
+const realTypical = why || typeof real === 'string' ? undefined : await extensionWakes(typical, [cases[2]!], wakes).catch((e) => (e instanceof Error ? e.message.split('\n')[0]! : String(e)));
+if (typeof realTypical === 'string') console.log(`  a typical article: not measured (${realTypical})`);
+else if (realTypical) {
+  console.log(`  the same with a typical article (the longest seed, ${typicalWords} words) for the page:`);
+  console.log(realLine(cases[2]!, realTypical[0]!));
+  console.log(`  its steps, ms: ${steps(realTypical[0]!)}`);
 }
 console.log('  targets at 100,000 claims: first verdict within 300 ms and 50 MB of a cold wake; adding one article under 200 ms');
 
@@ -135,6 +147,12 @@ function realLine(c: WakeCase, ws: ExtensionWake[]): string {
   const mid = (f: (w: ExtensionWake) => number) => median(ws.map(f));
   const range = (f: (w: ExtensionWake) => number) => `${Math.min(...ws.map(f)).toFixed(0)}-${Math.max(...ws.map(f)).toFixed(0)}`;
   return `${label(c)}: first verdict at ${mid((w) => w.verdictMs).toFixed(0)} ms [${range((w) => w.verdictMs)}; wakes ${ws.map((w) => w.verdictMs.toFixed(0)).join(', ')}] (painted in the page at ${mid((w) => w.paintedMs).toFixed(0)}), the page's request in at ${mid((w) => w.askedMs).toFixed(0)} and answered ${mid((w) => w.verdictMs - w.askedMs).toFixed(0)} later, script evaluated at ${mid((w) => w.evaluatedMs).toFixed(0)} [${range((w) => w.evaluatedMs)}] (it began at ${mid((w) => w.scriptMs).toFixed(0)}); worker's heap ${mid((w) => w.heapMb).toFixed(0)} MB at the verdict, ${mid((w) => w.liveMb).toFixed(0)} MB live`;
+}
+
+/** The worker's marks, each the median over the wakes, in the order the first wake reached them. */
+function steps(ws: ExtensionWake[]): string {
+  const names = Object.keys(ws[0]?.marks ?? {}).sort((a, b) => ws[0]!.marks[a]! - ws[0]!.marks[b]!);
+  return names.map((k) => `${k} ${median(ws.map((w) => w.marks[k] ?? Number.NaN)).toFixed(0)}`).join(', ') || 'none marked';
 }
 
 function label(c: WakeCase): string {

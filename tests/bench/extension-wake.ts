@@ -36,6 +36,8 @@ export interface ExtensionWake {
   /** The worker's JS heap just after the verdict (garbage included), and after a collection. */
   heapMb: number;
   liveMb: number;
+  /** The steps of the answer, as the worker marked them (entrypoints/background/wake-timing.ts). */
+  marks: Record<string, number>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -224,6 +226,7 @@ async function wake(b: Running, url: string, profile?: (p: object) => void): Pro
     startedAfterOpenMs: t.origin - opened,
     heapMb,
     liveMb,
+    marks: t.marks ?? {},
   };
 }
 
