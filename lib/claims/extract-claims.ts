@@ -1,6 +1,6 @@
 // Sentence -> claims: one claim per figure, per dated event and per attributed quote, each with the
 // entities it is about and the words around it.
-import type { Claim, DateMention, Figure, Mention, Quote, Span } from '../types';
+import type { Claim, DateMention, Figure, Measure, Mention, Quote, Span } from '../types';
 import { contentStems, words } from '../text/words';
 import { eventsOf, type SentenceEvent } from './events';
 import { measureOf } from './measure';
@@ -121,6 +121,7 @@ export function extractClaims(input: ClaimInputs): Claim[] {
       topics,
     });
     let kindOfMoney: { terms: string[]; qualifiers?: string[]; end: number } | undefined;
+    let previousFigure: { figure: Figure; measure: Measure } | undefined;
     for (const figure of figs) {
       // Only what lies near the figure is read: a "sentence" of a whole page must not make every
       // figure look at all of it.
@@ -138,6 +139,9 @@ export function extractClaims(input: ClaimInputs): Claim[] {
         else if (kindOfMoney?.qualifiers && measure.terms.join() === kindOfMoney.terms.join() && !namesAgain(text.slice(kindOfMoney.end, figure.start), measure.terms))
           measure.qualifiers = kindOfMoney.qualifiers;
       }
+      const earlier = previousFigure;
+      previousFigure = { figure, measure };
+      if (earlier) carryOver(text, earlier, figure, measure, ents);
       claims.push({ ...base(), figure, measure, context: windowStems(text, sentence, figure, skip), events: [] });
     }
     // Each event goes to the date nearest its verb: "co-founded OpenAI in 2015 and left in 2018".
@@ -218,4 +222,27 @@ export function topicsOf(entities: Mention[]): string[] {
       .map(([name]) => name);
   };
   return [...top(false, TOPICS), ...top(true, PLACE_TOPICS)];
+}
+
+// Words that open another clause between two figures: what follows is not the same list.
+const LIST_BREAK = /[;:\u2014]|\b(?:after|before|when|while|because|although|though|whereas|unless|until|but|since|if)\b/i;
+
+/**
+ * What a figure in a list shares with the figure before it in the sentence, written by hand because
+ * the tagger reads no ellipsis: "the Ridge Fire, which has caused 2 deaths, more than 9,000
+ * evacuated and 300 homes destroyed" holds all three, so a figure without a holder of its own
+ * keeps the one before it when no name and no other clause stands between them; and "five of the
+ * deaths ... and 11 in the Hurst Fire" counts deaths twice, so a bare count of the same kind after
+ * "and" keeps the measure named before it.
+ */
+function carryOver(text: string, earlier: { figure: Figure; measure: Measure }, figure: Figure, measure: Measure, ents: Mention[]): void {
+  const gap = text.slice(earlier.figure.end, figure.start);
+  if (gap.length > 60 || /[.!?]/.test(gap) || LIST_BREAK.test(gap)) return;
+  const nameBetween = ents.some((e) => e.start >= earlier.figure.end && e.end <= figure.start);
+  if (!measure.holder && earlier.measure.holder && !nameBetween && /,|\band\b/.test(gap)) {
+    measure.holder = earlier.measure.holder;
+    if (earlier.measure.part) measure.part = true;
+  }
+  const bare = !measure.terms.length && !figure.unit && figure.kind === earlier.figure.kind && figure.kind === 'count';
+  if (bare && earlier.measure.terms.length && /\band\b/.test(gap)) measure.terms = [...earlier.measure.terms];
 }

@@ -68,12 +68,12 @@ function clauseWords(inp: MeasureInputs): { before: Word[]; after: Word[] } {
 const canonical = (m: Mention) => m.canonical ?? m.text;
 /** A place or an event (a county, a fire, a storm) holds a part of a story's figures; a company holds its own. */
 // A fire is named for where it burns, and a story of fires has several: "the Eaton Fire" holds a part.
-// A fire's name takes "the" ("the Hurst Fire", "the largest Ridge fire"); an agency's does not
+// A fire's name takes "the" ("the Hurst Fire", "the largest Ridge fire", "the 900-acre Ridge fire"); an agency's does not
 // ("according to Cal Fire").
 const PART_NAME = /\b(fire|wildfire|blaze|complex)$/i;
 const PART_AFTER = /^\s+(fire|wildfire|blaze)\b/i;
 const isFire = (e: Mention, text: string) =>
-  /\bthe\s+(?:[a-z-]+\s+){0,2}$/i.test(text.slice(Math.max(0, e.start - 30), e.start)) && (PART_NAME.test(canonical(e)) || PART_AFTER.test(text.slice(e.end, e.end + 12)));
+  /\bthe\s+(?:[\p{L}\d,.-]+\s+){0,2}$/iu.test(text.slice(Math.max(0, e.start - 30), e.start)) && (PART_NAME.test(canonical(e)) || PART_AFTER.test(text.slice(e.end, e.end + 12)));
 const holderFrom = (e: Mention, text: string) => (e.kind === 'place' || isFire(e, text) ? { holder: canonical(e), part: true } : { holder: canonical(e) });
 const RATE_FILLERS = new Set(['single', 'calendar', 'full', 'given', 'typical', 'normal']);
 // How far before a figure its holder is looked for, past the figure's own clause words.
@@ -289,7 +289,9 @@ function holderOf(inp: MeasureInputs, before: Word[], after: Word[], terms: Set<
   const from = Math.min(beforeStart, Math.max(cut, figure.start - HOLDER_REACH));
   // The name of whoever speaks ("Lee said there were 21 crew members") gives the figure, it does not hold it.
   const speaks = (e: Mention) => SPEECH.test(words(text.slice(e.end, e.end + 16))[0]?.text ?? '');
-  for (const e of ents) if ((e.kind !== 'place' || isFire(e, text)) && e.end <= figure.start && e.start >= from && (!best || e.end > best.end)) best = e;
+  // "the Hurst Fire, near Sylmar, has burned 900 acres": a place set off by commas says where.
+  const aside = (e: Mention) => /,\s*(?:in|at|near|outside|north of|south of|east of|west of)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, e.start - 16), e.start)) && /^\s*,/.test(text.slice(e.end, e.end + 2));
+  for (const e of ents) if ((e.kind !== 'place' || isFire(e, text)) && e.end <= figure.start && e.start >= from && (!best || e.end > best.end) && !aside(e)) best = e;
   if (best && speaks(best)) best = undefined;
   // "According to the Weather Office, 24 people were killed": the source of the figure, not its holder.
   if (best && /\baccording\s+to\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, best.start - 20), best.start))) best = undefined;

@@ -149,6 +149,20 @@ export function findEntities(text: string, sentences: Span[], opts: EntityOption
   flush();
 
   const known = opts.known ?? new Map<string, EntityKind>();
+  // "the Eaton fire" where "Eaton Fire" is a name (the corpus's, or this article's own written with
+  // its capital): the lower-case word is the name's last, as some outlets' style writes it.
+  const capitalised = new Set(runs.map((r) => r.tokens.map((t) => t.text).join(' ')));
+  const isName = (n: string) => known.has(n) || capitalised.has(n) || capitalised.has(`The ${n}`);
+  const at = new Map(tokens.map((t, i) => [t.start, i]));
+  for (const run of runs) {
+    const last = run.tokens[run.tokens.length - 1];
+    const next = tokens[at.get(last.start)! + 1];
+    if (last.possessive || !next || !/^\p{Ll}{2,}$/u.test(next.text) || !/^[ \u00a0]$/.test(text.slice(last.end, next.start))) continue;
+    const head = next.text[0].toUpperCase() + next.text.slice(1);
+    const words = run.tokens.map((t) => t.text);
+    if (words[0] === 'The') words.shift();
+    if (words.length && isName([...words, head].join(' '))) run.tokens = [...run.tokens, { ...next, text: head }];
+  }
   // A known person's name inside a longer run is its own mention: "Sam Altman Stargate".
   const isKnownPerson = (n: string) => known.get(n) === 'person' || GAZETTEER.get(n) === 'person';
   for (let r = 0; r < runs.length; r++) {

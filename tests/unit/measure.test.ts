@@ -756,3 +756,48 @@ describe('a moment of the day in another clause', () => {
     expect(figureClaim('By 9 p.m., the storm had winds of 115 mph.', '115 mph').measure?.window?.clock).toBe('21:00');
   });
 });
+
+describe('a name written in lower case', () => {
+  it('"the Hurst fire" is the Hurst Fire where that name is known, and holds its figures', () => {
+    // The article's own capitalised name, or the corpus's, makes the lower-case word its last.
+    expect(figureClaim('The Hurst Fire spread overnight. By Monday the 2,300-acre Hurst fire was 40% contained.', '40%').measure).toMatchObject({ holder: 'Hurst Fire', part: true });
+    const { mentions } = readClaims({ text: 'Crews held the Hurst fire at 900 acres.', published: '2031-01-12' }, { known: new Map([['Hurst Fire', 'place']]) });
+    expect(mentions.find((m) => m.kind !== 'count' && m.text.startsWith('Hurst'))).toMatchObject({ text: 'Hurst fire', canonical: 'Hurst Fire' });
+    // Without the name known anywhere, the lower-case word stays a common word.
+    const plain = readClaims({ text: 'Crews held the Hurst fire at 900 acres.', published: '2031-01-12' }).mentions;
+    expect(plain.find((m) => m.text.startsWith('Hurst'))).toMatchObject({ text: 'Hurst' });
+    const a = check(
+      { text: 'The largest, the Hurst Fire, has scorched over 1,900 acres.', published: '2031-01-09' },
+      [{ text: 'Crews gained ground on the Hurst Fire. By Monday the 2,300-acre Hurst fire was 40% contained.', published: '2031-01-13', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'over 1,900 acres')).toEqual(['update']);
+  });
+});
+
+describe('a place set off by commas before the figure', () => {
+  it('says where, not whose: "the Hurst Fire, near Sylmar, has burned 900 acres"', () => {
+    expect(figureClaim('The largest, the Hurst Fire, near Sylmar, has scorched over 900 acres.', '900 acres').measure?.holder).toBe('Hurst Fire');
+    expect(figureClaim('The Ridge Fire, in Pine Hollow, has burned 300 acres.', '300 acres').measure?.holder).toBe('Ridge Fire');
+  });
+});
+
+describe('figures in one list', () => {
+  it('share the holder named before the first: "the Ridge Fire, which has caused 2 deaths, more than 9,000 evacuated ..."', () => {
+    const text =
+      'Officials said this includes the Ridge Fire, which is now at around 4,000 acres and has resulted in 2 deaths, more than 9,000 people ordered to be evacuated, and 300 destroyed homes.';
+    expect(figureClaim(text, '9,000').measure?.holder).toBe('Ridge Fire');
+    expect(figureClaim(text, '300 destroyed').measure?.holder).toBe('Ridge Fire');
+    // Another clause or another name between them ends the list.
+    expect(figureClaim('The Ridge Fire has caused 2 deaths in the hills over the past three days, although officials in the valley said more than 9,000 people were evacuated.', '9,000').measure?.holder).toBeUndefined();
+  });
+
+  it('a bare count after "and" keeps the measure named before it: "five of the deaths ... and 11 in the Hurst Fire"', () => {
+    const text = 'Five of the deaths were attributed to the Ridge Fire and 11 resulted from the Hurst Fire, the coroner said.';
+    expect(figureClaim(text, '11').measure).toMatchObject({ terms: ['death'], holder: 'Hurst Fire' });
+    const a = check(
+      { text: 'The Hurst Fire, which is now over 900 acres, has caused 6 deaths, officials said.', published: '2031-01-11' },
+      [{ text, published: '2031-01-12', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '6 deaths')).toEqual(['update']);
+  });
+});
