@@ -275,6 +275,13 @@ function holderOf(inp: MeasureInputs, before: Word[], after: Word[], terms: Set<
     if (figure.kind === 'duration' && e.kind === 'place') continue;
     if (/\b(from|in|of|at|for|by)\s+(the\s+)?$/.test(gap) && gap.split(/\s+/).length <= 6) return holderFrom(e, text);
   }
+  // "five of the deaths were attributed to the Ridge Fire": what a count is put down to holds it.
+  for (const e of ents) {
+    if (e.start < figure.end || e.start - figure.end > 60) continue;
+    const gap = text.slice(figure.end, e.start);
+    if (/[,;:.]/.test(gap)) break;
+    if (/\b(?:attributed|attributable|blamed|linked|tied)\s+(?:on|to)\s+(?:the\s+)?$|\b(?:caused|resulted|came)\s+(?:by|from)\s+(?:the\s+)?$/i.test(gap)) return holderFrom(e, text);
+  }
   // "the 23,700-acre Palisades fire": the name right after a hyphenated figure.
   if (/-[a-z]+$/i.test(figure.text)) {
     const e = ents.find((x) => x.start >= figure.end && x.start - figure.end <= 2);

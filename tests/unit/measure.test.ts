@@ -801,3 +801,17 @@ describe('figures in one list', () => {
     expect(relationsOf(a, '6 deaths')).toEqual(['update']);
   });
 });
+
+describe('what a count is put down to', () => {
+  it('holds it: "five of the deaths were attributed to the Ridge Fire"', () => {
+    expect(figureClaim('Five of the deaths were attributed to the Ridge Fire, the coroner said.', 'Five').measure).toMatchObject({ terms: ['death'], holder: 'Ridge Fire' });
+    expect(figureClaim('Two of the outages were blamed on the Northgate Line.', 'Two').measure?.holder).toBe('Northgate Line');
+    // Another clause between them does not.
+    expect(figureClaim('Five people died, and officials later praised the Ridge Fire crews.', 'Five').measure?.holder).toBeUndefined();
+    const a = check(
+      { text: 'The sheriff said 14 people had died, including 11 dead from the Hurst Fire and three from the Ridge Fire.', published: '2031-01-12' },
+      [{ text: 'Five of the deaths were attributed to the Ridge Fire and 11 resulted from the Hurst Fire, the coroner said.', published: '2031-01-12', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'three')).toEqual(['conflict']);
+  });
+});
