@@ -16,6 +16,7 @@ const AFTER = 6;
 const CLAUSE_END = /[;:()[\]\u2013\u2014!?]|\s-\s/;
 // Words after which the words belong to another clause or another figure's noun.
 const CLAUSE_WORDS = new Set(['which', 'who', 'while', 'whereas', 'but', 'although', 'though', 'because', 'when', 'where', 'after', 'before', 'since', 'than', 'compared', 'versus', 'vs']);
+const MARKING_ADJECTIVES = new Set(['global', 'worldwide', 'industry-wide', 'average', 'median', 'typical', 'insured']);
 const SPEECH = /^(said|says|say|told|tells|reported|reports|announced|announces|confirmed|disclosed|added|wrote|stated)$/i;
 
 export interface MeasureInputs {
@@ -170,7 +171,15 @@ export function measureOf(inp: MeasureInputs): Measure {
         i++;
         continue;
       }
-      add(lower(ws[i]), figure.kind);
+      const w = lower(ws[i]);
+      // "global insured losses", "an average of $9": a marking adjective marks the figure only when
+      // it modifies its measure; in "the global tech outage cost $500 million" it is the outage's.
+      if (MARKING_ADJECTIVES.has(w) && i + 1 < ws.length) {
+        const next = ws.slice(i + 1, i + 3).map(lower);
+        const prev = i > 0 ? lower(ws[i - 1]) : '';
+        if (!next.some((n) => familyOf(n, figure.kind) || MARKED[n] || n === 'of') && !familyOf(prev, figure.kind)) continue;
+      }
+      add(w, figure.kind);
     }
   };
   readAll(before);

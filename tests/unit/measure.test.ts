@@ -815,3 +815,17 @@ describe('what a count is put down to', () => {
     expect(relationsOf(a, 'three')).toEqual(['conflict']);
   });
 });
+
+describe('a marking adjective', () => {
+  it('marks the figure only when it modifies its measure: "the global tech outage cost $500 million" is no global loss', () => {
+    expect(figureClaim('He said the recent global tech outage cost his company $500 million.', '$500 million').measure?.qualifiers).toBeUndefined();
+    expect(figureClaim('Global insured losses reached $40 billion.', '$40 billion').measure?.qualifiers).toEqual(['global', 'insured']);
+    expect(figureClaim('Insured losses worldwide were $40 billion.', '$40 billion').measure?.qualifiers).toContain('global');
+    expect(figureClaim('An average of $90,000 was paid to each family.', '$90,000').measure?.qualifiers).toEqual(['average']);
+    const a = check(
+      { text: 'Vantair Airlines is seeking damages over the outage, which total at least $500 million.', published: '2031-08-02' },
+      [{ text: 'Vantair Airlines chief Ola Brandt said the recent global software outage cost his company $500 million.', published: '2031-08-01', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'at least $500 million')).toEqual(['agree']);
+  });
+});
