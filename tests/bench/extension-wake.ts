@@ -192,13 +192,15 @@ const PAINTED = `{
 /** Opens the article; once its marks are painted, reads the worker's account of the wake. */
 async function wake(b: Running, url: string, profile?: (p: object) => void): Promise<ExtensionWake> {
   const stopProfile = profile ? await profiled(b, profile) : undefined;
+  // From before the tab exists: the new tab's own events (tabs.onUpdated) may wake the worker
+  // before the article is asked for, and that wake is the reader's opening of the article too.
+  const opened = Date.now();
   const { targetId } = await b.cdp.send('Target.createTarget', { url: 'about:blank' });
   const page = await attach(b, targetId);
   // The content script paints the verdict with CSS highlights (one registry per document, seen
   // from the page's own world too): the page notes when on the epoch clock, as the worker's origin is.
   await b.cdp.send('Page.enable', {}, page);
   await b.cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: PAINTED }, page);
-  const opened = Date.now();
   await b.cdp.send('Page.navigate', { url }, page);
   const painted = await until('the verdict painted', 30_000, () => evaluate<number | null>(b, page, 'globalThis.crosscheckPainted ?? null').then((x) => x ?? undefined, () => undefined));
   const worker = [...b.targets.values()].find((t) => isWorkerOf(t, b.extensionId));
