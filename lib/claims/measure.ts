@@ -208,7 +208,8 @@ export function measureOf(inp: MeasureInputs): Measure {
   // "with five other workers": a count of the others, not of them all.
   if (figure.kind === 'count' && afterLower[0] === 'other') qualifiers.add('other');
   // "737 Max 9 aircraft" where the text also says "Boeing 737": a model's number names, it does not count.
-  const lead = /^(\d{1,4})(?:$|\s+\p{Lu})/u.exec(figure.text);
+  // A hedge before it ("some 737 Max jets") changes nothing.
+  const lead = /^(?:[a-z]+\s+)*?(\d{1,4})(?:$|\s+\p{Lu})/u.exec(figure.text);
   if (figure.kind === 'count' && lead && (!figure.unit || lead[0] !== figure.text) && modelNumbers(text).has(lead[1]!)) return { terms: [], qualifiers: ['id'] };
   // "flight 1282", "Category 3": a bare number right after such a noun names, it does not count.
   if (figure.kind === 'count' && !figure.unit && before.length && ID_NOUNS.has(lower(before[before.length - 1])) && text.slice(before[before.length - 1].end, figure.start).trim() === '') {
@@ -282,6 +283,9 @@ function holderOf(inp: MeasureInputs, before: Word[], after: Word[], terms: Set<
     const gap = text.slice(figure.end, e.start).toLowerCase();
     // A length of time is not a part of a whole: "a two-year contract in Lisbon" says where.
     if (figure.kind === 'duration' && e.kind === 'place') continue;
+    // "171 jets operated by U.S. airlines": who runs the counted things describes them; the
+    // figure is still the grounding's, not the airlines'.
+    if (/\b(?:operated|owned|run|built|made|flown|used|leased|managed|employed|sold|bought)\s+by\s+(?:the\s+)?$/i.test(gap)) continue;
     if (/\b(from|in|of|at|for|by)\s+(the\s+)?$/.test(gap) && gap.split(/\s+/).length <= 6) return holderFrom(e, text);
   }
   // "five of the deaths were attributed to the Ridge Fire": what a count is put down to holds it.

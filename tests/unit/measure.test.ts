@@ -829,3 +829,25 @@ describe('a marking adjective', () => {
     expect(relationsOf(a, 'at least $500 million')).toEqual(['agree']);
   });
 });
+
+describe('who runs the counted things', () => {
+  it('describes them, it does not hold the figure: "171 jets operated by Velmar airlines"', () => {
+    const ref = 'The Civil Aviation Board (CAB) has ordered the temporary grounding of 171 Skyway 400 jets operated by Velmar airlines, following an incident on a Vantair flight.';
+    expect(figureClaim(ref, '171').measure?.holder).toBe('Civil Aviation Board');
+    // A cause after "by" still holds its count.
+    expect(figureClaim('The storm left 12 people killed by Storm Kora.', '12 people').measure?.holder).toBe('Storm Kora');
+    const a = check(
+      { text: 'The shares fell after the Civil Aviation Board grounded up to 171 Skyway 400 planes.', published: '2031-01-08' },
+      [{ text: ref, published: '2031-01-08', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'up to 171')).toEqual(['agree']);
+  });
+});
+
+describe('a model number after a hedge', () => {
+  it('still names, it does not count: "grounded some 737 Max jets" where the text says "Boeing 737"', () => {
+    const text = 'Boeing builds the Boeing 737 Max 9. Its shares fell after regulators grounded some 737 Max jets.';
+    expect(figureClaim(text, 'some 737').measure?.qualifiers).toEqual(['id']);
+    expect(figureClaim('Boeing builds the Boeing 737 Max 9. Regulators grounded some 40 jets.', 'some 40').measure?.terms).toContain('aircraft');
+  });
+});
