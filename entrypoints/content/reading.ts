@@ -41,7 +41,7 @@ type Last = NonNullable<ContentDiagnostics['last']>;
 export interface ReadingDeps {
   scheduler: Scheduler;
   watcher: ArticleWatcher;
-  card: Pick<CardPart, 'close' | 'follow' | 'prepare' | 'openClaim'>;
+  card: Pick<CardPart, 'close' | 'follow' | 'openClaim'>;
   doc?: Document;
   /** The page's address (tests give their own). */
   url?: () => string;
@@ -126,11 +126,6 @@ export function startReading(ctx: Pick<PartContext, 'signal' | 'isInvalid' | 'on
       await new Promise((r) => setTimeout(r, RETRY_MS));
       return await ask(page);
     }
-  };
-
-  /** The page is drawn and the card can be shown: make the card's host, only where there are marks. */
-  const showUi = () => {
-    if (painting && painting.claimRange.size > 0) card.prepare();
   };
 
   const account = (ms: number) => {
@@ -301,7 +296,6 @@ export function startReading(ctx: Pick<PartContext, 'signal' | 'isInvalid' | 'on
       }
       account(ms + paintMs);
       if (state.kind !== 'analysed') state = { kind: 'analysed', url, analysis };
-      showUi();
       return;
     }
     account(ms);
@@ -343,7 +337,6 @@ export function startReading(ctx: Pick<PartContext, 'signal' | 'isInvalid' | 'on
     state = { kind: 'analysed', url, analysis };
     if (mapIsLive(fresh)) {
       accountPaint(ms, repaint(fresh, reading.roots));
-      showUi();
     } else {
       // The page re-rendered the article while the engine read it: read it again now (the
       // same words are painted on the new nodes without asking the engine again).

@@ -36,10 +36,35 @@ export function sourceTime(s: Pick<Source, 'published' | 'keptAt'>): number {
   return Date.parse(s.published ?? s.keptAt ?? '');
 }
 
+/**
+ * Whether two subjects name one thing: the same name, or one name with words after it ("Harlan
+ * Rovers" and "Harlan Rovers Academy"), as where one article's name for a flight, a team or a
+ * building begins with the name of the one it belongs to.
+ */
+export function sameSubject(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return long.startsWith(`${short} `);
+}
+
+/** How many of `a`'s subjects name one of `b`'s, each of `b`'s counted once. */
+function sharedSubjects(a: readonly string[], b: readonly string[]): number {
+  const used = new Set<number>();
+  let n = 0;
+  for (const s of a) {
+    // An equal name first, so that a longer name does not take the one an equal one would.
+    let k = b.indexOf(s);
+    if (k < 0 || used.has(k)) k = b.findIndex((t, i) => !used.has(i) && sameSubject(s, t));
+    if (k < 0) continue;
+    used.add(k);
+    n++;
+  }
+  return n;
+}
+
 /** Whether two articles with these subjects and times are the same story. */
 export function sameStory(a: { subjects: string[]; time: number }, b: { subjects: string[]; time: number }): boolean {
-  const bs = new Set(b.subjects);
-  const shared = a.subjects.filter((s) => bs.has(s)).length;
+  const shared = sharedSubjects(a.subjects, b.subjects);
   if (shared < Math.min(SHARED, a.subjects.length, b.subjects.length) || shared === 0) return false;
   if (Number.isFinite(a.time) && Number.isFinite(b.time) && Math.abs(a.time - b.time) > STORY_DAYS * 86_400_000) return false;
   return true;
@@ -69,10 +94,11 @@ export function groupStories(file: CorpusFile): Story[] {
   const items = file.sources.map((s) => ({ source: s, subjects: subjects.get(s.id) ?? [], time: sourceTime(s) }));
   const parent = items.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  // Pairs only among sources that share a subject: no quadratic pass over unrelated articles.
+  // Pairs only among sources that share a subject's first word (sameSubject's names all do): no
+  // quadratic pass over unrelated articles.
   const bySubject = new Map<string, number[]>();
   items.forEach((it, i) => {
-    for (const s of it.subjects) {
+    for (const s of new Set(it.subjects.map((x) => x.split(' ')[0]!))) {
       let list = bySubject.get(s);
       if (!list) bySubject.set(s, (list = []));
       list.push(i);

@@ -68,6 +68,10 @@ describe('Chromium: the demo article', () => {
     expect(mentions.some((m) => /Musk/.test(m))).toBe(true);
   });
 
+  it('paints the marks without adding an element to the page: the card\'s host comes with the first card', async () => {
+    expect(await page.evaluate((h) => document.querySelectorAll(h).length, HOST)).toBe(0);
+  });
+
   it('highlights "over $10 billion" as a conflict [engine]', async () => {
     const r = await conflictOn(page, '$10 billion');
     expect(r, 'a crosscheck-conflict range on the $10 billion claim').toBeTruthy();

@@ -67,6 +67,10 @@ describe('Firefox: the demo article', () => {
     expect(mentions).toContain('OpenAI');
   });
 
+  it('paints the marks without adding an element to the page: the card\'s host comes with the first card', async () => {
+    expect(await page.evaluate((h) => document.querySelectorAll(h).length, HOST)).toBe(0);
+  });
+
   it('highlights "over $10 billion" as a conflict and the card shows "well under $10 billion" [engine]', async () => {
     await painted(page, 'crosscheck-conflict').catch(() => {});
     const conflict = (await page.evaluate(readHighlights)).find((h) => h.name === 'crosscheck-conflict');

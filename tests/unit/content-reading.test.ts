@@ -30,7 +30,7 @@ function setup() {
   const reading = startReading(ctx, {
     scheduler,
     watcher: new ArticleWatcher(),
-    card: { close: () => undefined, follow: () => undefined, prepare: () => undefined, openClaim: null },
+    card: { close: () => undefined, follow: () => undefined, openClaim: null },
     doc,
     url: () => 'https://news.example/harbour',
     settings: async () => ({ offSites: [] }),

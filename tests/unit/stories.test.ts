@@ -29,6 +29,21 @@ describe('stories', () => {
     expect(sameStory({ subjects: dam, time: NaN }, { subjects: ['Brill County', 'Harlan Mill'], time: NaN })).toBe(false);
   });
 
+  it('a name with words after it is the name it begins with, each name counted once', () => {
+    const t = Date.parse('2031-03-01');
+    // One article names the flight, the other the airline it belongs to.
+    expect(sameStory({ subjects: ['Velo Air', 'Brill County'], time: t }, { subjects: ['Velo Air Flight', 'Brill County', 'Ostra Dam'], time: t })).toBe(true);
+    // Only whole words: "Velo" is not the first word of "Velodrome Arena".
+    expect(sameStory({ subjects: ['Velo', 'Brill County'], time: t }, { subjects: ['Velodrome Arena', 'Brill County'], time: t })).toBe(false);
+    // Two short names do not both count on one long one.
+    expect(sameStory({ subjects: ['Brill', 'Brill County', 'Lena Moor'], time: t }, { subjects: ['Brill County Council', 'Harlan Mill'], time: t })).toBe(false);
+    const file = corpusOf([
+      { id: 'air-1', subjects: [['Velo Air', 'Brill County'], ['Velo Air']], published: '2031-03-01' },
+      { id: 'air-2', subjects: [['Velo Air Flight', 'Brill County Airport'], ['Velo Air Flight']], published: '2031-03-02' },
+    ]);
+    expect(groupStories(file).map((g) => g.sources.map((x) => x.id))).toEqual([['air-1', 'air-2']]);
+  });
+
   it('groups a corpus into its stories, each with what its sources share', () => {
     const file = corpusOf([
       { id: 'dam-1', subjects: [['Ostra Dam', 'Brill County'], ['Ostra Dam']], published: '2031-03-01' },
