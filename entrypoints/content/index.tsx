@@ -1,7 +1,8 @@
 // The content script: finds the article in the live page, sends its text to the background,
 // paints the answer with CSS highlights and shows the hover card. The page's DOM is left as it
-// is but for one host element for the card, added when a card is first opened. This file only wires the parts; each one takes its
-// listeners and timers from WXT's ContentScriptContext, so the context's end ends them all.
+// is but for one host element for the card, added when a card is first opened. This file only
+// wires the parts; each one takes its listeners and timers from WXT's ContentScriptContext, so
+// the context's end ends them all.
 import './highlights.css';
 import { devLog } from '@/lib/log';
 import { quietly } from './context';

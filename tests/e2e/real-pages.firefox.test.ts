@@ -158,6 +158,9 @@ function extra(a: string[], b: string[]): string[] {
   return [...new Set(a)].filter((x) => !seen.has(x));
 }
 
+/** The kind of a difference ("elements", "layout", "text"...), as `differences` words it. */
+const what = (d: string) => d.split(/[ :(]/)[0];
+
 async function runPage(c: PageCase): Promise<PageRow> {
   const t0 = Date.now();
   const path = `/pages/${c.name}/`;
@@ -231,7 +234,6 @@ async function runPage(c: PageCase): Promise<PageRow> {
       const again = (await plain2.evaluate(sig)) as ProbeResult;
       if (differences(withExt, again).length === 0) changes = [];
       else {
-        const what = (d: string) => d.split(/[ :(]/)[0];
         const selfKinds = new Set(differences(again, without).map(what));
         row.selfChanges = changes.filter((d) => selfKinds.has(what(d)));
         changes = changes.filter((d) => !selfKinds.has(what(d)));
@@ -247,7 +249,7 @@ async function runPage(c: PageCase): Promise<PageRow> {
     if (changes.length) {
       // Left: a difference between this load with Crosscheck and the loads without it. What
       // Crosscheck changes it changes on every load; a race of the page's own scripts (one CI run
-      // saw pixnet with one element more and a paragraph 24 px lower, in 1 of 6 loads since) may
+      // saw pixnet with one element more and a paragraph 24 px lower; 7 loads since, not again) may
       // not come back. The page is opened with Crosscheck once more: only what comes back counts.
       const ext3 = await ff.browser.newPage();
       opened.push(ext3);
@@ -255,7 +257,6 @@ async function runPage(c: PageCase): Promise<PageRow> {
       await waitFor(() => ext3.evaluate(readPaint) as Promise<Record<string, number>>, (h) => samePaint(paintedOf({ highlights: h } as ProbeResult), wanted), 30_000, 200);
       await new Promise((r) => setTimeout(r, 1500));
       const second = differences((await ext3.evaluate(sig)) as ProbeResult, (await plain.evaluate(sig)) as ProbeResult);
-      const what = (d: string) => d.split(/[ :(]/)[0];
       const kinds = new Set(second.map(what));
       const once = changes.filter((d) => !kinds.has(what(d)));
       if (once.length) console.log(c.name, 'a difference seen in one load with Crosscheck, not in the next:', once.join('; '));
