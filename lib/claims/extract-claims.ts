@@ -201,7 +201,7 @@ function reportDate(text: string, date: DateMention): boolean {
 }
 
 const TOPICS = 3;
-const PLACE_TOPICS = 2;
+const PLACE_TOPICS = 3;
 
 /**
  * The people and organisations an article names most, then the places it names most (a story

@@ -409,6 +409,13 @@ function nearestUpdates(out: Comparison[], first: number, page: string | undefin
     const s = day(published(c.sourceId));
     return s === undefined ? undefined : s - p;
   };
+  // A report of the page's own day that gives the figure otherwise disputes it: other days'
+  // values are not the story moving on from a figure in dispute, and are left to that dispute.
+  const disputed = out.slice(first).some((c) => c.relation === 'conflict' && gap(c) === 0);
+  if (disputed) {
+    for (let i = out.length - 1; i >= first; i--) if (out[i].relation === 'update') out.splice(i, 1);
+    return;
+  }
   const best = new Map<number, number>();
   for (let i = first; i < out.length; i++) {
     const g = out[i].relation === 'update' ? gap(out[i]) : undefined;

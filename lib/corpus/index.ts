@@ -57,6 +57,9 @@ const bucketOf = (value: number) => Math.round(Math.log(Math.abs(value) + 1) / M
  * The keys a claim is filed under (or, probing, looked up by): kind and subject; for figures also
  * kind, topic and value, since a sentence naming no one may still give the same figure.
  */
+/** A name's first word, lower-case: what figures are filed by. */
+export const firstWord = (name: string) => name.trim().toLowerCase().split(/\s+/)[0] ?? '';
+
 export function lookupKeys(c: Claim, probing = false): string[] {
   const key = claimKey(c);
   if (!key) return [];
@@ -65,7 +68,9 @@ export function lookupKeys(c: Claim, probing = false): string[] {
   // A figure is also filed by what it measures and the story's names, whatever its value, so "the
   // toll rose to 21" meets "killed 12 people" in another report of the same story.
   if (c.figure) {
-    const names = new Set([...c.subjects, ...(c.topics ?? [])].map((n) => n.toLowerCase()));
+    // By a name's first word: "Los Angeles" in one report is "Los Angeles County" in another
+    // (relate.ts's sameHolder tells whether they are one name).
+    const names = new Set([...c.subjects, ...(c.topics ?? [])].map(firstWord));
     for (const t of c.measure?.terms ?? []) if (t !== 'person') for (const n of names) keys.push(`figure:${c.figure.kind}:~${t}|n|${n}`);
   }
   if (c.figure) {

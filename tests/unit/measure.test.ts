@@ -851,3 +851,32 @@ describe('a model number after a hedge', () => {
     expect(figureClaim('Boeing builds the Boeing 737 Max 9. Regulators grounded some 40 jets.', 'some 40').measure?.terms).toContain('aircraft');
   });
 });
+
+describe('a toll read past the words between it and its verb of change', () => {
+  it('"the death toll from the coastal storms has risen to 14" is a death toll', () => {
+    expect(figureClaim('The death toll from the coastal storms has risen to 14.', '14').measure?.terms).toContain('death');
+    // Not every verb reaches that far: a noun seven words back is another clause's.
+    expect(figureClaim('The death of the old mayor in the north of Velmar left 14 vacancies.', '14').measure?.terms).not.toContain('death');
+  });
+});
+
+describe('a figure in dispute on the page\'s own day', () => {
+  const page = { text: 'Harlow County fires burn on. Officials in Harlow County said the death toll from the fires has risen to 14.', published: '2031-01-12' };
+  const sameDay = { text: 'Harlow County fires burn on. The death toll from the Harlow County fires rose to 16.', published: '2031-01-12', outlet: 'Same Day Wire' };
+  const earlier = { text: 'Harlow County fires burn on. The death toll from the Harlow County fires rose to 10.', published: '2031-01-10', outlet: 'Early Post' };
+
+  it('is a disagreement with that day\'s report, and no update of an earlier one', () => {
+    expect(relationsOf(check(page, [earlier]), '14')).toEqual(['update']);
+    expect(relationsOf(check(page, [earlier, sameDay]), '14')).toEqual(['conflict']);
+  });
+});
+
+describe('one name, written shorter in another report', () => {
+  it('a toll about "Harlow" meets a toll about "Harlow County"', () => {
+    const a = check(
+      { text: 'Harlow is shaken. Harlow schools are shut. At least 24 people were killed, Mayor Ana Lee said.', published: '2031-01-13' },
+      [{ text: 'Harlow County is shaken. Harlow County schools are shut. The death toll rose to 16.', published: '2031-01-12', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '24')).toEqual(['update']);
+  });
+});

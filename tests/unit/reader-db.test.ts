@@ -12,7 +12,7 @@ import { DEFAULT_RETENTION, sourceFromAnalysis, sourceIdFor } from '../../lib/co
 import { analyze, readClaims, readPage } from '../../lib/engine';
 import { CorpusIndex } from '../../lib/corpus';
 import { coverageOf } from '../../lib/corpus/stories';
-import { EMPTY_SUMMARY, filingKeys, planAdd, posting, sentenceProbeKeys } from '../../lib/corpus/shelf';
+import { EMPTY_SUMMARY, claimProbeKeys, filingKeys, planAdd, posting, sentenceProbeKeys } from '../../lib/corpus/shelf';
 import type { EntityKind } from '../../lib/types';
 
 const EMPTY: CorpusFile = { format: 'crosscheck-corpus', version: 1, sources: [], references: [] };
@@ -344,6 +344,40 @@ describe('a page compared with a large stored corpus', () => {
     expect(a.claims).toEqual(full.claims);
     // The other coverage: the stored article of the same story, from the summary.
     expect(coverageOf(a, page.index, page.stories).map((c) => c.sourceId)).toEqual([READER_PREFIX + first.source.id]);
+  });
+
+  it('a page naming "Harlow" finds the stored article naming only "Harlow County", as the whole index does', async () => {
+    const county = {
+      url: 'https://wire.example/harlow-toll',
+      title: 'Harlow toll',
+      site: 'Wire',
+      published: '2031-01-12',
+      text: ['Harlow County is shaken by the fires.', 'Harlow County schools are shut.', 'The death toll rose to 16.'].join('\n\n'),
+    };
+    const page = {
+      url: 'https://post.example/harlow-fires',
+      title: 'Harlow fires',
+      site: 'Post',
+      published: '2031-01-13',
+      text: ['Fires burn in Harlow.', 'Crews in Harlow are stretched.', 'At least 24 people were killed, Mayor Ana Lee said.'].join('\n\n'),
+    };
+    const db = new ReaderDb(new IDBFactory());
+    const stored = learned(county);
+    await db.add(asFile(...Array.from({ length: 5 }, (_, i) => learned(other(i))), stored));
+    const svc = new CorpusService([bundledProvider, shelfOf(db)]);
+    const found = await svc.forPage(page);
+    const a = analyze(page, found.index, { reading: found.reading });
+    expect(a.comparisons.map((c) => [c.relation, c.sourceId])).toEqual([['update', READER_PREFIX + stored.source.id]]);
+    const whole = new CorpusService([bundledProvider, { origin: 'reader', load: async () => asFile(stored), revision: async () => '1' }]);
+    expect(analyze(page, (await whole.get()).index).comparisons).toEqual(a.comparisons);
+  });
+
+  it('a figure an earlier version filed by its whole names is still found', () => {
+    const page = readClaims({ text: 'Harlow County schools are shut. At least 24 people were killed in Harlow County.', published: '2031-01-13' });
+    const toll = page.claims.find((c) => c.figure?.text.includes('24'))!;
+    // What versions before first-word filing wrote for a count about Harlow County.
+    expect(claimProbeKeys([toll])).toContain('f|count|harlow county');
+    expect(claimProbeKeys([toll])).toContain('f|count|harlow');
   });
 
   it('a page read while the summary loads is read again when the summary knows names it uses', async () => {
