@@ -237,6 +237,13 @@ const LIST_BREAK = /[;:\u2014]|\b(?:after|before|when|while|because|although|tho
  */
 function carryOver(text: string, earlier: { figure: Figure; measure: Measure }, figure: Figure, measure: Measure, ents: Mention[]): void {
   const gap = text.slice(earlier.figure.end, figure.start);
+  // "revised the estimate from about $50 billion to $135 billion", "rose from 10 to 16": the figure
+  // after "to" is the new value of the quantity the one after "from" gave, measured alike.
+  if (/^\s*to\s*$/i.test(gap) && /\bfrom\s*$/i.test(text.slice(Math.max(0, earlier.figure.start - 8), earlier.figure.start)) && earlier.figure.kind === figure.kind) {
+    const { window: _w, ...was } = earlier.measure;
+    Object.assign(measure, { ...was, ...measure, terms: measure.terms.length ? measure.terms : [...was.terms] });
+    return;
+  }
   if (gap.length > 60 || /[.!?]/.test(gap) || LIST_BREAK.test(gap)) return;
   const nameBetween = ents.some((e) => e.start >= earlier.figure.end && e.end <= figure.start);
   if (!measure.holder && earlier.measure.holder && !nameBetween && /,|\band\b/.test(gap)) {

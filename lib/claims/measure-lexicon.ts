@@ -70,9 +70,13 @@ const MONEY_ONLY = new Set(['pay', 'offer', 'deal', 'price', 'value', 'premium',
 /** Families that only counts have: "lives", "passengers". */
 export const COUNT_ONLY = new Set(['passenger', 'crew', 'member', 'worker', 'employee', 'fan', 'subscriber', 'customer', 'person', 'structure', 'flight', 'aircraft', 'vehicle', 'job', 'acre', 'device']);
 
+/** Families of what happens to people and land, never a sum of money: in "the fires burning across the county may cost $5 billion", the burning is the fires'. */
+const NOT_MONEY = new Set(['burned', 'death', 'injury', 'missing', 'evacuation', 'rescued', 'contained']);
+
 export function familyOf(word: string, kind: FigureKind): string | undefined {
   const f = FAMILY[word];
   if (!f) return undefined;
+  if (NOT_MONEY.has(f) && kind === 'money') return undefined;
   if (MONEY_ONLY.has(f) && kind !== 'money' && kind !== 'percent') return undefined;
   if (COUNT_ONLY.has(f) && kind !== 'count') return undefined;
   return f;

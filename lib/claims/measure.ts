@@ -240,14 +240,18 @@ export function measureOf(inp: MeasureInputs): Measure {
     terms.delete('value');
     terms.add('pay');
   }
+  const holder = holderOf(inp, before, after, terms);
+  const by = estimatorOf(inp);
+  // "Velmar Weather estimates the storms will cost $5 billion": who estimates does not hold the loss.
+  if (by.by && holder.holder === by.by) delete holder.holder;
   return {
     terms: [...terms].sort(),
     ...(qualifiers.size ? { qualifiers: [...qualifiers].sort() } : {}),
     ...(direction ? { direction } : {}),
     ...(rate ? { rate } : {}),
     ...(scope ? { scope } : {}),
-    ...holderOf(inp, before, after, terms),
-    ...estimatorOf(inp),
+    ...holder,
+    ...by,
     ...(isEstimate(inp) ? { estimate: true } : {}),
     ...windowOf(inp, before, after, session),
   };
@@ -423,6 +427,7 @@ function estimatorOf(inp: MeasureInputs): { by?: string } {
     const subject = entities
       .filter((e) => e.kind !== 'place' && e.end <= ws[i].start && e.start >= sentence.start)
       .sort((a, b) => b.end - a.end)[0];
+    // "Velmar Weather experts revised their estimate": its people, a verb and a possessive between.
     if (subject && words(text.slice(subject.end, ws[i].start)).length <= 2) return { by: canonical(subject) };
     // "..., Fitch estimated" after the figure is read the same way below.
     break;

@@ -190,6 +190,8 @@ export function findEntities(text: string, sentences: Span[], opts: EntityOption
       const knownWhole = GAZETTEER_LOWER.has(whole.toLowerCase()) || known.has(whole);
       const nameLike =
         knownWhole ||
+        // A capital inside the word ("JetBlue", "AccuWeather") is the name's own, not the sentence's.
+        /^\p{Lu}\p{Ll}+\p{Lu}/u.test(w) ||
         GAZETTEER_LOWER.has(w.toLowerCase()) ||
         known.has(w) ||
         tagsOf(w).some((t) => PLACE_TAGS.has(t) || PERSON_TAGS.has(t) || t === 'Organization') ||

@@ -17,6 +17,12 @@ describe('findEntities', () => {
     expect(found.map((f) => f.text)).not.toContain('Monday');
   });
 
+  it('takes a word with a capital inside it as a name where it opens a sentence ("SkyVane experts said")', () => {
+    expect(entities('SkyVane experts raised their forecast on Friday.').map((f) => f.text)).toContain('SkyVane');
+    // A plain capitalised word that opens a sentence is still the sentence's capital.
+    expect(entities('Experts raised their forecast on Friday.').map((f) => f.text)).not.toContain('Experts');
+  });
+
   it('links a surname to the full name used earlier in the article', () => {
     const found = entities('Priya Raman founded the lab in 2019. Later, Raman said the lab would double in size.');
     expect(found).toContainEqual({ text: 'Raman', kind: 'person', canonical: 'Priya Raman' });

@@ -880,3 +880,35 @@ describe('one name, written shorter in another report', () => {
     expect(relationsOf(a, '24')).toEqual(['update']);
   });
 });
+
+describe('a change "from" one figure "to" another', () => {
+  it('the new value measures what the old one did', () => {
+    const text = 'Forecasters revised their estimate of the damage from about $5 billion to between $9 billion and $11 billion.';
+    expect(figureClaim(text, 'about $5 billion').measure?.terms).toEqual(['loss']);
+    expect(figureClaim(text, 'between $9 billion').measure?.terms).toEqual(['loss']);
+    expect(figureClaim('The death toll in Velmar rose from 10 to 16.', '16').measure?.terms).toEqual(['death']);
+  });
+
+  it('the later figure is then an update of an earlier report\'s estimate', () => {
+    const a = check(
+      { text: 'Storm Kora hit Velmar. Storm Kora was the worst in years. Forecasters revised their estimate of the damage from Storm Kora from about $5 billion to between $9 billion and $11 billion.', published: '2031-05-04' },
+      [{ text: 'Storm Kora hit Velmar. Storm Kora was the worst in years. Forecasters estimate the damage from Storm Kora at about $5 billion.', published: '2031-05-02', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, 'between $9 billion')).toEqual(['update']);
+  });
+});
+
+describe('what happens to people and land is no sum of money', () => {
+  it('"the fires burning across the county may cost $5 billion" is a loss, not acres burned', () => {
+    expect(figureClaim('Forecasters say the fires burning across Harlow County may cost $5 billion.', '$5 billion').measure?.terms).toEqual(['loss']);
+    expect(figureClaim('The fires have burned 5,000 acres.', '5,000').measure?.terms).toContain('burned');
+  });
+});
+
+describe('an estimator is not the holder', () => {
+  it('"SkyVane estimates the storm will cost $5 billion": SkyVane made the estimate, the loss is not its own', () => {
+    const m = figureClaim('SkyVane estimated losses of $5 billion.', '$5 billion').measure;
+    expect(m?.by).toBe('SkyVane');
+    expect(m?.holder).toBeUndefined();
+  });
+});
