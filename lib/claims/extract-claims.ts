@@ -171,6 +171,9 @@ export function extractClaims(input: ClaimInputs): Claim[] {
             .map((e) => e.event),
         ),
       ];
+      // "cancel all flights on the jets through Sunday": a deadline is the end of what the words
+      // before it name, whatever verb says it ("extended cancellations of flights ... through").
+      events.push(...deadlineEvents(text, sentence, date, ents));
       // A date with nothing happening on it ("Thursday, January 30, 2025") is no claim.
       if (events.length || unknown) claims.push({ ...base(), date, context: aroundStems(text, sentence, date), events });
     }
@@ -198,6 +201,28 @@ function reportDate(text: string, date: DateMention): boolean {
   const before = text.slice(Math.max(0, date.start - 40), date.start);
   const after = text.slice(date.end, date.end + 30);
   return SAID_BEFORE.test(before) || SAID_TO_BEFORE.test(before) || SAID_AFTER.test(after);
+}
+
+const DEADLINE_BEFORE = /\b(?:through|thru|until|till)\s+$/i;
+const DEADLINE_WORDS = 6;
+
+/**
+ * The events a deadline ends: "until:<stem>" for each content word of the clause just before
+ * "through" or "until", names and numbers left out. Two deadlines are of one thing when such a
+ * word is shared (relate.ts then needs another word in common as for every date).
+ */
+function deadlineEvents(text: string, sentence: Span, date: DateMention, ents: Mention[]): string[] {
+  const headStart = Math.max(sentence.start, date.start - REACH);
+  const head = text.slice(headStart, date.start);
+  const cue = DEADLINE_BEFORE.exec(head);
+  if (!cue) return [];
+  // The clause before the cue: back to the last clause mark.
+  const before = head.slice(0, cue.index);
+  const mark = Math.max(...[',', ';', ':', '(', ')', '\u2013', '\u2014', '"', '\u201c', '\u201d'].map((m) => before.lastIndexOf(m)));
+  const clause = before.slice(mark + 1);
+  const ws = words(clause, headStart + mark + 1).filter((w) => !ents.some((e) => w.start >= e.start && w.end <= e.end));
+  const stems = contentStems(ws.slice(-DEADLINE_WORDS).map((w) => w.text).join(' ')).filter((x) => /^\p{L}{3,}$/u.test(x));
+  return [...new Set(stems)].map((x) => `until:${x}`);
 }
 
 const TOPICS = 3;

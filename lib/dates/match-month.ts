@@ -1,6 +1,6 @@
 // Dates built on a month name: "January 30, 2025", "30 January 2025", "Thursday, January 30, 2025",
 // "Jan. 2023", "March of 2023", and the bare "July" / "on Tuesday" resolved against publication.
-import { dayFromYmd, isValidYmd, monthRange } from './calendar';
+import { dayFromYmd, isValidYmd, monthRange, weekdayOf } from './calendar';
 import { bareMonth, bareMonthDays, bareWeekday } from './directional';
 import { MAY_CUES, MONTH_PREPOSITIONS, WEEKDAYS } from './lexicon';
 import { isCapitalized, isDash, prevWord, readDays, readMonth, readYear, touches, wordAt } from './readers';
@@ -117,6 +117,24 @@ export function matchDayFirst(tokens: Token[], i: number): Match | undefined {
   return dayMonth(tokens, i);
 }
 
+/**
+ * "Sunday, Jan. 14" with no year: the year nearest the publication in which Jan. 14 is a Sunday,
+ * in the clause's direction if one such is within a year, else on the other side. A writer who
+ * names the weekday has fixed the year; the tense only guesses it.
+ */
+function withWeekday(spec: DateSpec, weekday: number): DateSpec {
+  if (!spec.relative) return spec;
+  return {
+    ...spec,
+    resolve: (p, dir) => {
+      const first = spec.resolve(p, dir);
+      if (!first || first.from !== first.to || weekdayOf(first.from) === weekday) return first;
+      const other = spec.resolve(p, dir === 'past' ? 'future' : 'past');
+      return other && other.from === other.to && weekdayOf(other.from) === weekday && Math.abs(other.from - p) <= 366 ? other : first;
+    },
+  };
+}
+
 /** "Thursday, January 30, 2025", "Thursday 30 January", or a bare "Tuesday". */
 export function matchWeekday(tokens: Token[], i: number): Match | undefined {
   const t = tokens[i];
@@ -127,7 +145,7 @@ export function matchWeekday(tokens: Token[], i: number): Match | undefined {
   if (tokens[j]?.text === ',' && touches(tokens, j)) j++;
   if (tokens[j]?.spaced) {
     const date = monthDay(tokens, j) ?? dayMonth(tokens, j);
-    if (date) return { start: i, end: date.end, spec: date.spec };
+    if (date) return { start: i, end: date.end, spec: date.spec && withWeekday(date.spec, weekday) };
   }
   // "The Sunday Times", "Monday Night Football": a name, unless a preposition says otherwise.
   // "Monday-Friday" is a schedule, not a day.

@@ -90,8 +90,35 @@ function endsSentence(tokens: Token[], k: number): boolean {
   return !(ABBREVIATIONS.has(prev.low) || prev.low.length === 1);
 }
 
+/** Words that make the date after them the end of something that lasts: a deadline. */
+const DEADLINE = new Set(['through', 'thru', 'until', 'till', 'til']);
+/** Verbs whose extent runs forward from when they are done: "extended the ban through Sunday". */
+const FORWARD = /^(extend|cancel|suspend|ground|postpon|delay|push|halt|paus)/;
+
+/**
+ * "through Sunday", "until Jan. 21": a deadline looks ahead unless a past verb of the clause says
+ * it is over ("stayed closed until Sunday"); a verb that sets an extent ("extended the
+ * cancellations through Sunday") is past but its deadline still ahead.
+ */
+function deadlineDirection(tokens: Token[], start: number): Direction | undefined {
+  const prev = tokens[start - 1];
+  if (!prev || prev.kind !== 'word' || !DEADLINE.has(prev.low)) return undefined;
+  let words = 0;
+  for (let k = start - 2; k >= 0 && words < WINDOW; k--) {
+    if (tokens[k + 1].newline || endsSentence(tokens, k)) break;
+    if (tokens[k].kind !== 'word') continue;
+    words++;
+    if (isFutureAt(tokens, k)) return 'future';
+    if (FORWARD.test(tokens[k].low)) return 'future';
+    if (isPastAt(tokens, k)) return 'past';
+  }
+  return 'future';
+}
+
 /** Looks up to WINDOW words each side of tokens [start, end) within the sentence. */
 export function clauseDirection(tokens: Token[], start: number, end: number): Direction {
+  const deadline = deadlineDirection(tokens, start);
+  if (deadline) return deadline;
   let future = Infinity;
   let past = Infinity;
   let words = 0;

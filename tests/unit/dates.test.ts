@@ -287,6 +287,25 @@ describe('direction: backwards for past-tense reporting, forwards when the claus
   });
 });
 
+describe('deadlines and weekdays that fix the year (published Thursday 30 January 2025)', () => {
+  it('a deadline looks ahead: "extends the ban through Sunday", "extended it until Sunday"', () => {
+    expect(only('The airline extends the ban through Sunday.', P).from).toBe('2025-02-02');
+    expect(only('The airline extended the ban until Sunday.', P).from).toBe('2025-02-02');
+    expect(only('The airline has cancelled its flights through Monday.', P).from).toBe('2025-02-03');
+  });
+
+  it('unless a past verb says it is over: "the road stayed closed until Sunday"', () => {
+    expect(only('The road stayed closed until Sunday.', P).from).toBe('2025-01-26');
+  });
+
+  it('"Sunday, Feb. 2" with no year is the year in which Feb. 2 is a Sunday, whatever the tense says', () => {
+    // Past tense would point to 2 February 2024, a Friday.
+    expect(only('We have made the decision to stop all flights on Sunday, Feb. 2.', P).from).toBe('2025-02-02');
+    // Past tense and a weekday that fits the year before: that one.
+    expect(only('The talks were held on Thursday, Feb. 1.', P).from).toBe('2024-02-01');
+  });
+});
+
 describe('widening when the publication date is only a month or a year', () => {
   it('"last year" is still the previous year', () => {
     expect(read('Unemployment fell last year.', '2025-01')).toEqual([['last year', '2024-01-01', '2024-12-31']]);

@@ -912,3 +912,18 @@ describe('an estimator is not the holder', () => {
     expect(m?.holder).toBeUndefined();
   });
 });
+
+describe('a deadline moved on', () => {
+  const first = { text: 'Velo Air grounded its Skylark jets. Velo Air extended cancellations of flights on its Skylark jets through Sunday, March 9.', published: '2031-03-05', outlet: 'Wire' };
+  const dated = (a: Analysis) => a.claims.filter((c) => c.date).map((c) => a.comparisons.filter((x) => x.claimId === c.id).map((x) => x.relation));
+
+  it('"cancel all flights on the jets through March 16" a week later is an update of "cancellations of flights through March 9", whatever the verb', () => {
+    const a = check({ text: 'Velo Air grounded its Skylark jets. Velo Air will cancel all flights on its Skylark jets through Sunday, March 16.', published: '2031-03-12' }, [first]);
+    expect(dated(a).flat()).toContain('update');
+  });
+
+  it('a deadline of something else is not compared', () => {
+    const a = check({ text: 'Velo Air grounded its Skylark jets. Velo Air will keep its lounge at Harbour Airport open through Sunday, March 16.', published: '2031-03-12' }, [first]);
+    expect(dated(a).flat()).toEqual([]);
+  });
+});
