@@ -229,10 +229,13 @@ export function measureOf(inp: MeasureInputs): Measure {
     );
     // Not a list of counts ("four flight attendants and 171 passengers"): the holders act on the figure.
     const between = many ? words(text.slice(many.end, figure.start)).map(lower) : [];
+    // Another figure between them has its own clause ("65 jets, about 20% of its fleet, and has been
+    // cancelling 110 flights"): the holders' count is that clause's, not this figure's.
+    const figureBetween = !!many && inp.figures.some((f) => f !== figure && f !== many && f.start >= many.end && f.end <= figure.start);
     const list = between.length <= 2 && between.every((w) => w === 'and' || w === 'or' || w === 'plus');
     // A relative clause right after the holders is still theirs ("two fires which burned ...").
     const own = (w: string, k: number) => k === 0 && (w === 'which' || w === 'that' || w === 'who');
-    if (many && !list && !between.some((w, k) => CLAUSE_WORDS.has(w) && !own(w, k))) scope = 'total';
+    if (many && !list && !figureBetween && !between.some((w, k) => CLAUSE_WORDS.has(w) && !own(w, k))) scope = 'total';
   }
   // "a contract worth $50 million a season" is what is paid each year: pay, as "$50 million per year" is.
   if (figure.kind === 'money' && rate === 'year' && terms.has('deal') && !terms.has('pay')) {

@@ -184,6 +184,9 @@ function isUpdate(claim: Claim, ref: Reference, dates: ReportDates): boolean {
   if (p === undefined || s === undefined || p === s) return false;
   const families = [...(claim.measure?.terms ?? []), ...(ref.measure?.terms ?? [])];
   if (!families.some((f) => RUNNING.has(f))) return false;
+  // A rate ("110 flights a day", "$50 million a year") says how things stand, not how far a tally
+  // has run: another value of it in a later report is another account, not the story moving on.
+  if (claim.measure?.rate || ref.measure?.rate) return false;
   const earlier = Math.min(p, s);
   for (const m of [claim.measure, ref.measure]) {
     const to = day(m?.window?.to);

@@ -927,3 +927,21 @@ describe('a deadline moved on', () => {
     expect(dated(a).flat()).toEqual([]);
   });
 });
+
+describe('a rate is how things stand, not a tally', () => {
+  it('"110 flights a day", then "150 flights a day" a week later, is a disagreement, not the story moving on', () => {
+    const a = check(
+      { text: 'Velo Air grounded its Skylark jets. Velo Air is cancelling 150 flights a day.', published: '2031-03-12' },
+      [{ text: 'Velo Air grounded its Skylark jets. Velo Air is cancelling 110 flights a day.', published: '2031-03-05', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '150')).toEqual(['conflict']);
+  });
+});
+
+describe('a count of holders belongs to its own clause', () => {
+  it('"has 65 jets, about 20% of its fleet, and has been cancelling 110 flights" is no sum over the 65 jets', () => {
+    const text = 'Velo Air has 65 Skylark jets, making up about 20% of its fleet, and has been cancelling 110 flights daily.';
+    expect(figureClaim(text, '110').measure?.scope).toBeUndefined();
+    expect(figureClaim('Five wildfires have burned 29,000 acres.', '29,000').measure?.scope).toBe('total');
+  });
+});
