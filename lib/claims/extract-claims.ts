@@ -275,6 +275,8 @@ function carryOver(text: string, earlier: { figure: Figure; measure: Measure }, 
     measure.holder = earlier.measure.holder;
     if (earlier.measure.part) measure.part = true;
   }
-  const bare = !measure.terms.length && !figure.unit && figure.kind === earlier.figure.kind && figure.kind === 'count';
+  // "the highest ticket was listed at $8,280, and on Ticketmaster at $5,000": a sum with no words of
+  // its own after "and" is the same measure too.
+  const bare = !measure.terms.length && figure.kind === earlier.figure.kind && ((figure.kind === 'count' && !figure.unit) || (figure.kind === 'money' && figure.unit === earlier.figure.unit));
   if (bare && earlier.measure.terms.length && /\band\b/.test(gap)) measure.terms = [...earlier.measure.terms];
 }

@@ -16,7 +16,7 @@ const AFTER = 6;
 const CLAUSE_END = /[;:()[\]\u2013\u2014!?]|\s-\s/;
 // Words after which the words belong to another clause or another figure's noun.
 const CLAUSE_WORDS = new Set(['which', 'who', 'while', 'whereas', 'but', 'although', 'though', 'because', 'when', 'where', 'after', 'before', 'since', 'than', 'compared', 'versus', 'vs']);
-const CHANGED_TO = /\b(?:rose|risen|rises|climbed|climbs|jumped|grew|grown|increased|reached|stands|stood)\s+(?:to\s+|at\s+)?(?:at\s+least\s+|about\s+|nearly\s+|more\s+than\s+)?$/i;
+const CHANGED_TO = /\b(?:rose|risen|rises|climbed|climbs|jumped|grew|grown|increased|reached|stands|stood|is|was|are|were)\s+(?:to\s+|at\s+)?(?:at\s+least\s+|about\s+|nearly\s+|more\s+than\s+)?$/i;
 const MARKING_ADJECTIVES = new Set(['global', 'worldwide', 'industry-wide', 'average', 'median', 'typical', 'insured']);
 const SPEECH = /^(said|says|say|told|tells|reported|reports|announced|announces|confirmed|disclosed|added|wrote|stated)$/i;
 
@@ -47,8 +47,9 @@ function clauseWords(inp: MeasureInputs): { before: Word[]; after: Word[] } {
   // Names count as one word: "the death toll from Storm Kora in Velmar rose to 21" reaches "toll".
   const inName = (w: Word) => inp.entities.some((e) => w.start >= e.start && w.end <= e.end && w.start > e.start);
   let counted = 0;
-  // "the death toll from the fires in the county has risen to 14": a verb of change right before the
-  // figure has the measure as its subject, often past a phrase saying of what; read further back.
+  // "the death toll from the fires in the county has risen to 14", "the highest price for a ticket to
+  // the game is $10,000": a verb of change or a copula right before the figure has the measure as its
+  // subject, often past a phrase saying of what; read further back.
   const reach = CHANGED_TO.test(left) ? BEFORE + 4 : BEFORE;
   for (let i = before.length - 1; i >= 0 && counted < reach; i--) {
     if (!inName(before[i])) counted++;

@@ -945,3 +945,15 @@ describe('a count of holders belongs to its own clause', () => {
     expect(figureClaim('Five wildfires have burned 29,000 acres.', '29,000').measure?.scope).toBe('total');
   });
 });
+
+describe('a measure named before a copula, and a sum after "and"', () => {
+  it('"the highest price for a seat at the final is $9,000" is a price', () => {
+    expect(figureClaim('At Seatly, the highest price for a seat at the final is $9,000.', '$9,000').measure?.terms).toContain('price');
+  });
+
+  it('"the dearest seat was listed at $8,280, and at Seatly at $5,000": the second sum is a price too, Seatly\'s', () => {
+    const m = figureClaim('On Tixo, the dearest seat was priced at $8,280, and on Seatly at $5,000.', '$5,000').measure;
+    expect(m?.terms).toContain('price');
+    expect(m?.holder).toBe('Seatly');
+  });
+});
