@@ -121,6 +121,10 @@ export function measureOf(inp: MeasureInputs): Measure {
   if (figure.kind === 'count' && !figure.unit && Number.isInteger(figure.value) && figure.value >= 1 && figure.value < 120 && /^\d+$/.test(figure.text)) {
     const person = inp.entities.find((e) => e.kind === 'person' && e.end <= figure.start && /^\s*,\s*$/.test(text.slice(e.end, figure.start)));
     if (person && /^\s*(?:[,.;)]|$)/.test(text.slice(figure.end, figure.end + 2))) return { terms: ['age'], holder: canonical(person) };
+    // "Dorel Ana Vasquez Ruiz, 26, of Harbour City": a name the tagger did not know for a person's
+    // ("of" or "from" a place after the number says whose age it is).
+    const named = inp.entities.find((e) => e.kind === 'organization' && /\s/.test(canonical(e)) && e.end <= figure.start && /^\s*,\s*$/.test(text.slice(e.end, figure.start)));
+    if (named && /^\s*,\s*(?:of|from)\s+\p{Lu}/u.test(text.slice(figure.end, figure.end + 12))) return { terms: ['age'], holder: canonical(named) };
   }
   const { before, after } = clauseWords(inp);
   const inFigure = words(figure.text, figure.start);

@@ -957,3 +957,12 @@ describe('a measure named before a copula, and a sum after "and"', () => {
     expect(m?.holder).toBe('Seatly');
   });
 });
+
+describe('an age after a name the tagger does not know', () => {
+  it('"Dorel Ana Vasquez Ruiz, 26, of Harbour City" is his age', () => {
+    const m = figureClaim('Divers found Dorel Ana Vasquez Ruiz, 26, of Harbour City, on Friday.', '26').measure;
+    expect(m?.terms).toEqual(['age']);
+    // A count after a name, not set off as an age, is a count.
+    expect(figureClaim('The order went to Velo Air Group, 26 jets in all.', '26').measure?.terms).not.toContain('age');
+  });
+});
