@@ -108,7 +108,9 @@ export function readDays(tokens: Token[], i: number): Read<{ first: number; last
   if (!a) return undefined;
   let last = a.value;
   let end = a.end;
-  if (isDash(tokens[end]) && touches(tokens, end) && touches(tokens, end + 1)) {
+  // "3-5" is a range and "3-day" a length; "9—caused" is a day and a dash that opens an aside.
+  const aside = (tokens[end]?.text === '—' || tokens[end]?.text === '–') && tokens[end + 1]?.kind === 'word';
+  if (isDash(tokens[end]) && touches(tokens, end) && touches(tokens, end + 1) && !aside) {
     const b = readDayNumber(tokens, end + 1);
     if (!b || b.value <= a.value) return undefined;
     last = b.value;

@@ -306,6 +306,14 @@ describe('deadlines and weekdays that fix the year (published Thursday 30 Januar
   });
 });
 
+describe('a day before a dash', () => {
+  it('"made landfall Oct. 9—caused" is 9 October; "March 3-5" a range; "a March 3-day" no day', () => {
+    expect(read('The storm made landfall Oct. 9—caused the worst of it.', P)).toEqual([['Oct. 9', '2024-10-09', '2024-10-09']]);
+    expect(read('Talks ran March 3-5 2024.', P)).toEqual([['March 3-5 2024', '2024-03-03', '2024-03-05']]);
+    expect(read('Plans for a March 3-day festival.', P).map((d) => d[0])).toEqual(['March']);
+  });
+});
+
 describe('widening when the publication date is only a month or a year', () => {
   it('"last year" is still the previous year', () => {
     expect(read('Unemployment fell last year.', '2025-01')).toEqual([['last year', '2024-01-01', '2024-12-31']]);
