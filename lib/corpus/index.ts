@@ -57,8 +57,18 @@ const bucketOf = (value: number) => Math.round(Math.log(Math.abs(value) + 1) / M
  * The keys a claim is filed under (or, probing, looked up by): kind and subject; for figures also
  * kind, topic and value, since a sentence naming no one may still give the same figure.
  */
-/** A name's first word, lower-case: what figures are filed by. */
-export const firstWord = (name: string) => name.trim().toLowerCase().split(/\s+/)[0] ?? '';
+// Words that say what kind of place or body a name is, not which: "Los Angeles County" is filed
+// under "los angeles" too, so a report that says "Los Angeles" finds it. (A prefix of every name
+// would find far too much: "Elon Musk" in every "Elon Musk Foundation" story of a reader's year.)
+const DESIGNATORS = new Set(['county', 'city', 'state', 'province', 'district', 'region', 'fire', 'wildfire', 'complex', 'airport', 'port', 'bridge', 'river', 'inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'group', 'company']);
+
+/** The lower-case names a figure is filed and found by: the name, and the name without a designator. */
+export function nameKeys(name: string): string[] {
+  // The whole name exactly as earlier versions filed it, so a reader's stored articles are still found.
+  const n = name.toLowerCase();
+  const words = n.trim().split(/\s+/);
+  return words.length >= 2 && DESIGNATORS.has(words[words.length - 1]!.replace(/\.$/, '')) ? [n, words.slice(0, -1).join(' ')] : [n];
+}
 
 export function lookupKeys(c: Claim, probing = false): string[] {
   const key = claimKey(c);
@@ -68,9 +78,9 @@ export function lookupKeys(c: Claim, probing = false): string[] {
   // A figure is also filed by what it measures and the story's names, whatever its value, so "the
   // toll rose to 21" meets "killed 12 people" in another report of the same story.
   if (c.figure) {
-    // By a name's first word: "Los Angeles" in one report is "Los Angeles County" in another
-    // (relate.ts's sameHolder tells whether they are one name).
-    const names = new Set([...c.subjects, ...(c.topics ?? [])].map(firstWord));
+    // "Los Angeles" in one report is "Los Angeles County" in another (relate.ts's sameHolder
+    // tells whether they are one name).
+    const names = new Set([...c.subjects, ...(c.topics ?? [])].flatMap(nameKeys));
     for (const t of c.measure?.terms ?? []) if (t !== 'person') for (const n of names) keys.push(`figure:${c.figure.kind}:~${t}|n|${n}`);
   }
   if (c.figure) {

@@ -9,7 +9,7 @@
 import { speakerKeys } from '../entities/person-key';
 import type { Claim, EntityKind, Reference, Source } from '../types';
 import type { CorpusFile } from './index';
-import { claimKey, factCheckKeys, firstWord, sentenceKey } from './index';
+import { claimKey, factCheckKeys, nameKeys, sentenceKey } from './index';
 import { expired, hashId, pageKey, type LearnedSource, type Retention } from './learn';
 import { topSubjects } from './stories';
 
@@ -53,9 +53,9 @@ const sentenceProbe = (sentence: string) => `sent|${hashId(sentenceKey(sentence)
  */
 function shelfKeys(c: Claim): string[] {
   if (c.quote) return speakerKeys(c.quote.speaker ?? '').map((n) => `q|${n}`);
-  // By each name's first word, as CorpusIndex files a figure by its measure ("Los Angeles" and
-  // "Los Angeles County" meet).
-  if (c.figure) return [...new Set([...c.subjects, ...(c.topics ?? [])].map((n) => `f|${c.figure!.kind}|${firstWord(n)}`))];
+  // By each name and its name without a designator, as CorpusIndex files a figure by its measure
+  // ("Los Angeles" and "Los Angeles County" meet).
+  if (c.figure) return [...new Set([...c.subjects, ...(c.topics ?? [])].flatMap((n) => nameKeys(n).map((k) => `f|${c.figure!.kind}|${k}`)))];
   if (c.date) return c.subjects.map((n) => `d|${n}`);
   return [];
 }
@@ -75,12 +75,7 @@ export function sentenceProbeKeys(sentences: readonly string[]): string[] {
 /** The keys a page's claims look their candidates up by (CorpusIndex.candidates's keys). */
 export function claimProbeKeys(claims: readonly Claim[]): string[] {
   const keys = new Set<string>();
-  for (const c of claims) {
-    for (const k of [...shelfKeys(c), ...factCheckKeys(c)]) keys.add(k);
-    // Figures stored by an earlier version were filed by their whole names: asked for too, so an
-    // upgrade loses none of the reader's articles (one more request per name of several words).
-    if (c.figure) for (const n of [...c.subjects, ...(c.topics ?? [])]) if (/\s/.test(n.trim())) keys.add(`f|${c.figure.kind}|${n.toLowerCase()}`);
-  }
+  for (const c of claims) for (const k of [...shelfKeys(c), ...factCheckKeys(c)]) keys.add(k);
   return [...keys];
 }
 

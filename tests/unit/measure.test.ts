@@ -966,3 +966,14 @@ describe('an age after a name the tagger does not know', () => {
     expect(figureClaim('The order went to Velo Air Group, 26 jets in all.', '26').measure?.terms).not.toContain('age');
   });
 });
+
+describe('names that differ by a designator only', () => {
+  it('a toll about "Harlow" finds one about the "Harlow Fire", and no other prefix of a name is a key', async () => {
+    const { lookupKeys, nameKeys } = await import('../../lib/corpus');
+    const keys = (text: string) => lookupKeys(figureClaim(text, '16'), true).filter((k) => k.includes('~death'));
+    expect(keys('Harlow Fire crews are stretched. The Harlow Fire has killed 16 people.')).toContain('figure:count:~death|n|harlow');
+    // A name is never filed by its other prefixes: one person's name is not every name it begins.
+    expect(nameKeys('Elon Vasquez Foundation')).toEqual(['elon vasquez foundation']);
+    expect(nameKeys('Los Angeles County')).toEqual(['los angeles county', 'los angeles']);
+  });
+});
