@@ -198,7 +198,7 @@ export function analyze(input: ArticleInput, index: CorpusIndex, opts: { reading
   const publishedInferred = input.published ? input.publishedInferred : matched?.publishedInferred;
   const { mentions, claims } =
     opts.reading && opts.reading.published === published ? opts.reading : readClaims({ ...input, published }, { known: index.names, sentences });
-  const comparisons = compareClaims(claims, index, { exclude: matched?.id, page: { published, publishedInferred, url: input.url } });
+  const comparisons = compareClaims(claims, index, { exclude: matched?.id, page: { published, publishedInferred, url: input.url, title: input.title } });
 
   const verdicts = new Map<string, Verdict>();
   for (const c of comparisons) {

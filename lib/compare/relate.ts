@@ -333,7 +333,7 @@ export interface CompareOptions {
   /** The source the page itself is: never a reference for its own claims. */
   exclude?: string;
   /** The page's publication date and whether it is inferred, for explanations. */
-  page: { published?: string; publishedInferred?: boolean; url?: string };
+  page: { published?: string; publishedInferred?: boolean; url?: string; title?: string };
 }
 
 const bareUrl = (u: string) => u.replace(/^https?:\/\/(www\.)?/i, '').replace(/[?#].*$/, '').replace(/\/+$/, '').toLowerCase();
@@ -342,6 +342,7 @@ export function compareClaims(claims: Claim[], index: CorpusIndex, opts: Compare
   const out: Comparison[] = [];
   // One review per sentence of the page: its figure and its date are one claim made, not two.
   const factChecked = new Set<string>();
+  const pageTitle = (opts.page.title ?? '').trim().toLowerCase();
   for (const claim of claims) {
     const first = out.length;
     const found: Candidate[] = [];
@@ -360,6 +361,9 @@ export function compareClaims(claims: Claim[], index: CorpusIndex, opts: Compare
       }
       const dates = { page: opts.page.published, source: index.sources.get(ref.sourceId)?.published };
       const c = claim.figure ? relateFigure(claim, ref, dates) : claim.date ? relateDate(claim, ref, dates) : relateQuote(claim, ref);
+      // The page's own headline, like a reference's (below), gives a figure without the words that
+      // say what it measures: it may agree, but it disagrees with nothing and updates nothing.
+      if (c && pageTitle && claim.figure && (c.relation === 'conflict' || c.relation === 'update') && claim.sentence.trim().toLowerCase() === pageTitle) continue;
       if (c) found.push(c);
     }
     // Per source, a reference that agrees shows what the claim is about there: the source's other

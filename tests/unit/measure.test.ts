@@ -977,3 +977,16 @@ describe('names that differ by a designator only', () => {
     expect(nameKeys('Los Angeles County')).toEqual(['los angeles county', 'los angeles']);
   });
 });
+
+describe('the page\'s own headline', () => {
+  it('agrees at most: a headline\'s toll is no update of a later report, the body\'s is', () => {
+    const sources = [{ text: 'Storm Kora hit Velmar. Storm Kora was the worst in years. At least 24 people have been killed in Storm Kora.', published: '2031-05-09', outlet: 'Wire' }];
+    const file = buildCorpus(sources.map((s, i) => ({ id: `s${i}`, input: { text: s.text, title: s.outlet, published: s.published }, outlet: s.outlet })));
+    const index = new CorpusIndex(parseCorpus(JSON.parse(serializeCorpus(file))));
+    const title = 'Storm Kora live: at least 10 deaths in Storm Kora';
+    const a = analyze({ text: `${title}\n\nStorm Kora hit Velmar. Storm Kora was the worst in years. At least 10 people have been killed in Storm Kora.`, title, published: '2031-05-05' }, index);
+    const byClaim = (sentence: RegExp) => a.comparisons.filter((c) => sentence.test(a.claims.find((x) => x.id === c.claimId)!.sentence)).map((c) => c.relation);
+    expect(byClaim(/^Storm Kora live/)).toEqual([]);
+    expect(byClaim(/people have been killed/)).toEqual(['update']);
+  });
+});
