@@ -16,6 +16,12 @@ const AFTER = 6;
 const CLAUSE_END = /[;:()[\]\u2013\u2014!?]|\s-\s/;
 // Words after which the words belong to another clause or another figure's noun.
 const CLAUSE_WORDS = new Set(['which', 'who', 'while', 'whereas', 'but', 'although', 'though', 'because', 'when', 'where', 'after', 'before', 'since', 'than', 'compared', 'versus', 'vs']);
+// The event a length of time runs from or to: "after takeoff", "after it had departed", "before landing".
+const SINCE_EVENT = /^\s+(after|before)\s+(?:(?:it|the\s+\w+|they|he|she)\s+(?:had\s+|has\s+|was\s+)?)?(take-?off|took off|departure|departed|departing|leaving|left|landing|landed|touchdown)\b/i;
+const EVENT_NOUNS: Record<string, string> = {
+  takeoff: 'departure', 'take-off': 'departure', 'took off': 'departure', departed: 'departure', departing: 'departure', leaving: 'departure', left: 'departure',
+  landing: 'landing', landed: 'landing', touchdown: 'landing',
+};
 const CHANGED_TO = /\b(?:rose|risen|rises|climbed|climbs|jumped|grew|grown|increased|reached|stands|stood|is|was|are|were)\s+(?:to\s+|at\s+)?(?:at\s+least\s+|about\s+|nearly\s+|more\s+than\s+)?$/i;
 const MARKING_ADJECTIVES = new Set(['global', 'worldwide', 'industry-wide', 'average', 'median', 'typical', 'insured']);
 const SPEECH = /^(said|says|say|told|tells|reported|reports|announced|announces|confirmed|disclosed|added|wrote|stated)$/i;
@@ -207,6 +213,12 @@ export function measureOf(inp: MeasureInputs): Measure {
         if (scope === 'each' && (l === 'per' || l === 'each' || l === 'every')) scope = undefined;
       }
     }
+  }
+  // "35 minutes after takeoff", "about 20 minutes after it had departed": a length of time after or
+  // before an event measures the time from that event.
+  if (figure.kind === 'duration') {
+    const since = SINCE_EVENT.exec(text.slice(figure.end, Math.min(inp.sentence.end, figure.end + 40)));
+    if (since) terms.add(`${since[1]!.toLowerCase()}:${EVENT_NOUNS[since[2]!.toLowerCase().replace(/\s+/g, ' ')] ?? since[2]!.toLowerCase()}`);
   }
   const glued = /-an?-(year|day|week|month|season)$/i.exec(text.slice(figure.end, figure.end + 12));
   if (glued) rate = RATE_NOUN[glued[1].toLowerCase()];

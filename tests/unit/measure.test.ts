@@ -990,3 +990,22 @@ describe('the page\'s own headline', () => {
     expect(byClaim(/people have been killed/)).toEqual(['update']);
   });
 });
+
+describe('a length of time from an event', () => {
+  it('"35 minutes after takeoff" and "about 20 minutes after it had departed" are one quantity that differs', () => {
+    expect(figureClaim('Velo Air Flight 12 returned to Harbour Airport 35 minutes after takeoff.', '35 minutes').measure?.terms).toEqual(['after:departure']);
+    const a = check(
+      { text: 'Velo Air Flight 12 lost a panel. Velo Air Flight 12 returned to Harbour Airport 35 minutes after takeoff.', published: '2031-03-06' },
+      [{ text: 'Velo Air Flight 12 lost a panel. Velo Air Flight 12 landed at Harbour Airport about 20 minutes after it had departed.', published: '2031-03-06', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '35 minutes')).toEqual(['conflict']);
+  });
+
+  it('a length of time after another event is another quantity', () => {
+    const a = check(
+      { text: 'Velo Air Flight 12 lost a panel. Velo Air Flight 12 returned to Harbour Airport 35 minutes after takeoff.', published: '2031-03-06' },
+      [{ text: 'Velo Air Flight 12 lost a panel. Velo Air Flight 12 was towed to the gate about 20 minutes after landing.', published: '2031-03-06', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '35 minutes')).toEqual([]);
+  });
+});
