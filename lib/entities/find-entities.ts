@@ -131,7 +131,13 @@ export function findEntities(text: string, sentences: Span[], opts: EntityOption
       const prev = cur[cur.length - 1];
       // A name runs over single spaces only: a comma, a dash or a possessive ends it.
       const initial = /^\p{Lu}\.$/u.test(prev.text);
-      if (prev.possessive || (prev.text.endsWith('.') && !initial) || !/^[ \u00a0]$/.test(text.slice(prev.end, t.start))) flush();
+      // "St. Paul", "Minneapolis-St. Paul", "Mt. Hood": a name that opens with its abbreviation
+      // goes on past the stop ("Main St. Police said" does not: there the abbreviation ends a name).
+      const opensName = (cur.length === 1 && /^(?:St|Mt|Ft)$/.test(prev.text)) || /-(?:St|Mt|Ft)$/.test(prev.text);
+      const gap = text.slice(prev.end, t.start);
+      const pastStop = opensName && /^\.[ \u00a0]$/.test(gap) && isCapitalised(t.text);
+      if (pastStop) cur[cur.length - 1] = { ...prev, text: `${prev.text}.`, end: prev.end + 1 };
+      else if (prev.possessive || (prev.text.endsWith('.') && !initial) || !/^[ \u00a0]$/.test(gap)) flush();
     }
     if (titleCase.has(t.start)) {
       flush();

@@ -23,6 +23,14 @@ describe('findEntities', () => {
     expect(entities('Experts raised their forecast on Friday.').map((f) => f.text)).not.toContain('Experts');
   });
 
+  it('reads on past the stop of a name that opens with "St." ("St. Louis", "Minneapolis-St. Paul"), not past "Main St."', () => {
+    const text = 'Flights from St. Louis and Minneapolis-St. Paul International Airport were cut. He lives on Main St. Police said so.';
+    const found = findEntities(text, splitSentences(text), {});
+    expect(found.map((m) => m.text)).toEqual(expect.arrayContaining(['St. Louis', 'Minneapolis-St. Paul International Airport']));
+    for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(found.map((m) => m.text)).not.toContain('Main St. Police');
+  });
+
   it('links a surname to the full name used earlier in the article', () => {
     const found = entities('Priya Raman founded the lab in 2019. Later, Raman said the lab would double in size.');
     expect(found).toContainEqual({ text: 'Raman', kind: 'person', canonical: 'Priya Raman' });
