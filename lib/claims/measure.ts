@@ -447,7 +447,6 @@ function estimatorOf(inp: MeasureInputs): { by?: string } {
     const subject = entities
       .filter((e) => e.kind !== 'place' && e.end <= ws[i].start && e.start >= sentence.start)
       .sort((a, b) => b.end - a.end)[0];
-    // "Velmar Weather experts revised their estimate": its people, a verb and a possessive between.
     if (subject && words(text.slice(subject.end, ws[i].start)).length <= 2) return { by: canonical(subject) };
     // "..., Fitch estimated" after the figure is read the same way below.
     break;

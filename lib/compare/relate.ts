@@ -346,6 +346,9 @@ export function compareClaims(claims: Claim[], index: CorpusIndex, opts: Compare
   for (const claim of claims) {
     const first = out.length;
     const found: Candidate[] = [];
+    // The page's own headline, like a reference's (below), gives a figure without the words that
+    // say what it measures: it may agree, but it disagrees with nothing and updates nothing.
+    const headline = !!pageTitle && !!claim.figure && claim.sentence.trim().toLowerCase() === pageTitle;
     for (const ref of index.candidates(claim, opts.exclude)) {
       // A fact-checker's review is matched by its own, stricter rules (lib/factcheck/match.ts), never by the figure, date or quote rules.
       const check = index.sources.get(ref.sourceId)?.factCheck;
@@ -361,9 +364,7 @@ export function compareClaims(claims: Claim[], index: CorpusIndex, opts: Compare
       }
       const dates = { page: opts.page.published, source: index.sources.get(ref.sourceId)?.published };
       const c = claim.figure ? relateFigure(claim, ref, dates) : claim.date ? relateDate(claim, ref, dates) : relateQuote(claim, ref);
-      // The page's own headline, like a reference's (below), gives a figure without the words that
-      // say what it measures: it may agree, but it disagrees with nothing and updates nothing.
-      if (c && pageTitle && claim.figure && (c.relation === 'conflict' || c.relation === 'update') && claim.sentence.trim().toLowerCase() === pageTitle) continue;
+      if (c && headline && (c.relation === 'conflict' || c.relation === 'update')) continue;
       if (c) found.push(c);
     }
     // Per source, a reference that agrees shows what the claim is about there: the source's other

@@ -53,10 +53,6 @@ export function claimKey(c: Claim): string | undefined {
 // Figures within 2% of each other share a bucket or sit in neighbouring ones.
 const bucketOf = (value: number) => Math.round(Math.log(Math.abs(value) + 1) / Math.log(1.02));
 
-/**
- * The keys a claim is filed under (or, probing, looked up by): kind and subject; for figures also
- * kind, topic and value, since a sentence naming no one may still give the same figure.
- */
 // Words that say what kind of place or body a name is, not which: "Los Angeles County" is filed
 // under "los angeles" too, so a report that says "Los Angeles" finds it. (A prefix of every name
 // would find far too much: "Elon Musk" in every "Elon Musk Foundation" story of a reader's year.)
@@ -70,6 +66,10 @@ export function nameKeys(name: string): string[] {
   return words.length >= 2 && DESIGNATORS.has(words[words.length - 1]!.replace(/\.$/, '')) ? [n, words.slice(0, -1).join(' ')] : [n];
 }
 
+/**
+ * The keys a claim is filed under (or, probing, looked up by): kind and subject; for figures also
+ * kind, topic and value, since a sentence naming no one may still give the same figure.
+ */
 export function lookupKeys(c: Claim, probing = false): string[] {
   const key = claimKey(c);
   if (!key) return [];
