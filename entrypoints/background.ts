@@ -33,7 +33,7 @@ import { isClosedPage, pageError } from '@/lib/ui/errors';
 import { devLog } from '@/lib/log';
 import { cleanEntry, readLearning, storedTabIds, tabItem, type TabEntry } from '@/lib/storage';
 import { correctPairings } from './background/corrections';
-import { withReaderLists } from '@/lib/reader-lists';
+import { readReaderLists, withReaderLists } from '@/lib/reader-lists';
 
 /** Where the options page finds the last problem with keeping a page (one line, and when). */
 export const LEARNING_ERROR_KEY = 'learning-error';
@@ -311,6 +311,10 @@ const handlers: Handler = {
     // popup can read (and the content script's retry replaces).
     if (tabId !== undefined) setEntry(tabId, { url: page.url, state: { kind: 'analysing', url: page.url, since: Date.now() } });
     try {
+      // The reader's lists and learning switch are read while the page is (storage answers apart
+      // from this thread; on a cold wake its first answer takes tens of milliseconds).
+      const lists = readReaderLists();
+      const learning = readLearning();
       const text = page.blocks.join('\n\n');
       const input = { text, title: page.title, url: page.url, published: page.published, site: page.site, lang: page.lang };
       const { index, reading, stories } = await corpus.forPage(input);
@@ -320,9 +324,10 @@ const handlers: Handler = {
       const shaped = shapeAnalysis(analyze(input, index, { reading }), text);
       markWake('analysed');
       // The reader's corrections and outlet labels (lib/reader-lists.ts), before anything is counted.
-      const analysis = await withReaderLists(shaped);
+      const analysis = await withReaderLists(shaped, lists);
+      markWake('reader lists');
       analysis.coverage = coverageOf(analysis, index, stories);
-      markWake('reader lists, coverage');
+      markWake('coverage');
       // The page's own ClaimReviews go with it when it is kept (lib/corpus/learn.ts).
       const factChecks = reviewsFromJsonLd(page.claimReviews);
       if (factChecks.length) analysis.page.factChecks = factChecks;
@@ -331,7 +336,7 @@ const handlers: Handler = {
       // Learning (when the reader turned it on): after the comparison, so the page is compared
       // with what was learned before it. Private windows, pages not in English and pages with
       // nothing to compare are not kept; sites turned off are never read at all.
-      if (tabId !== undefined && (await readLearning()).on && !whyNotLearned(analysis, from)) await keep(analysis, 'read');
+      if (tabId !== undefined && (await learning).on && !whyNotLearned(analysis, from)) await keep(analysis, 'read');
       // The tab may have been closed while the engine worked: then nothing is kept for it.
       markWake('learning');
       if (tabId !== undefined && (await tabExists(tabId))) setEntry(tabId, { url: page.url, state: { kind: 'analysed', url: page.url, analysis } });

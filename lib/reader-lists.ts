@@ -76,8 +76,24 @@ export async function writeLabelList(list: StoredLabels | null): Promise<void> {
   else await labelsItem().removeValue();
 }
 
-/** The analysis as this reader is shown it: their corrections applied, their labels beside the outlets. */
-export async function withReaderLists(a: Analysis): Promise<Analysis> {
+/** The reader's corrections and labels, as withReaderLists applies them. */
+export interface ReaderLists {
+  corrections: Correction[];
+  labels: OutletLabel[];
+}
+
+/** Both lists, read in parallel (never throws: a list that cannot be read is empty). */
+export async function readReaderLists(): Promise<ReaderLists> {
   const [corrections, list] = await Promise.all([readCorrections(), readLabelList()]);
-  return applyLabels(applyCorrections(a, corrections), list?.labels ?? []);
+  return { corrections, labels: list?.labels ?? [] };
+}
+
+/**
+ * The analysis as this reader is shown it: their corrections applied, their labels beside the
+ * outlets. `lists` read beforehand (the background asks for them while the page is read, so a
+ * cold storage's answer costs the first verdict nothing); read now when not given.
+ */
+export async function withReaderLists(a: Analysis, lists?: Promise<ReaderLists> | ReaderLists): Promise<Analysis> {
+  const { corrections, labels } = await (lists ?? readReaderLists());
+  return applyLabels(applyCorrections(a, corrections), labels);
 }

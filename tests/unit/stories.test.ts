@@ -75,4 +75,28 @@ describe('stories', () => {
     const itself = analyze({ text: text('3,000'), title: 'Dam opens gates', url: 'https://one.example/dam' }, index);
     expect(coverageOf(itself, index).map((c) => c.sourceId)).not.toContain('a');
   });
+
+  it("the same story's other coverage is three weeks either side of the page, to the hour, in any time zone", () => {
+    const file = buildCorpus([
+      { id: 'page-source', input: { text: 'Lena Moor said the Ostra Dam in Brill County would open its gates.', title: 'Dam', published: '2031-03-07' } },
+    ]);
+    const index = new CorpusIndex(file);
+    const page = analyze({ text: 'The Ostra Dam in Brill County opened 12 of its gates on Friday, Lena Moor said.', title: 'Dam', published: '2031-03-07' }, index);
+    const subjects = ['Ostra Dam', 'Brill County', 'Lena Moor'];
+    const source = (id: string, published?: string, keptAt?: string) => ({ source: { id, title: id, textHash: id, published, keptAt }, subjects });
+    const stories = [
+      // 21 days and 4 hours after the page (its written day is the 27th): not the story.
+      source('late-by-hours', '2031-03-27T23:00:00-05:00'),
+      // 20 days and 11 hours after it, though its written day is the 28th: the story.
+      source('early-in-its-zone', '2031-03-28T01:00:00+14:00'),
+      // 20 days and 23 hours before it, written on the day before the 21st day before: the story.
+      source('day-before-in-its-zone', '2031-02-13T13:00:00-12:00'),
+      source('weeks-later', '2031-04-20'),
+      source('before', '2031-02-20'),
+      source('kept-only', undefined, '2031-03-10T08:00:00.000Z'),
+      source('written-out', 'March 20, 2031'),
+      { source: { id: 'other-names', title: 'x', textHash: 'x', published: '2031-03-07' }, subjects: ['Harlan Rovers', 'Velo Air'] },
+    ];
+    expect(coverageOf(page, index, stories).map((c) => c.sourceId).sort()).toEqual(['before', 'day-before-in-its-zone', 'early-in-its-zone', 'kept-only', 'written-out']);
+  });
 });
