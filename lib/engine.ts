@@ -12,7 +12,7 @@ import { findEntities } from './entities/find-entities';
 import { findFigures } from './figures';
 import { findDates } from './dates';
 import { findQuotes } from './quotes/find-quotes';
-import { eventSentences, extractClaims } from './claims/extract-claims';
+import { eventSentences, extractClaims, settleEvents } from './claims/extract-claims';
 import { eventsOf, type SentenceEvent } from './claims/events';
 import { compareClaims } from './compare/relate';
 
@@ -116,14 +116,15 @@ function* readingSteps(
   const quotes = findQuotes(text, sentences, entities);
   yield;
   const inputs = { text, sentences, entities, figures, dates, quotes, idPrefix: opts.idPrefix };
-  if (opts.provisional) yield { provisional: extractClaims({ ...inputs, events: 'unknown' }) };
+  const provisional = opts.provisional ? extractClaims({ ...inputs, events: 'unknown' }) : undefined;
+  if (provisional) yield { provisional };
   const tagged = eventSentences(inputs);
   const events = new Map<number, SentenceEvent[]>();
   for (let i = 0; i < tagged.length; i += EVENT_TURN) {
     for (const [at, found] of eventsOf(text, tagged.slice(i, i + EVENT_TURN), entities)) events.set(at, found);
     if (i + EVENT_TURN < tagged.length) yield;
   }
-  const claims = extractClaims({ ...inputs, events });
+  const claims = provisional ? settleEvents(provisional, { ...inputs, events }) : extractClaims({ ...inputs, events });
   const mentions: Mention[] = [
     ...entities,
     ...figures.map((f) => ({ kind: f.kind, text: f.text, start: f.start, end: f.end })),

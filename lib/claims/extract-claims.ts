@@ -144,36 +144,11 @@ export function extractClaims(input: ClaimInputs): Claim[] {
       if (earlier) carryOver(text, earlier, figure, measure, ents);
       claims.push({ ...base(), figure, measure, context: windowStems(text, sentence, figure, skip), events: [] });
     }
-    // Each event goes to the date nearest its verb: "co-founded OpenAI in 2015 and left in 2018".
     const sentenceEvents = dts.length ? (eventsBySentence.get(sentence.start) ?? []) : [];
-    // A comma between a date and a verb puts them in different clauses, unless the date opens the
-    // sentence ("In March 2023, Musk responded..."): then it dates the clause that follows.
-    const fronted = (d: DateMention) => text.slice(sentence.start, d.start).trim().split(/\s+/).filter(Boolean).length <= 2;
-    const distance = (d: DateMention, at: number) => {
-      const raw = at < d.start ? d.start - at : at >= d.end ? at - d.end : 0;
-      // A name set off by commas ("his company, xAI, in 2023") does not end the clause.
-      const between = (at < d.start ? text.slice(at, d.start) : text.slice(d.end, at)).replace(/,\s*([\p{L}\p{N}][\p{L}\p{N}.&' -]{0,40}),/gu, (m, name: string) => (/\p{Lu}/u.test(name) ? ' ' : m));
-      // So does a subordinating word: in "restored on Friday after the storm made landfall" Friday
-      // dates the restoring, not the landfall.
-      // A place after a comma ("near Siesta Key, Florida, on October 9") names where, not a new clause.
-      const named = between.replace(/,\s*\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*(?=\s+(?:on|in|at|near|by|this|last|early|late)\b|\s*,|\s*$)/gu, ' ');
-      const clause = /[,;]/.test(named) || /\b(after|before|when|while|since|until|because|once)\b/i.test(between);
-      return raw + (clause && !fronted(d) ? 1000 : 0);
-    };
     for (const date of dts) {
       // "officials said Friday", "told CNN on Tuesday": the day of a report, not of what it reports.
       if (reportDate(text, date)) continue;
-      const events = [
-        ...new Set(
-          sentenceEvents
-            // The date's own clause only, and of several dates the nearest.
-            .filter((e) => distance(date, e.at) < 1000 && dts.every((other) => distance(date, e.at) <= distance(other, e.at)))
-            .map((e) => e.event),
-        ),
-      ];
-      // "cancel all flights on the jets through Sunday": a deadline is the end of what the words
-      // before it name, whatever verb says it ("extended cancellations of flights ... through").
-      events.push(...deadlineEvents(text, sentence, date, ents));
+      const events = unknown ? [] : eventsOfDate(text, sentence, date, dts, sentenceEvents, ents);
       // A date with nothing happening on it ("Thursday, January 30, 2025") is no claim.
       if (events.length || unknown) claims.push({ ...base(), date, context: aroundStems(text, sentence, date), events });
     }
@@ -187,6 +162,62 @@ export function extractClaims(input: ClaimInputs): Claim[] {
     }
   });
   return claims;
+}
+
+/** The events a date in a sentence dates: those of its own clause nearest it, and what a deadline ends. */
+function eventsOfDate(text: string, sentence: Span, date: DateMention, dts: readonly DateMention[], sentenceEvents: readonly SentenceEvent[], ents: Mention[]): string[] {
+  // A comma between a date and a verb puts them in different clauses, unless the date opens the
+  // sentence ("In March 2023, Musk responded..."): then it dates the clause that follows.
+  const fronted = (d: DateMention) => text.slice(sentence.start, d.start).trim().split(/\s+/).filter(Boolean).length <= 2;
+  const distance = (d: DateMention, at: number) => {
+    const raw = at < d.start ? d.start - at : at >= d.end ? at - d.end : 0;
+    // A name set off by commas ("his company, xAI, in 2023") does not end the clause.
+    const between = (at < d.start ? text.slice(at, d.start) : text.slice(d.end, at)).replace(/,\s*([\p{L}\p{N}][\p{L}\p{N}.&' -]{0,40}),/gu, (m, name: string) => (/\p{Lu}/u.test(name) ? ' ' : m));
+    // So does a subordinating word: in "restored on Friday after the storm made landfall" Friday
+    // dates the restoring, not the landfall.
+    // A place after a comma ("near Siesta Key, Florida, on October 9") names where, not a new clause.
+    const named = between.replace(/,\s*\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*(?=\s+(?:on|in|at|near|by|this|last|early|late)\b|\s*,|\s*$)/gu, ' ');
+    const clause = /[,;]/.test(named) || /\b(after|before|when|while|since|until|because|once)\b/i.test(between);
+    return raw + (clause && !fronted(d) ? 1000 : 0);
+  };
+  // Each event goes to the date nearest its verb: "co-founded OpenAI in 2015 and left in 2018".
+  const events = [
+    ...new Set(
+      sentenceEvents
+        // The date's own clause only, and of several dates the nearest.
+        .filter((e) => distance(date, e.at) < 1000 && dts.every((other) => distance(date, e.at) <= distance(other, e.at)))
+        .map((e) => e.event),
+    ),
+  ];
+  // "cancel all flights on the jets through Sunday": a deadline is the end of what the words
+  // before it name, whatever verb says it ("extended cancellations of flights ... through").
+  events.push(...deadlineEvents(text, sentence, date, ents));
+  return events;
+}
+
+/**
+ * The claims extractClaims gives with these events, from the claims it gave with events
+ * 'unknown': those are the same claims in the same order, with every date a claim. Each date's
+ * events are found, a date with none is no claim, and the ids are given again in order, so that
+ * the page's figures, read once before the tagger ran, are not read again after it.
+ */
+export function settleEvents(provisional: readonly Claim[], input: ClaimInputs & { events: Map<number, SentenceEvent[]> }): Claim[] {
+  const { text, sentences, entities, dates } = input;
+  const prefix = input.idPrefix ?? 'c';
+  const at = new Map(sentences.map((s, i) => [s.start, i]));
+  const entsIn = bySentence(sentences, entities);
+  const datesIn = bySentence(sentences, dates);
+  const out: Claim[] = [];
+  for (const c of provisional) {
+    if (!c.date) {
+      out.push({ ...c, id: `${prefix}${out.length}` });
+      continue;
+    }
+    const i = at.get(c.sentenceStart)!;
+    const events = eventsOfDate(text, sentences[i]!, c.date, datesIn[i]!, input.events.get(c.sentenceStart) ?? [], entsIn[i]!);
+    if (events.length) out.push({ ...c, id: `${prefix}${out.length}`, events });
+  }
+  return out;
 }
 
 const REPORT_VERBS = /\b(?:said|says|say|told|tells|reported|reports|announced|confirmed|wrote|posted|tweeted|added|stated|noted|testified|explained)\b/i;
