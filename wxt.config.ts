@@ -3,7 +3,6 @@ import preact from '@preact/preset-vite';
 import { existsSync } from 'node:fs';
 import type { WxtViteConfig } from 'wxt';
 import { compromiseWorld } from './build/compromise-world';
-import { compileHints } from './build/compile-hints';
 
 const DEMO_PORT = 4477;
 let demoServer: { close(): Promise<void> } | undefined;
@@ -33,11 +32,6 @@ export default defineConfig({
     ),
   },
   hooks: {
-    // The background's script only (build/compile-hints.ts): a page's content script is compiled
-    // as it is called, as the page's own scripts are.
-    'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.some((e) => e.type === 'background')) config.plugins = [...(config.plugins ?? []), compileHints() as unknown as NonNullable<typeof config.plugins>[number]];
-    },
     'server:created': async () => {
       const { serve } = await import('./tests/tools/lib/serve');
       try {
