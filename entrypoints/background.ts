@@ -105,15 +105,30 @@ async function getEntry(tabId: number): Promise<TabEntry | undefined> {
 /** Tabs closed since this background woke: a late answer for one of them is not kept. */
 const closedTabs = new Set<number>();
 
+// The session's copy of the entries (what a stopped and woken background reads back) is written
+// after the task that set them, the latest per tab: storing an analysis serialises all of it on
+// this thread, and the page's answer goes first.
+const unsaved = new Map<number, TabEntry>();
+let saving: ReturnType<typeof setTimeout> | undefined;
+function saveSoon(tabId: number, entry: TabEntry) {
+  unsaved.set(tabId, entry);
+  saving ??= setTimeout(() => {
+    saving = undefined;
+    for (const [id, e] of unsaved) void tabItem(id).setValue(e).catch((err) => devLog('keeping a tab entry', err));
+    unsaved.clear();
+  }, 0);
+}
+
 function setEntry(tabId: number, entry: TabEntry) {
   if (closedTabs.has(tabId)) return;
   tabs.set(tabId, entry);
-  if (hasSession) void tabItem(tabId).setValue(entry).catch((e) => devLog('keeping a tab entry', e));
+  if (hasSession) saveSoon(tabId, entry);
   void updateBadge(tabId, entry.state);
 }
 
 function dropEntry(tabId: number) {
   tabs.delete(tabId);
+  unsaved.delete(tabId);
   if (hasSession) void tabItem(tabId).removeValue().catch((e) => devLog('dropping a tab entry', e));
 }
 

@@ -127,18 +127,24 @@ export function shapeAnalysis(a: Analysis, text?: string): Analysis {
   // A quotation folded into its figure's finding is painted as that finding: no green "agrees"
   // over the very words whose figure disagrees.
   const kindOf = new Map<string, FindingKind>();
-  for (const f of computeFindings(shaped)) for (const id of f.claimIds) kindOf.set(id, f.kind);
+  const findings = computeFindings(shaped);
+  for (const f of findings) for (const id of f.claimIds) kindOf.set(id, f.kind);
   shaped.claims = shaped.claims.map((c) => {
     const k = kindOf.get(c.id);
     return k && k !== 'unique' && kindRank(k) < kindRank(c.verdict) ? { ...c, verdict: k as CheckedClaim['verdict'] } : c;
   });
-  shaped.summary = summarize(shaped);
+  // Counted from the same findings: a verdict raised above is a folded quotation's, which stays
+  // folded into its figure, so the findings of the shaped analysis are these, kind for kind.
+  shaped.summary = summaryOf(findings, shaped.mentions.length);
   return shaped;
 }
 
 /** Counts of findings by kind, and the mentions. */
 export function summarize(a: Analysis): Summary {
-  const fs = findingsOf(a);
+  return summaryOf(findingsOf(a), a.mentions.length);
+}
+
+function summaryOf(fs: readonly Finding[], mentions: number): Summary {
   const n = (k: FindingKind) => fs.filter((f) => f.kind === k).length;
   return {
     factChecks: n('fact-check'),
@@ -147,7 +153,7 @@ export function summarize(a: Analysis): Summary {
     updates: n('update'),
     agreements: n('agree'),
     unique: n('unique'),
-    mentions: a.mentions.length,
+    mentions,
   };
 }
 

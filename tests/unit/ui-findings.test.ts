@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { analyze, type Analysis } from '../../lib/engine';
 import { CorpusIndex, parseCorpus } from '../../lib/corpus';
 import { readInput } from '../../lib/cli/read-input';
-import { findingsOf, isRealMention, measuresSomething, shapeAnalysis, steppable } from '../../lib/ui/findings';
+import { findingsOf, isRealMention, measuresSomething, shapeAnalysis, steppable, summarize } from '../../lib/ui/findings';
 import { importError, pageError } from '../../lib/ui/errors';
 import type { Claim, Figure, Mention } from '../../lib/types';
 
@@ -70,6 +70,9 @@ describe('one entry per disagreement', () => {
     const fs = findingsOf(demo);
     expect(demo.summary.conflicts).toBe(fs.filter((f) => f.kind === 'conflict').length);
     expect(demo.summary.quoteVariants).toBe(fs.filter((f) => f.kind === 'quote-variant').length);
+    // Every count, the folded quotation's finding counted once, as the shaped analysis's own findings count it.
+    expect(demo.summary).toEqual(summarize(demo));
+    expect(demo.summary.mentions).toBe(demo.mentions.length);
     const route = steppable(demo).map((f) => f.kind);
     expect(new Set(route)).toEqual(new Set(['conflict', 'quote-variant', 'agree']));
     // In page order.
