@@ -109,11 +109,13 @@ const closedTabs = new Set<number>();
 // after the task that set them, the latest per tab: storing an analysis serialises all of it on
 // this thread, and the page's answer goes first.
 const unsaved = new Map<number, TabEntry>();
-let saving: ReturnType<typeof setTimeout> | undefined;
+let saveQueued = false;
 function saveSoon(tabId: number, entry: TabEntry) {
   unsaved.set(tabId, entry);
-  saving ??= setTimeout(() => {
-    saving = undefined;
+  if (saveQueued) return;
+  saveQueued = true;
+  setTimeout(() => {
+    saveQueued = false;
     for (const [id, e] of unsaved) void tabItem(id).setValue(e).catch((err) => devLog('keeping a tab entry', err));
     unsaved.clear();
   }, 0);
