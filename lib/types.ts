@@ -91,6 +91,8 @@ export interface Measure {
   part?: boolean;
   /** Who made the estimate or gave the figure, when the clause says ("Fitch estimated"). */
   by?: string;
+  /** The organisation `by` speaks for, where the article names them its officer ("Velo Air CEO Dana Reyes"). */
+  speaksFor?: string;
   /** The figure is an estimate or a forecast ("estimated", "could cost", "is expected to reach"): one estimator's figure. */
   estimate?: boolean;
   /**

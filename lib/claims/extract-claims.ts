@@ -4,6 +4,7 @@ import type { Claim, DateMention, Figure, Measure, Mention, Quote, Span } from '
 import { contentStems, words } from '../text/words';
 import { eventsOf, type SentenceEvent } from './events';
 import { measureOf } from './measure';
+import { affiliationsOf } from '../entities/affiliations';
 
 export interface ClaimInputs {
   text: string;
@@ -91,6 +92,7 @@ export function extractClaims(input: ClaimInputs): Claim[] {
   const prefix = input.idPrefix ?? 'c';
   const claims: Claim[] = [];
   const topics = topicsOf(entities);
+  const affiliations = affiliationsOf(text, entities);
   const entsIn = bySentence(sentences, entities);
   const figsIn = bySentence(sentences, figures);
   const datesIn = bySentence(sentences, dates);
@@ -130,6 +132,8 @@ export function extractClaims(input: ClaimInputs): Claim[] {
       // A figure inside a quotation is the speaker's figure ("we estimate ..." said by Fitch).
       const quoted = quoteHere.find((q) => q.speaker && figure.start >= q.start && figure.end <= q.end);
       if (quoted && !measure.by) measure.by = quoted.speaker;
+      const speaksFor = measure.by ? affiliations.get(measure.by) : undefined;
+      if (speaksFor) measure.speaksFor = speaksFor;
       // "insured losses of $4 billion, and $2 billion in Velmar": a later money figure with the same
       // measure and no kind of its own keeps the kind named before it in the sentence.
       if (figure.kind === 'money') {

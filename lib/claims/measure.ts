@@ -240,7 +240,9 @@ export function measureOf(inp: MeasureInputs): Measure {
   const opening = /^\W*(combined|in total|in all|altogether|all told|overall|together)\b/i.exec(text.slice(inp.sentence.start, inp.sentence.start + 20));
   if (opening && !scope) scope = 'total';
   // "Five wildfires have burned 29,000 acres": a count of holders before the figure makes it their sum.
-  if (!scope && figure.kind !== 'duration') {
+  // Not a bare number ("5,316 homes burned in one fire and more than 5,000 in the other"): it has
+  // no unit of its own for the holders' count to differ from, and repeats the figure before it.
+  if (!scope && figure.kind !== 'duration' && !(figure.kind === 'count' && !figure.unit)) {
     const many = inp.figures.find(
       (f) => f !== figure && f.kind === 'count' && f.end <= figure.start && f.start >= inp.sentence.start && f.value >= 2 && f.unit && f.unit !== figure.unit && f.unit !== 'person' && !PHYSICAL_UNITS.has(f.unit),
     );

@@ -49,6 +49,11 @@ function abbreviates(acronym: string, name: string): boolean {
 }
 
 /** Two names for one holder: "Palisades" and "Palisades Fire", "the Dali" and "Dali", "FAA" and "Federal Aviation Administration". */
+/** One estimator on both sides: the same name, or an officer and the organisation they speak for. */
+function sameEstimator(a: Measure, b: Measure): boolean {
+  return sameHolder(a.by!, b.by!) || (!!a.speaksFor && sameHolder(a.speaksFor, b.by!)) || (!!b.speaksFor && sameHolder(b.speaksFor, a.by!));
+}
+
 export function sameHolder(a: string, b: string): boolean {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
@@ -105,7 +110,7 @@ export function sameQuantity(a: Claim, b: Claim): Sameness {
   if ((ma.rate ?? '') !== (mb.rate ?? '')) return 'different';
   if (ma.scope && mb.scope && ma.scope !== mb.scope) return 'different';
   if (ma.holder && mb.holder && !sameHolder(ma.holder, mb.holder)) return 'different';
-  if (ma.by && mb.by && !sameHolder(ma.by, mb.by)) return 'different';
+  if (ma.by && mb.by && !sameEstimator(ma, mb)) return 'different';
   if (windowsDiffer(ma.window, mb.window, [...ma.terms, ...mb.terms].some((t) => CUMULATIVE.has(t)))) return 'different';
   if (countsOther(a) !== countsOther(b) && !intersects(ma.terms, mb.terms)) return 'different';
   const ea = extraTerms(a);

@@ -32,6 +32,7 @@ const MeasureSchema = v.object({
   scope: v.optional(v.string()),
   holder: v.optional(v.string()),
   by: v.optional(v.string()),
+  speaksFor: v.optional(v.string()),
   estimate: v.optional(v.boolean()),
   part: v.optional(v.boolean()),
   window: v.optional(

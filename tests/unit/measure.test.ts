@@ -946,6 +946,24 @@ describe('a count of holders belongs to its own clause', () => {
   });
 });
 
+describe('a bare number repeats the figure before it', () => {
+  it('"400 homes burned in the Ostra Fire and about 90 in the Brill Fire": the 90 is the Brill Fire\'s homes, no sum over the 400', () => {
+    const m = figureClaim('The agency said 400 homes burned in the Ostra Fire and about 90 in the Brill Fire.', 'about 90').measure;
+    expect(m?.scope).toBeUndefined();
+    expect(m?.holder).toBe('Brill Fire');
+    expect(m?.terms).toContain('structure');
+    expect(figureClaim('Three storms have killed 40 people.', '40').measure?.scope).toBe('total');
+  });
+
+  it('and disagrees with another report of the same fire\'s homes', () => {
+    const a = check(
+      { text: 'About 300 homes burned in the Brill Fire, the agency said.', published: '2031-05-04' },
+      [{ text: 'The agency said 400 homes burned in the Ostra Fire and more than 900 in the Brill Fire.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '300')).toEqual(['conflict']);
+  });
+});
+
 describe('a measure named before a copula, and a sum after "and"', () => {
   it('"the highest price for a seat at the final is $9,000" is a price', () => {
     expect(figureClaim('At Seatly, the highest price for a seat at the final is $9,000.', '$9,000').measure?.terms).toContain('price');
