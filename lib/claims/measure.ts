@@ -439,6 +439,9 @@ function clockOf(inp: MeasureInputs, from: number, to: number): string | undefin
  * Who gave the figure: an organisation or person that is the subject of an estimating verb in the
  * sentence before the figure ("Fitch estimated", "KCC puts"), or named by "according to".
  */
+const ESTIMATE_NOUNS = new Set(['estimate', 'estimates', 'forecast', 'forecasts', 'projection', 'projections']);
+const OWN = new Set(['its', 'their', 'his', 'her', 'our']);
+
 function estimatorOf(inp: MeasureInputs): { by?: string } {
   const { text, sentence, figure, entities } = inp;
   const head = text.slice(sentence.start, figure.start);
@@ -449,7 +452,11 @@ function estimatorOf(inp: MeasureInputs): { by?: string } {
     const subject = entities
       .filter((e) => e.kind !== 'place' && e.end <= ws[i].start && e.start >= sentence.start)
       .sort((a, b) => b.end - a.end)[0];
-    if (subject && words(text.slice(subject.end, ws[i].start)).length <= 2) return { by: canonical(subject) };
+    const gap = subject ? words(text.slice(subject.end, ws[i].start)).map(lower) : [];
+    if (subject && gap.length <= 2) return { by: canonical(subject) };
+    // "AccuWeather experts revised their estimate", "Fitch has raised its forecast": the estimate a
+    // name's own people made, written with a possessive before the noun.
+    if (subject && gap.length <= 4 && ESTIMATE_NOUNS.has(lower(ws[i])) && OWN.has(gap[gap.length - 1]!)) return { by: canonical(subject) };
     // "..., Fitch estimated" after the figure is read the same way below.
     break;
   }

@@ -78,8 +78,29 @@ interface Run {
   sentenceInitial: boolean;
 }
 
+/**
+ * Tokens cut where a sentence begins inside them: "a report.AccuWeather experts", a space lost
+ * between two sentences (splitSentences finds those), is the word "report" and the name.
+ */
+function cutAtSentences(tokens: Token[], sentences: Span[]): Token[] {
+  const out: Token[] = [];
+  let si = 0;
+  for (const t of tokens) {
+    while (si < sentences.length && sentences[si].start <= t.start) si++;
+    const s = sentences[si];
+    if (!s || s.start >= t.end) {
+      out.push(t);
+      continue;
+    }
+    const left = t.text.slice(0, s.start - t.start).replace(/[.!?'"\u2019\u201d)]+$/u, '');
+    if (left) out.push({ text: left, start: t.start, end: t.start + left.length, possessive: false });
+    out.push({ text: t.text.slice(s.start - t.start), start: s.start, end: t.end, possessive: t.possessive });
+  }
+  return out;
+}
+
 export function findEntities(text: string, sentences: Span[], opts: EntityOptions = {}): Mention[] {
-  const tokens = tokenize(text);
+  const tokens = cutAtSentences(tokenize(text), sentences);
   const sentenceStarts = new Set<number>();
   let si = 0;
   let letterSeen = false; // a word with letters came earlier in the current sentence

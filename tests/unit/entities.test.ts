@@ -7,6 +7,12 @@ const entities = (t: string, known?: Map<string, EntityKind>) =>
   findEntities(t, splitSentences(t), { known }).map((m) => ({ text: m.text, kind: m.kind, canonical: m.canonical }));
 
 describe('findEntities', () => {
+  it('finds a name glued to the sentence before it by a lost space ("a report.Velmar Weather experts")', () => {
+    const found = entities('The fires could cost far more, according to a report.Velmar Weather experts raised their estimate on Friday.');
+    expect(found.map((m) => m.text)).toContain('Velmar Weather');
+    expect(found.map((m) => m.text).some((t) => t.includes('report'))).toBe(false);
+  });
+
   it('finds people, organisations and places, cutting roles off names', () => {
     const found = entities('Nvidia chief executive Jensen Huang flew to Taipei on Monday. Acme Robotics CEO Maria Lopez stayed in Berlin.');
     expect(found).toContainEqual({ text: 'Nvidia', kind: 'organization', canonical: 'Nvidia' });

@@ -375,6 +375,15 @@ describe('estimates are their estimators\'', () => {
     expect(relationsOf(a, '$90 billion').filter((r) => r === 'update' || r === 'conflict')).toEqual([]);
   });
 
+  it('"Brightwater Analytics experts revised their estimate": an estimate its own people made is its own', () => {
+    const text = 'Brightwater Analytics experts revised their estimate of the storm losses in Veloria from $40 billion to $55 billion.';
+    expect(figureClaim(text, '$55 billion').measure?.by).toBe('Brightwater Analytics');
+    // No possessive: whose estimate it is is not said.
+    expect(figureClaim('Brightwater Analytics said last week that the final estimate of the storm losses was $55 billion.', '$55 billion').measure?.by).toBeUndefined();
+    const a = check({ text, published: '2031-05-09' }, [{ text: 'Brightwater Analytics estimated the storm losses in Veloria at $40 billion.', published: '2031-05-04', outlet: 'Tide Post' }]);
+    expect(relationsOf(a, '$55 billion')).toContain('update');
+  });
+
   it('the same estimator raising its estimate is still an update', () => {
     const page = { text: 'Brightwater Analytics estimated the storm losses in Veloria at $55 billion.', published: '2031-05-09' };
     const a = check(page, [{ text: 'Brightwater Analytics estimated the storm losses in Veloria at $40 billion.', published: '2031-05-04', outlet: 'Tide Post' }]);
