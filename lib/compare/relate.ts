@@ -157,6 +157,12 @@ function relateFigure(claim: Claim, ref: Reference, dates: ReportDates): Candida
     return loose ? undefined : { ref, relation: 'agree', strength: sim + (anchor ? 1 : 0) + 0.5 };
   }
   if (isVague(a) || isVague(b)) return undefined;
+  // Opposite bounds on one number ("may exceed $20 billion", "as much as $20 billion") of one
+  // measure and the same people: one figure read two ways, even where only one side counts it as
+  // a sum and the words around them differ.
+  const eachOnOneSide = (claim.measure?.scope === 'each') !== (ref.measure?.scope === 'each');
+  if (anchor && isBound(a) && isBound(b) && shared && !estimators && !apart && !spanOneSide && (sameHolders || (!h1 && !h2)) && !eachOnOneSide)
+    return { ref, relation: 'conflict', strength: sim + 1.5 };
   if (!aligned || spanOneSide) return undefined;
   // A share price holds for its own day: on different report days, without a window, it is another reading.
   const terms = [...(claim.measure?.terms ?? []), ...(ref.measure?.terms ?? [])];

@@ -955,6 +955,24 @@ describe('a count of holders belongs to its own clause', () => {
   });
 });
 
+describe('opposite bounds on one number', () => {
+  it('"may exceed $8 billion" against "as much as $8 billion" disagree, though one side sums the storms', () => {
+    const a = check(
+      { text: 'The insured losses from the storms may exceed $8 billion in Veloria, according to Brightwater Analytics.', published: '2031-05-04' },
+      [{ text: 'The three storms in Veloria could cost insurers as much as $8 billion in insured losses, according to Brightwater Analytics.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '$8 billion')).toEqual(['conflict']);
+  });
+
+  it('not when one side gives each storm its figure', () => {
+    const a = check(
+      { text: 'The insured losses from the storms may exceed $8 billion in Veloria, according to Brightwater Analytics.', published: '2031-05-04' },
+      [{ text: 'The three storms in Veloria could each cost insurers as much as $8 billion in insured losses, according to Brightwater Analytics.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '$8 billion').filter((r) => r === 'conflict')).toEqual([]);
+  });
+});
+
 describe('a bare number repeats the figure before it', () => {
   it('"400 homes burned in the Ostra Fire and about 90 in the Brill Fire": the 90 is the Brill Fire\'s homes, no sum over the 400', () => {
     const m = figureClaim('The agency said 400 homes burned in the Ostra Fire and about 90 in the Brill Fire.', 'about 90').measure;
