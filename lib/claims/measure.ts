@@ -23,6 +23,9 @@ const EVENT_NOUNS: Record<string, string> = {
   landing: 'landing', landed: 'landing', touchdown: 'landing',
 };
 const CHANGED_TO = /\b(?:rose|risen|rises|climbed|climbs|jumped|grew|grown|increased|reached|stands|stood|is|was|are|were)\s+(?:to\s+|at\s+)?(?:at\s+least\s+|about\s+|nearly\s+|more\s+than\s+)?$/i;
+const ALTITUDE_UNITS = new Set(['foot', 'ft', 'meter', 'metre']);
+const DIMENSIONS = new Set(['length', 'width', 'height', 'depth']);
+const DIMENSION_WORDS = new Set(['long', 'wide', 'high', 'tall', 'deep', 'in', 'across', 'below', 'underwater', 'away', 'apart', 'from']);
 const MARKING_ADJECTIVES = new Set(['global', 'worldwide', 'industry-wide', 'average', 'median', 'typical', 'insured']);
 const SPEECH = /^(said|says|say|told|tells|reported|reports|announced|announces|confirmed|disclosed|added|wrote|stated)$/i;
 
@@ -199,6 +202,13 @@ export function measureOf(inp: MeasureInputs): Measure {
   };
   readAll(before);
   readAll(after);
+  // "blew out at 16,000 feet", "after rising to 16,000 feet": a height in feet or metres that
+  // something is at or reaches, with no dimension or stuff of its own after it, is an altitude.
+  if (figure.kind === 'count' && ALTITUDE_UNITS.has(figure.unit ?? '') && !figure.hedge && ![...terms].some((t) => DIMENSIONS.has(t))) {
+    const lead = text.slice(Math.max(inp.sentence.start, figure.start - 12), figure.start);
+    const next = after.length ? lower(after[0]) : '';
+    if (/\b(?:at|to)\s+$/i.test(lead) && !DIMENSION_WORDS.has(next) && next !== 'of') terms.add('altitude');
+  }
   // Rate: "a year", "per day", "daily", "-a-year".
   const afterLower = after.map(lower);
   for (let i = 0; i < Math.min(afterLower.length, 3); i++) {

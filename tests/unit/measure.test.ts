@@ -955,6 +955,24 @@ describe('a count of holders belongs to its own clause', () => {
   });
 });
 
+describe('a height something is at or reaches is an altitude', () => {
+  it('"blew out at 16,000 feet", "after rising to 16,000 feet"; not a size, nor a depth of something', () => {
+    expect(figureClaim('A cabin window on the Velo Air jet blew out at 16,000 feet, passengers said.', '16,000 feet').measure?.terms).toContain('altitude');
+    expect(figureClaim('The Velo Air jet was diverted after rising to 16,000 feet.', '16,000 feet').measure?.terms).toContain('altitude');
+    expect(figureClaim('The Velo Air ship is 948 feet long.', '948 feet').measure?.terms).not.toContain('altitude');
+    expect(figureClaim('The river in Veloria rose to 20 feet of water.', '20 feet').measure?.terms).not.toContain('altitude');
+    expect(figureClaim('The Velo Air jet landed 500 feet from the runway.', '500 feet').measure?.terms).not.toContain('altitude');
+  });
+
+  it('two reports of the jet at one altitude agree', () => {
+    const a = check(
+      { text: 'A cabin window on the Velo Air jet blew out at 16,000 feet, passengers said.', published: '2031-05-04' },
+      [{ text: 'The Velo Air jet was diverted after rising to 16,000 feet, the airline said.', published: '2031-05-04', outlet: 'Wire' }],
+    );
+    expect(relationsOf(a, '16,000 feet')).toEqual(['agree']);
+  });
+});
+
 describe('opposite bounds on one number', () => {
   it('"may exceed $8 billion" against "as much as $8 billion" disagree, though one side sums the storms', () => {
     const a = check(
