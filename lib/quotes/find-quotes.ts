@@ -55,16 +55,19 @@ export function findQuotes(text: string, sentences: Span[], mentions: Mention[])
     i = j;
   }
   orphanClosings(text, raw);
+  // A name inside a quotation is what the speaker talks of ("I'm going to join Velo FC"), never who
+  // speaks in another quotation: the person last named is looked for among the names outside them.
+  const outside = people.filter((p) => !raw.some((r) => p.start >= r.start && p.end <= r.end));
   const quotes: Quote[] = [];
   let last: { speaker?: string; end: number } | undefined;
   for (const r of raw) {
     const words = text.slice(r.unopened ? r.start : r.start + 1, r.unclosed ? r.end : r.end - 1).trim();
     if (words.split(/\s+/).length < 3) continue;
-    let speaker = attribute(text, r, sentences, people);
+    let speaker = attribute(text, r, sentences, outside, last?.speaker);
     // An unattributed quote right after an attributed one, in the next sentence or two, continues it.
     if (!speaker && last?.speaker && r.start - last.end < 200) {
       const between = text.slice(last.end, r.start);
-      const first = people.find((p) => p.start >= last!.end && p.end <= r.start);
+      const first = outside.find((p) => p.start >= last!.end && p.end <= r.start);
       // The words between are the last quotation's attribution when they name its speaker first.
       const speakerFirst = !first || (first.canonical ?? first.text) === last.speaker;
       if (!/\n\s*\n/.test(between)) {
@@ -76,7 +79,7 @@ export function findQuotes(text: string, sentences: Span[], mentions: Mention[])
         speaker = last.speaker;
       }
     }
-    if (!speaker) speaker = reportedBefore(text, r, sentences, people);
+    if (!speaker) speaker = reportedBefore(text, r, sentences, outside);
     quotes.push({ start: r.start, end: r.end, text: text.slice(r.start, r.end), words, speaker });
     last = { speaker, end: r.end };
   }
@@ -123,7 +126,7 @@ function sentenceAt(sentences: Span[], pos: number): Span | undefined {
   return undefined;
 }
 
-function attribute(text: string, q: { start: number; end: number }, sentences: Span[], people: Mention[]): string | undefined {
+function attribute(text: string, q: { start: number; end: number }, sentences: Span[], people: Mention[], previous?: string): string | undefined {
   const name = (m: Mention) => m.canonical ?? m.text;
   // After: ', Musk wrote', ', said Nadella', '" Nadella said with a laugh'.
   const after = text.slice(q.end, Math.min(text.length, q.end + 60));
@@ -147,7 +150,10 @@ function attribute(text: string, q: { start: number; end: number }, sentences: S
       if (SPEECH.test(lastSentence)) {
         const at = lineStart + (line.length - lastSentence.length);
         const named = people.filter((p) => p.start >= at && p.end <= lineStart + line.length);
-        return named.length ? name(named[0]) : lastPersonBefore(people, at + 1);
+        if (named.length) return name(named[0]);
+        // "The forward added:", "He went on:": whoever was quoted last goes on speaking.
+        if (previous && /\b(?:added|adds|continued|continues|went on|goes on)\s*:$/i.test(lastSentence)) return previous;
+        return lastPersonBefore(people, at + 1);
       }
     }
   }

@@ -9,6 +9,25 @@ const quotes = (t: string) => {
 };
 
 describe('findQuotes', () => {
+  it('"The forward added:" goes on with the last speaker, never a name inside a quotation', () => {
+    // Another name between them (a credit) is not who goes on.
+    const added = [
+      'Tomas Varga recently told a radio station about his future (thanks to Lena Moor):',
+      '“I am going to join the club. The decision is final now.”',
+      'The forward added:',
+      '“If it had been about money, I would have gone elsewhere in the end.”',
+    ].join('\n');
+    expect(quotes(added).map((q) => q.speaker)).toEqual(['Tomas Varga', 'Tomas Varga']);
+    // The person last named is not one the last quotation talks of.
+    const said = [
+      'Tomas Varga said of his future on Friday:',
+      '“I am going to play beside Dana Reyes next season, and I am happy.”',
+      'The forward said:',
+      '“If it had been about money, I would have gone elsewhere in the end.”',
+    ].join('\n');
+    expect(quotes(said).map((q) => q.speaker)).toEqual(['Tomas Varga', 'Tomas Varga']);
+  });
+
   it('attributes "..., Name said" and "..., said Name"', () => {
     expect(quotes('“We are not going anywhere,” Anna Berg said on Monday.')).toEqual([{ words: 'We are not going anywhere,', speaker: 'Anna Berg' }]);
     expect(quotes('"The numbers speak for themselves," said Omar Haddad.')).toEqual([{ words: 'The numbers speak for themselves,', speaker: 'Omar Haddad' }]);
