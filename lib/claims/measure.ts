@@ -445,13 +445,13 @@ function clockOf(inp: MeasureInputs, from: number, to: number): string | undefin
   return undefined;
 }
 
+const ESTIMATE_NOUNS = new Set(['estimate', 'estimates', 'forecast', 'forecasts', 'projection', 'projections']);
+const OWN = new Set(['its', 'their', 'his', 'her', 'our']);
+
 /**
  * Who gave the figure: an organisation or person that is the subject of an estimating verb in the
  * sentence before the figure ("Fitch estimated", "KCC puts"), or named by "according to".
  */
-const ESTIMATE_NOUNS = new Set(['estimate', 'estimates', 'forecast', 'forecasts', 'projection', 'projections']);
-const OWN = new Set(['its', 'their', 'his', 'her', 'our']);
-
 function estimatorOf(inp: MeasureInputs): { by?: string } {
   const { text, sentence, figure, entities } = inp;
   const head = text.slice(sentence.start, figure.start);

@@ -113,7 +113,7 @@ export function groupStories(file: CorpusFile): Story[] {
   // quadratic pass over unrelated articles.
   const bySubject = new Map<string, number[]>();
   items.forEach((it, i) => {
-    for (const s of new Set(it.subjects.map((x) => x.split(' ')[0]!))) {
+    for (const s of new Set(it.subjects.map(firstWord))) {
       let list = bySubject.get(s);
       if (!list) bySubject.set(s, (list = []));
       list.push(i);
@@ -205,11 +205,10 @@ export function coverageOf(a: Analysis, index: CorpusIndex, stories?: readonly S
   }
   const page = { subjects: topSubjects(a.claims), time: Date.parse(a.page.published ?? '') };
   if (page.subjects.length > 0) {
-    // Subjects that name one thing share their first word (sameSubject): a source with none of the
-    // page's first words is passed over before its date is parsed, which on a cold wake over a
-    // year's 5,000 sources is most of this loop's time.
-    // Likewise a source dated by its ISO day outside the story's days, with a day's margin for
-    // time zones, is passed over by comparing the day's text.
+    // Before any date is parsed (on a cold wake over a year's 5,000 sources, most of this loop's
+    // time): a source whose ISO day lies outside the story's days, with a day's margin for time
+    // zones, is passed over by the day's text; so is one with none of the page's first words
+    // (subjects that name one thing share their first word: sameSubject).
     const firsts = new Set(page.subjects.map(firstWord));
     const window = Number.isFinite(page.time) ? [isoDay(page.time - (STORY_DAYS + 1) * DAY_MS), isoDay(page.time + (STORY_DAYS + 1) * DAY_MS)] : undefined;
     for (const { source, subjects } of all) {
